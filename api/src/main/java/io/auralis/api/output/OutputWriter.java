@@ -1,0 +1,50 @@
+package io.auralis.api.output;
+
+import io.auralis.api.extractor.OutputDescriptor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stores analysis records in one format, registered as an OSGi service. Workflows and {@code --format} pick a
+ * writer by {@link #format()}.
+ */
+public interface OutputWriter {
+
+    /**
+     * The format name used in workflows and on the command line, such as {@code jsonl}, {@code csv} or {@code html}.
+     *
+     * @return a lower-case name
+     */
+    String format();
+
+    /**
+     * One line for {@code auralis help analyze}.
+     *
+     * @return what the output looks like
+     */
+    String description();
+
+    /**
+     * Opens an output.
+     *
+     * @param target the file (or folder, for formats that write several files) to write
+     * @param outputs the descriptors of the outputs records will carry, by {@code step.output}, in order
+     * @param append {@code true} to keep the records already in {@code target} (a resumed run), {@code false} to
+     *     replace it
+     * @return the sink, which the caller closes
+     * @throws IOException if the output cannot be created
+     */
+    RecordSink open(Path target, Map<String, OutputDescriptor> outputs, boolean append) throws IOException;
+
+    /**
+     * The input files already recorded in an existing output, for {@code --resume}. Repairs a record torn by a
+     * crash, so that appending afterwards leaves a valid output.
+     *
+     * @param target an output written by this writer
+     * @return the {@link FileRecord#file} of every complete record; empty if {@code target} does not exist
+     * @throws IOException if the output exists but cannot be read
+     */
+    Set<String> completed(Path target) throws IOException;
+}

@@ -1,0 +1,19 @@
+package io.auralis.api.output;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * An open output that receives one record per analysed file. Calls come from one thread at a time.
+ */
+public interface RecordSink extends Closeable {
+
+    /**
+     * Stores a record. When this returns, the record must survive a crash of the process: a later run with
+     * {@code --resume} finds it, and a crash part-way through never leaves a corrupt output.
+     *
+     * @param record the record
+     * @throws IOException if it cannot be stored
+     */
+    void write(FileRecord record) throws IOException;
+}

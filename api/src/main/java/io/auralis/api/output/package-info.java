@@ -1,0 +1,6 @@
+/**
+ * Per-file analysis records and the writers that store them (JSONL, CSV, reports).
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package io.auralis.api.output;
