@@ -1,0 +1,257 @@
+package io.auralis.audio;
+
+import io.auralis.api.audio.AudioDecoder;
+import io.auralis.api.audio.AudioFormatException;
+import io.auralis.api.audio.AudioInfo;
+import io.auralis.api.audio.AudioStream;
+import io.auralis.audio.detect.MagicBytes;
+import io.auralis.audio.detect.Signature;
+import io.auralis.audio.ffmpeg.FfmpegProbe;
+import io.auralis.audio.ffmpeg.FfmpegStream;
+import io.auralis.audio.ffmpeg.FfmpegTools;
+import io.auralis.audio.resample.ResamplerFilters;
+import io.auralis.audio.resample.ResamplingStream;
+import io.auralis.audio.wav.UnsupportedWavEncodingException;
+import io.auralis.audio.wav.WavHeader;
+import io.auralis.audio.wav.WavHeaderReader;
+import io.auralis.audio.wav.WavSampleStream;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * The {@link AudioDecoder} service: WAV (RIFF, RF64, BW64; 8 to 32-bit PCM, 32 and 64-bit float, A-law, mu-law,
+ * extensible) read natively and streamed; every other format (MP3, FLAC, Ogg, M4A, AIFF, ADPCM WAV, ...) decoded
+ * by an installed {@code ffmpeg}. Files are recognised by their content, not their name. Output is mono (channels
+ * averaged) at the requested rate, resampled with TarsosDSP's band-limited resampler when the source rate differs.
+ */
+@Component(service = AudioDecoder.class, configurationPid = "io.auralis.audio")
+@Designate(ocd = AudioDecoderComponent.Config.class)
+public class AudioDecoderComponent implements AudioDecoder {
+
+    /** The decoder's settings (configuration PID {@code io.auralis.audio}). */
+    @ObjectClassDefinition(name = "Auralis audio decoder",
+        description = "Decodes audio files to mono float samples at the rate an analysis asks for.")
+    public @interface Config {
+        /**
+         * The ffmpeg executable.
+         *
+         * @return a name looked up on PATH, or a path
+         */
+        @AttributeDefinition(name = "ffmpeg",
+            description = "The ffmpeg executable used for formats other than WAV: a name looked up on PATH, or a "
+                + "path. ffprobe is looked for beside it.")
+        String ffmpeg() default "ffmpeg";
+    }
+
+    /** The widest rate change allowed; beyond it the resampler's buffers grow without bound. */
+    static final int MAX_RATE_RATIO = 256;
+
+    private static final String INSTALL_HINT = "install it, e.g. apt-get install ffmpeg";
+
+    private final ResamplerFilters filters = new ResamplerFilters();
+    private volatile FfmpegTools ffmpeg;
+
+    /** Creates the component with the default settings, for Declarative Services. */
+    public AudioDecoderComponent() {
+        this("ffmpeg");
+    }
+
+    /**
+     * Creates a decoder outside a framework.
+     *
+     * @param ffmpeg the ffmpeg executable: a name looked up on PATH, or a path
+     */
+    public AudioDecoderComponent(String ffmpeg) {
+        this.ffmpeg = new FfmpegTools(ffmpeg);
+    }
+
+    /**
+     * Applies the configuration.
+     *
+     * @param config the settings
+     */
+    @Activate
+    @Modified
+    void configure(Config config) {
+        ffmpeg = new FfmpegTools(config.ffmpeg());
+    }
+
+    @Override
+    public AudioInfo probe(Path file) throws IOException {
+        String name = file.toString();
+        Signature signature = identify(file);
+        switch (signature.kind()) {
+            case WAV -> {
+                try (FileChannel channel = openChannel(file)) {
+                    return wavInfo(name, signature, WavHeaderReader.read(channel, channel.size(), name));
+                } catch (UnsupportedWavEncodingException e) {
+                    return probeWithFfmpeg(file, signature, e);
+                }
+            }
+            case FFMPEG, UNKNOWN -> {
+                return probeWithFfmpeg(file, signature, null);
+            }
+            default -> throw notAudio(name, signature);
+        }
+    }
+
+    @Override
+    public AudioStream open(Path file, int sampleRate) throws IOException {
+        if (sampleRate <= 0) {
+            throw new IllegalArgumentException("sample rate must be positive: " + sampleRate);
+        }
+        String name = file.toString();
+        Signature signature = identify(file);
+        AudioStream source = switch (signature.kind()) {
+            case WAV -> openWav(file, signature);
+            case FFMPEG, UNKNOWN -> openWithFfmpeg(file, signature, null);
+            default -> throw notAudio(name, signature);
+        };
+        int sourceRate = source.sampleRate();
+        if (sourceRate == sampleRate) {
+            return source;
+        }
+        if ((long) sourceRate > (long) sampleRate * MAX_RATE_RATIO
+            || (long) sampleRate > (long) sourceRate * MAX_RATE_RATIO) {
+            source.close();
+            throw new AudioFormatException(name, "cannot resample " + sourceRate + " Hz to " + sampleRate
+                + " Hz: the ratio exceeds 1:" + MAX_RATE_RATIO);
+        }
+        return new ResamplingStream(source, sampleRate, filters);
+    }
+
+    private AudioStream openWav(Path file, Signature signature) throws IOException {
+        String name = file.toString();
+        FileChannel channel = openChannel(file);
+        try {
+            WavHeader header = WavHeaderReader.read(channel, channel.size(), name);
+            return new WavSampleStream(channel, header, wavInfo(name, signature, header));
+        } catch (UnsupportedWavEncodingException e) {
+            channel.close();
+            return openWithFfmpeg(file, signature, e);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static AudioInfo wavInfo(String name, Signature signature, WavHeader header) {
+        AudioInfo info = new AudioInfo();
+        info.file = name;
+        info.format = signature.format();
+        info.encoding = header.encodingName();
+        info.sampleRate = header.sampleRate();
+        info.channels = header.channels();
+        info.frames = header.frames();
+        info.durationSeconds = header.frames() / (double) header.sampleRate();
+        return info;
+    }
+
+    /**
+     * Probes a file with ffprobe.
+     *
+     * @param unsupported set when the file is a WAV in an encoding not read natively, for the message when ffmpeg
+     *     is missing
+     */
+    private AudioInfo probeWithFfmpeg(Path file, Signature signature, UnsupportedWavEncodingException unsupported)
+        throws IOException {
+        Optional<Path> ffprobe = ffmpeg.ffprobe();
+        if (ffprobe.isEmpty() || ffmpeg.ffmpeg().isEmpty()) {
+            throw missingFfmpeg(file.toString(), signature, unsupported, ffmpeg.ffmpeg().isPresent());
+        }
+        try {
+            return FfmpegProbe.probe(ffprobe.get(), file, signature.format());
+        } catch (AudioFormatException e) {
+            if (signature.kind() == Signature.Kind.UNKNOWN) {
+                // Neither the magic bytes nor ffmpeg know it: most likely not audio at all.
+                throw new AudioFormatException(file.toString(), "not an audio file (" + signature.description()
+                    + "; " + e.problem() + ")");
+            }
+            throw e;
+        }
+    }
+
+    private AudioStream openWithFfmpeg(Path file, Signature signature, UnsupportedWavEncodingException unsupported)
+        throws IOException {
+        AudioInfo info = probeWithFfmpeg(file, signature, unsupported);
+        Optional<Path> executable = ffmpeg.ffmpeg();
+        if (executable.isEmpty()) {
+            throw missingFfmpeg(file.toString(), signature, unsupported, false);
+        }
+        return FfmpegStream.open(executable.get(), file, info);
+    }
+
+    private AudioFormatException missingFfmpeg(String name, Signature signature,
+                                               UnsupportedWavEncodingException unsupported, boolean onlyProbeMissing) {
+        String tool = onlyProbeMissing ? "ffprobe (part of ffmpeg)" : "ffmpeg";
+        String where = ffmpeg.isExplicitPath() && !onlyProbeMissing
+            ? "which is not at " + ffmpeg.configured() + " (check the ffmpeg setting of io.auralis.audio)"
+            : "which is not installed (" + INSTALL_HINT + ")";
+        if (unsupported != null) {
+            return new AudioFormatException(name, unsupported.problem() + "; decoding it needs " + tool + ", "
+                + where);
+        }
+        if (signature.kind() == Signature.Kind.UNKNOWN) {
+            return new AudioFormatException(name, "not a recognised audio format (" + signature.description()
+                + "); only " + tool + " could tell, " + where);
+        }
+        return new AudioFormatException(name, signature.description() + " needs " + tool + ", " + where);
+    }
+
+    private static AudioFormatException notAudio(String name, Signature signature) {
+        if (signature.kind() == Signature.Kind.RIFF_NOT_WAVE) {
+            return new AudioFormatException(name, "not WAV audio: a RIFF file of another type ("
+                + signature.description() + ")");
+        }
+        return new AudioFormatException(name, "not an audio file (looks like " + signature.description() + ")");
+    }
+
+    /** Checks that the file can be read at all and identifies it by its first bytes. */
+    private static Signature identify(Path file) throws IOException {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new AudioFormatException(name, "is a directory, not an audio file");
+        }
+        if (!Files.exists(file)) {
+            throw new AudioFormatException(name, Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                ? "broken symbolic link" : "no such file");
+        }
+        try (FileChannel channel = openChannel(file)) {
+            long size = channel.size();
+            if (size == 0) {
+                throw new AudioFormatException(name, "empty file (0 bytes)");
+            }
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, MagicBytes.HEAD_LENGTH));
+            while (head.hasRemaining() && channel.read(head) >= 0) {
+                // Read until the head is full; a regular file fills it in one read.
+            }
+            return MagicBytes.identify(head.array(), head.position());
+        }
+    }
+
+    private static FileChannel openChannel(Path file) throws IOException {
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new AudioFormatException(file.toString(), "no such file");
+        } catch (AccessDeniedException e) {
+            throw new AudioFormatException(file.toString(), "cannot read it: permission denied");
+        }
+    }
+}

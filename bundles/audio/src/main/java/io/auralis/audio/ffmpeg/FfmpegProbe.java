@@ -1,0 +1,116 @@
+package io.auralis.audio.ffmpeg;
+
+import io.auralis.api.audio.AudioFormatException;
+import io.auralis.api.audio.AudioInfo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the header of a file in a format other than WAV with {@code ffprobe}: codec, rate, channels, and the
+ * length when the container states it.
+ */
+public final class FfmpegProbe {
+
+    /** ffprobe reads headers only; a file that keeps it busy longer is broken or on a hung file system. */
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private FfmpegProbe() {
+    }
+
+    /**
+     * Probes the first audio stream of a file.
+     *
+     * @param ffprobe the ffprobe executable
+     * @param file the file
+     * @param format the container name to report when ffprobe does not name one, or {@code null}
+     * @return the stream's description
+     * @throws AudioFormatException if ffprobe cannot read the file or finds no audio stream in it
+     * @throws IOException if ffprobe cannot be run
+     */
+    public static AudioInfo probe(Path ffprobe, Path file, String format) throws IOException {
+        String name = file.toString();
+        String input = FfmpegStream.input(file);
+        Process process = new ProcessBuilder(List.of(ffprobe.toString(), "-v", "error", "-select_streams", "a:0",
+            "-show_entries", "stream=codec_name,sample_rate,channels,time_base,duration_ts,duration"
+                + ":format=format_name,duration", "-of", "flat", input))
+            .redirectInput(ProcessBuilder.Redirect.PIPE)
+            .start();
+        process.getOutputStream().close();
+        StderrTail stderr = new StderrTail(process.getErrorStream(), "ffprobe " + name);
+        String out;
+        try (InputStream stdout = process.getInputStream()) {
+            out = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AudioFormatException(name, "ffprobe did not finish within " + TIMEOUT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while probing " + name);
+        }
+        if (process.exitValue() != 0) {
+            throw new AudioFormatException(name, "ffprobe cannot read it: " + stderr.lastLine(input, 1000));
+        }
+        Map<String, String> values = parseFlat(out);
+        String codec = values.get("streams.stream.0.codec_name");
+        String container = values.get("format.format_name");
+        if (codec == null) {
+            throw new AudioFormatException(name, "no audio stream"
+                + (container != null ? " (ffprobe sees a '" + container + "' file)" : ""));
+        }
+        AudioInfo info = new AudioInfo();
+        info.file = name;
+        info.format = format != null ? format : container;
+        info.encoding = codec;
+        info.sampleRate = (int) number(values.get("streams.stream.0.sample_rate"), 0);
+        info.channels = (int) number(values.get("streams.stream.0.channels"), 0);
+        if (info.sampleRate <= 0 || info.channels <= 0) {
+            throw new AudioFormatException(name, "ffprobe reports " + info.channels + " channels at "
+                + info.sampleRate + " Hz for the " + codec + " stream");
+        }
+        // Exact only when the stream counts time in samples (FLAC, WAV, Ogg); MP3 and M4A durations are estimates.
+        long durationTs = (long) number(values.get("streams.stream.0.duration_ts"), -1);
+        if (durationTs >= 0 && ("1/" + info.sampleRate).equals(values.get("streams.stream.0.time_base"))) {
+            info.frames = durationTs;
+        }
+        double duration = number(values.get("streams.stream.0.duration"), -1);
+        info.durationSeconds = duration >= 0 ? duration : number(values.get("format.duration"), -1);
+        return info;
+    }
+
+    /** Parses {@code key=value} lines of ffprobe's flat writer; string values are quoted. */
+    static Map<String, String> parseFlat(String text) {
+        Map<String, String> values = new HashMap<>();
+        for (String line : text.split("\\R")) {
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String value = line.substring(eq + 1).strip();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            values.put(line.substring(0, eq).strip(), value);
+        }
+        return values;
+    }
+
+    private static double number(String value, double fallback) {
+        if (value == null || value.equals("N/A")) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

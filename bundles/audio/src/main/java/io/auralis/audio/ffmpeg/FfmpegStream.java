@@ -1,0 +1,178 @@
+package io.auralis.audio.ffmpeg;
+
+import io.auralis.api.audio.AudioFormatException;
+import io.auralis.api.audio.AudioInfo;
+import io.auralis.api.audio.AudioStream;
+import io.auralis.audio.mix.MonoDownmix;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Decodes a file with an {@code ffmpeg} child process that writes raw 32-bit float samples to its standard
+ * output, read here as they come, so a file of any length streams through a fixed buffer.
+ *
+ * <p>ffmpeg delivers every channel at the source rate the probe found; downmixing and resampling happen in
+ * this bundle, exactly as for WAV, so a file decodes to the same samples whichever path it takes.
+ */
+public final class FfmpegStream implements AudioStream {
+
+    private static final int CHUNK_BYTES = 1 << 16;
+
+    private final Process process;
+    private final ReadableByteChannel stdout;
+    private final StderrTail stderr;
+    private final AudioInfo info;
+    private final String input;
+    private final int channels;
+    private final int frameSize;
+    private final ByteBuffer bytes;
+    private float[] interleaved = new float[0];
+    private long framesDelivered;
+    private boolean ended;
+
+    private FfmpegStream(Process process, AudioInfo info, String input) {
+        this.process = process;
+        this.stdout = Channels.newChannel(process.getInputStream());
+        this.stderr = new StderrTail(process.getErrorStream(), "ffmpeg " + info.file);
+        this.info = info;
+        this.input = input;
+        this.channels = info.channels;
+        this.frameSize = 4 * channels;
+        this.bytes = ByteBuffer.allocate(Math.max(frameSize, CHUNK_BYTES / frameSize * frameSize))
+            .order(ByteOrder.LITTLE_ENDIAN);
+        this.bytes.limit(0);
+    }
+
+    /**
+     * Starts decoding.
+     *
+     * @param ffmpeg the ffmpeg executable
+     * @param file the file
+     * @param info what a probe found: the stream is decoded at {@code info.sampleRate} with
+     *     {@code info.channels} channels
+     * @return the stream, at the source's rate; the caller must close it
+     * @throws IOException if ffmpeg cannot be started
+     */
+    public static FfmpegStream open(Path ffmpeg, Path file, AudioInfo info) throws IOException {
+        String input = input(file);
+        Process process = new ProcessBuilder(List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-v", "error",
+            "-i", input, "-map", "0:a:0", "-vn", "-sn", "-dn", "-f", "f32le", "-acodec", "pcm_f32le",
+            "-ac", Integer.toString(info.channels), "-ar", Integer.toString(info.sampleRate), "pipe:1"))
+            .start();
+        process.getOutputStream().close();
+        return new FfmpegStream(process, info, input);
+    }
+
+    /**
+     * The input argument for a file: an absolute {@code file:} URL, so that a name starting with {@code -} is
+     * not read as an option and one containing {@code :} is not read as a protocol.
+     *
+     * @param file the file
+     * @return the argument
+     */
+    static String input(Path file) {
+        return "file:" + file.toAbsolutePath();
+    }
+
+    @Override
+    public AudioInfo info() {
+        return info;
+    }
+
+    @Override
+    public int sampleRate() {
+        return info.sampleRate;
+    }
+
+    @Override
+    public int read(float[] buffer, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        if (length == 0) {
+            return 0;
+        }
+        if (bytes.remaining() < frameSize && !fill()) {
+            return -1;
+        }
+        int frames = Math.min(length, bytes.remaining() / frameSize);
+        if (channels == 1) {
+            bytes.asFloatBuffer().get(buffer, offset, frames);
+        } else {
+            int samples = frames * channels;
+            if (interleaved.length < samples) {
+                interleaved = new float[Math.max(samples, bytes.capacity() / 4)];
+            }
+            bytes.asFloatBuffer().get(interleaved, 0, samples);
+            MonoDownmix.average(interleaved, frames, channels, buffer, offset);
+        }
+        bytes.position(bytes.position() + frames * frameSize);
+        framesDelivered += frames;
+        return frames;
+    }
+
+    /** Reads until at least one whole frame is buffered; false at the end of ffmpeg's output. */
+    private boolean fill() throws IOException {
+        if (ended) {
+            return false;
+        }
+        bytes.compact();
+        while (bytes.position() < frameSize) {
+            if (stdout.read(bytes) < 0) {
+                ended = true;
+                bytes.flip();
+                finish();
+                return false;
+            }
+        }
+        // Take whatever else is already there, up to the buffer's size, without waiting for more.
+        bytes.flip();
+        return true;
+    }
+
+    /** At the end of ffmpeg's output: its exit status says whether that was the end of the audio or an error. */
+    private void finish() throws IOException {
+        int status;
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AudioFormatException(info.file, "ffmpeg closed its output but did not exit");
+            }
+            status = process.exitValue();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while decoding " + info.file);
+        }
+        if (status != 0) {
+            throw new AudioFormatException(info.file, "ffmpeg cannot decode it: " + stderr.lastLine(input, 1000));
+        }
+        if (framesDelivered == 0) {
+            throw new AudioFormatException(info.file, "no audio: ffmpeg decoded no samples");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        // Closing early (a caller that stops reading) must not leave ffmpeg running.
+        if (process.isAlive()) {
+            process.destroy();
+        }
+        stdout.close();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
