@@ -9,6 +9,7 @@ import io.auralis.audio.detect.Signature;
 import io.auralis.audio.ffmpeg.FfmpegProbe;
 import io.auralis.audio.ffmpeg.FfmpegStream;
 import io.auralis.audio.ffmpeg.FfmpegTools;
+import io.auralis.audio.ffmpeg.FfprobeFailedException;
 import io.auralis.audio.resample.ResamplerFilters;
 import io.auralis.audio.resample.ResamplingStream;
 import io.auralis.audio.wav.UnsupportedWavEncodingException;
@@ -177,13 +178,15 @@ public class AudioDecoderComponent implements AudioDecoder {
         }
         try {
             return FfmpegProbe.probe(ffprobe.get(), file, signature.format());
-        } catch (AudioFormatException e) {
+        } catch (FfprobeFailedException e) {
+            String name = file.toString();
             if (signature.kind() == Signature.Kind.UNKNOWN) {
                 // Neither the magic bytes nor ffmpeg know it: most likely not audio at all.
-                throw new AudioFormatException(file.toString(), "not an audio file (" + signature.description()
-                    + "; " + e.problem() + ")");
+                throw new AudioFormatException(name, "not an audio file (" + signature.description() + "; ffprobe: "
+                    + e.reason() + ")");
             }
-            throw e;
+            String what = unsupported != null ? "WAV audio in " + unsupported.encoding() : signature.description();
+            throw new AudioFormatException(name, "corrupt or unreadable " + what + " (ffprobe: " + e.reason() + ")");
         }
     }
 
@@ -200,18 +203,17 @@ public class AudioDecoderComponent implements AudioDecoder {
     private AudioFormatException missingFfmpeg(String name, Signature signature,
                                                UnsupportedWavEncodingException unsupported, boolean onlyProbeMissing) {
         String tool = onlyProbeMissing ? "ffprobe (part of ffmpeg)" : "ffmpeg";
-        String where = ffmpeg.isExplicitPath() && !onlyProbeMissing
+        String which = ffmpeg.isExplicitPath() && !onlyProbeMissing
             ? "which is not at " + ffmpeg.configured() + " (check the ffmpeg setting of io.auralis.audio)"
             : "which is not installed (" + INSTALL_HINT + ")";
         if (unsupported != null) {
-            return new AudioFormatException(name, unsupported.problem() + "; decoding it needs " + tool + ", "
-                + where);
+            return new AudioFormatException(name, unsupported.problem() + "; decoding it needs " + tool + ", " + which);
         }
         if (signature.kind() == Signature.Kind.UNKNOWN) {
-            return new AudioFormatException(name, "not a recognised audio format (" + signature.description()
-                + "); only " + tool + " could tell, " + where);
+            return new AudioFormatException(name, signature.description() + ": not WAV, and " + tool
+                + ", which could identify other formats, " + which.substring("which ".length()));
         }
-        return new AudioFormatException(name, signature.description() + " needs " + tool + ", " + where);
+        return new AudioFormatException(name, signature.description() + " needs " + tool + ", " + which);
     }
 
     private static AudioFormatException notAudio(String name, Signature signature) {

@@ -31,7 +31,8 @@ public final class FfmpegProbe {
      * @param file the file
      * @param format the container name to report when ffprobe does not name one, or {@code null}
      * @return the stream's description
-     * @throws AudioFormatException if ffprobe cannot read the file or finds no audio stream in it
+     * @throws FfprobeFailedException if ffprobe cannot read the file
+     * @throws AudioFormatException if ffprobe finds no audio stream in it
      * @throws IOException if ffprobe cannot be run
      */
     public static AudioInfo probe(Path ffprobe, Path file, String format) throws IOException {
@@ -57,7 +58,7 @@ public final class FfmpegProbe {
             throw new java.io.InterruptedIOException("interrupted while probing " + name);
         }
         if (process.exitValue() != 0) {
-            throw new AudioFormatException(name, "ffprobe cannot read it: " + stderr.lastLine(input, 1000));
+            throw new FfprobeFailedException(name, stderr.lastLine(input, 1000));
         }
         Map<String, String> values = parseFlat(out);
         String codec = values.get("streams.stream.0.codec_name");

@@ -22,6 +22,9 @@ public final class ResamplingStream implements AudioStream {
     /** Input samples read from the source per resampler call. */
     private static final int BLOCK = 1 << 14;
 
+    /** The most output samples buffered at once. */
+    private static final int MAX_OUT = 1 << 16;
+
     private final AudioStream source;
     private final int targetRate;
     private final double factor;
@@ -49,8 +52,9 @@ public final class ResamplingStream implements AudioStream {
         this.targetRate = targetRate;
         this.factor = targetRate / (double) source.sampleRate();
         this.resampler = filters.create(source.sampleRate(), targetRate);
-        // Room for all the output of one input block, so the resampler normally consumes a block in one call.
-        this.out = new float[(int) Math.ceil(BLOCK * factor) + 64];
+        // Room for all the output of one input block, so that the resampler normally consumes a block in one call;
+        // for large upsampling ratios it is capped and the block is consumed over several calls.
+        this.out = new float[(int) Math.min(Math.ceil(BLOCK * factor) + 64, MAX_OUT)];
     }
 
     @Override
