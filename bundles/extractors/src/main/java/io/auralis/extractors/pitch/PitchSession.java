@@ -27,7 +27,8 @@ final class PitchSession implements ExtractorSession {
     PitchSession(PitchSettings settings) {
         this.settings = settings;
         this.window = new float[settings.blockSize()];
-        this.detector = settings.algorithm().detector(settings.sampleRate(), settings.blockSize(), settings.threshold());
+        this.detector = settings.algorithm()
+            .detector(settings.sampleRate(), settings.blockSize(), settings.threshold());
     }
 
     @Override
@@ -45,7 +46,10 @@ final class PitchSession implements ExtractorSession {
         }
     }
 
-    /** Whether the first {@code n} samples are voiced with an f0 in range; if so, sets {@link #f0} and {@link #clarity}. */
+    /**
+     * Whether the first {@code n} samples are voiced with an f0 in range; if so, sets {@link #f0} and
+     * {@link #clarity}.
+     */
     private boolean analyse(float[] samples, int n) {
         // Too short to hold two periods of the lowest pitch: YIN would only find higher ones.
         if (n < settings.minWindow()) {
