@@ -10,15 +10,21 @@ import io.auralis.extractors.loudness.Decibels;
  * <p>Frame {@code j} measures 20 ms of audio starting at sample {@code j * hop} and stands for the 10 ms around its
  * centre, {@code [(j + 0.5) hop, (j + 1.5) hop)} (the first frame from sample 0, the last to the end of the file).
  * A frame is decided {@link #LOOKAHEAD_SECONDS} after it arrives, so that the noise floor it is compared with
- * already includes some audio after it; at the start of a file this is all the floor knows.
+ * already includes some audio after it. The first decisions wait for {@link #STARTUP_SECONDS} of audio, because a
+ * file may start with speech and the floor must have a pause in view.
  *
  * <p>A frame is active when its level exceeds {@code max(thresholdDb, floor + marginDb)}, or, when the previous
  * frame was active, that threshold less {@code hysteresisDb}. A segment starts at an active frame and ends at the
  * last active frame before {@code minSilence} of inactive ones; it is dropped when shorter than {@code minSpeech}
  * (a click), padded by {@code padding} on both sides without overlapping its neighbours, and split at its quietest
- * frame in the second half when it would exceed {@code maxSegment}. So a segment is emitted at most
- * {@code minSilence} plus the lookahead after it ends, and memory is bounded by {@code maxSegment}, whatever the
- * length of the file. The gaps between speech segments are emitted as silence segments, in time order.
+ * frame in the second half when it would exceed {@code maxSegment}. The gaps between speech segments are emitted as
+ * silence segments, in time order.
+ *
+ * <p>So a segment that ends in a pause is emitted {@code minSilence} plus the lookahead after its end (but not
+ * before the startup wait), a split one as soon as the split is made; no segment starts more than
+ * {@code max(maxSegment, startup)} plus the lookahead and one 20 ms frame before it is emitted, which bounds what a
+ * consumer buffers.
+ * Memory is bounded by {@code maxSegment} and {@code noiseWindow}, whatever the length of the file.
  */
 final class SegmentTracker {
     /** How far past a frame the noise floor looks before the frame is decided. */
@@ -33,6 +39,11 @@ final class SegmentTracker {
      * files) hold little silence, yet above the few frames of a dropout.
      */
     static final double NOISE_QUANTILE = 0.05;
+    /**
+     * Frames either side of a split point whose mean level decides where to split: about 110 ms, longer than a
+     * stop closure inside a word, so splits fall in pauses between words.
+     */
+    private static final int SPLIT_NEIGHBOURS = 5;
 
     private final SegmenterSettings settings;
     private final int hop;
@@ -51,8 +62,7 @@ final class SegmentTracker {
     private int pendingCount;
     private long arrived;
 
-    /** Level and cumulative power (of the frames before it) of recently decided frames, by frame index. */
-    private final float[] historyDb;
+    /** The cumulative power of the frames before each recently decided frame, by frame index. */
     private final double[] historyCumulative;
     private long decided;
     private double cumulative;
@@ -94,7 +104,6 @@ final class SegmentTracker {
         this.pendingPower = new double[startup + 1];
         // A segment still open reaches back at most maxSegment; closing it looks minSilence further.
         int history = maxSegmentFrames + minSilenceFrames + paddingFrames + 4;
-        this.historyDb = new float[history];
         this.historyCumulative = new double[history];
     }
 
@@ -149,9 +158,7 @@ final class SegmentTracker {
         active = db > (active ? on - settings.hysteresisDb() : on);
 
         long j = decided;
-        int slot = (int) (j % historyDb.length);
-        historyDb[slot] = (float) db;
-        historyCumulative[slot] = cumulative;
+        historyCumulative[(int) (j % historyCumulative.length)] = cumulative;
         cumulative += power;
         decided++;
 
@@ -179,15 +186,17 @@ final class SegmentTracker {
         }
     }
 
-    /** Cuts the open segment, which reached maxSegment at frame {@code j}, at its quietest frame in the second half. */
+    /** Cuts the open segment, which reached maxSegment at frame {@code j}, at its quietest point in the second half. */
     private void split(long j, FeatureSink sink) {
         long from = paddedStart + maxSegmentFrames / 2;
         long cut = j;
-        float quietest = Float.POSITIVE_INFINITY;
+        double quietest = Double.POSITIVE_INFINITY;
         for (long k = j; k >= from; k--) {
-            float db = historyDb[(int) (k % historyDb.length)];
-            if (db < quietest) {
-                quietest = db;
+            long a = Math.max(paddedStart, k - SPLIT_NEIGHBOURS);
+            long b = Math.min(j + 1, k + SPLIT_NEIGHBOURS + 1);
+            double mean = (cumulativeAt(b) - cumulativeAt(a)) / (b - a);
+            if (mean < quietest) {
+                quietest = mean;
                 cut = k;
             }
         }

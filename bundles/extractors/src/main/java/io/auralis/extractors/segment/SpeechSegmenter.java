@@ -58,9 +58,11 @@ public class SpeechSegmenter implements FeatureExtractor {
         d.description = "Energy-based speech/silence segmentation with an adaptive noise floor: frames louder than "
             + "both thresholdDb and the noise floor (5th percentile of recent frame levels) plus marginDb are "
             + "speech; pauses shorter than minSilence are bridged, bursts shorter than minSpeech dropped, segments "
-            + "padded and split at their quietest point to stay within maxSegment. Streams: each segment is "
-            + "emitted at most minSilence + " + SegmentTracker.LOOKAHEAD_SECONDS + " s after it ends. Frame "
-            + "boundaries are independent of the host's block size.";
+            + "padded and split at their quietest point to stay within maxSegment. Streams: a segment is emitted "
+            + "minSilence + " + SegmentTracker.LOOKAHEAD_SECONDS + " s after it ends (not before "
+            + SegmentTracker.STARTUP_SECONDS + " s of audio), so no segment starts more than max(maxSegment, "
+            + SegmentTracker.STARTUP_SECONDS + " s) + " + SegmentTracker.LOOKAHEAD_SECONDS + " s + one 20 ms frame "
+            + "before it is emitted. Frame boundaries are independent of the host's block size.";
         d.vendor = "Auralis";
         d.sampleRate = 0;
         d.blockSize = 1024;
