@@ -171,7 +171,8 @@ class EmotionTimelineTest {
 
         assertTrue(maxBuffered <= 5, "buffered " + maxBuffered + " windows");
         assertEquals(515, t.segments().size(), "every run of seven windows survives smoothing over five");
-        assertTrue(emittedBeforeFinish >= 512, "all but the last three runs are final before the end; emitted only " + emittedBeforeFinish + " before the end");
+        assertTrue(emittedBeforeFinish >= 512,
+            "all but the last three runs are final before the end; emitted only " + emittedBeforeFinish);
         assertEquals(514, t.changes());
     }
 
