@@ -1,0 +1,79 @@
+package io.auralis.spark.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.FileNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputListingTest {
+    private final InputListing listing = new InputListing(new Configuration(), name -> name.endsWith(".wav"));
+
+    @Test
+    void folderYieldsItsAudioFilesInPathOrderNamedUnderTheFolder(@TempDir Path dir) throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("corpus/b"));
+        write(corpus.resolve("z.wav"), 3);
+        write(dir.resolve("corpus/a.wav"), 5);
+        write(dir.resolve("corpus/notes.txt"), 1);
+        write(dir.resolve("corpus/.hidden.wav"), 1);
+        Files.createDirectories(dir.resolve("corpus/_temporary"));
+        write(dir.resolve("corpus/_temporary/part.wav"), 1);
+
+        List<InputFile> files = listing.list(List.of(dir.resolve("corpus") + "/"));
+
+        assertEquals(List.of(dir + "/corpus/a.wav", dir + "/corpus/b/z.wav"), names(files));
+        assertEquals(5, files.get(0).length());
+        assertEquals(dir.resolve("corpus/a.wav").toUri().getPath(), java.net.URI.create(files.get(0).uri()).getPath());
+        assertTrue(files.get(0).uri().startsWith("file:"));
+    }
+
+    @Test
+    void explicitFileIsTakenWhateverItsExtension(@TempDir Path dir) throws Exception {
+        write(dir.resolve("clip.ogg"), 2);
+        assertEquals(List.of(dir + "/clip.ogg"), names(listing.list(List.of(dir + "/clip.ogg"))));
+    }
+
+    @Test
+    void globMatchesFilesAndFoldersOnce(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("s1"));
+        Files.createDirectories(dir.resolve("s2"));
+        write(dir.resolve("s1/a.wav"), 1);
+        write(dir.resolve("s2/b.wav"), 1);
+        write(dir.resolve("s2/c.mp3"), 1);
+
+        List<InputFile> files = listing.list(List.of(dir + "/s*", dir + "/s1/a.wav"));
+
+        assertEquals(List.of(dir + "/s1/a.wav", dir + "/s2/b.wav"), names(files));
+    }
+
+    @Test
+    void relativeArgumentsGiveRelativeNames() throws Exception {
+        Path dir = Files.createDirectories(Paths.get("target/listing-test/rel"));
+        write(dir.resolve("x.wav"), 1);
+        assertEquals(List.of("target/listing-test/rel/x.wav"), names(listing.list(List.of("target/listing-test/rel"))));
+        assertEquals(List.of("target/listing-test/rel/x.wav"), names(listing.list(List.of("target/listing-*/rel"))));
+    }
+
+    @Test
+    void missingArgumentIsOneLineNamingIt(@TempDir Path dir) {
+        FileNotFoundException e = assertThrows(FileNotFoundException.class,
+            () -> listing.list(List.of(dir + "/nothing-here")));
+        assertEquals(dir + "/nothing-here: no such file or folder", e.getMessage());
+    }
+
+    private static List<String> names(List<InputFile> files) {
+        return files.stream().map(InputFile::name).collect(Collectors.toList());
+    }
+
+    private static void write(Path file, int bytes) throws Exception {
+        Files.write(file, new byte[bytes]);
+    }
+}
