@@ -1,0 +1,301 @@
+package io.auralis.ser.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.nn.recurrent.GRU;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CNN-n-GRU network as a DJL block: raw waveform {@code [batch, 1, samples]} (or {@code [batch, samples]}) in,
+ * log-probabilities {@code [batch, classes]} out. Built by {@link CnnGru#builder()}.
+ *
+ * <p>Its parameters carry the PyTorch {@code state_dict} names of the published code ({@link #stateDict()}), so a
+ * reference checkpoint maps onto it one tensor at a time.
+ */
+public final class CnnGruBlock extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+    /** Slope of every LeakyReLU, PyTorch's default. */
+    static final float LEAKY_SLOPE = 0.01f;
+    private static final Shape POOL = new Shape(Architecture.POOL);
+    private static final Shape NO_PADDING = new Shape(0);
+
+    private final Architecture architecture;
+    private final int numClasses;
+    private final int hidden;
+    private final int layers;
+    private final float dropout;
+    private final boolean temporal;
+
+    private final List<Conv1d> convs = new ArrayList<>();
+    private final List<BatchNorm> norms = new ArrayList<>();
+    private final Linear fc1;
+    private final GRU gru;
+    private final Linear fc2;
+
+    CnnGruBlock(Architecture architecture, int numClasses, int hidden, int layers, float dropout, boolean temporal) {
+        super(VERSION);
+        this.architecture = architecture;
+        this.numClasses = numClasses;
+        this.hidden = hidden;
+        this.layers = layers;
+        this.dropout = dropout;
+        this.temporal = temporal;
+        for (Architecture.ConvLayer layer : architecture.layers()) {
+            convs.add(addChildBlock("conv" + layer.index(), Conv1d.builder()
+                .setKernelShape(new Shape(layer.kernel()))
+                .optStride(new Shape(layer.stride()))
+                .optPadding(new Shape(layer.padding()))
+                .setFilters(layer.outChannels())
+                .build()));
+            // every bnN exists, even the one the cnn11gru quirk leaves unused, so checkpoints map one to one
+            norms.add(addChildBlock("bn" + layer.index(), BatchNorm.builder().optAxis(1).build()));
+        }
+        fc1 = addChildBlock("fc1", Linear.builder().setUnits(architecture.fc1Units()).build());
+        gru = addChildBlock("gru1", GRU.builder()
+            .setStateSize(hidden)
+            .setNumLayers(layers)
+            .optBatchFirst(true)
+            // PyTorch applies GRU dropout only between stacked layers and the published code passes 0 for one layer
+            .optDropRate(layers > 1 ? dropout : 0f)
+            .optReturnState(false)
+            .build());
+        fc2 = addChildBlock("fc2", Linear.builder().setUnits(numClasses).build());
+    }
+
+    /**
+     * The variant.
+     *
+     * @return the architecture this block was built for
+     */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /**
+     * The number of classes of the output.
+     *
+     * @return classes
+     */
+    public int numClasses() {
+        return numClasses;
+    }
+
+    /**
+     * The GRU's hidden size.
+     *
+     * @return units per layer
+     */
+    public int hidden() {
+        return hidden;
+    }
+
+    /**
+     * The number of stacked GRU layers.
+     *
+     * @return layers
+     */
+    public int layers() {
+        return layers;
+    }
+
+    /**
+     * The dropout rate before fc2 (and between GRU layers when there are several); active only in training.
+     *
+     * @return a rate in [0, 1)
+     */
+    public float dropout() {
+        return dropout;
+    }
+
+    /**
+     * Whether the GRU runs over the CNN's time steps instead of over their mean.
+     *
+     * @return {@code true} for the temporal variant
+     */
+    public boolean temporal() {
+        return temporal;
+    }
+
+    /**
+     * The shortest input this block accepts.
+     *
+     * @return samples
+     * @see Architecture#minimumSamples()
+     */
+    public int minimumSamples() {
+        return architecture.minimumSamples();
+    }
+
+    /**
+     * Every parameter under its PyTorch {@code state_dict} name ({@code conv1.weight}, {@code bn1.running_mean},
+     * {@code gru1.weight_ih_l0}, {@code fc2.bias}, ...), in PyTorch's order. Batch-norm running statistics are
+     * included; PyTorch's {@code num_batches_tracked} counters have no counterpart and are not.
+     *
+     * @return an ordered view of this block's parameters
+     */
+    public Map<String, Parameter> stateDict() {
+        Map<String, Parameter> map = new LinkedHashMap<>();
+        for (int i = 0; i < convs.size(); i++) {
+            String conv = "conv" + (i + 1);
+            map.put(conv + ".weight", convs.get(i).getParameters().get("weight"));
+            map.put(conv + ".bias", convs.get(i).getParameters().get("bias"));
+            String bn = "bn" + (i + 1);
+            map.put(bn + ".weight", norms.get(i).getParameters().get("gamma"));
+            map.put(bn + ".bias", norms.get(i).getParameters().get("beta"));
+            map.put(bn + ".running_mean", norms.get(i).getParameters().get("runningMean"));
+            map.put(bn + ".running_var", norms.get(i).getParameters().get("runningVar"));
+        }
+        map.put("fc1.weight", fc1.getParameters().get("weight"));
+        map.put("fc1.bias", fc1.getParameters().get("bias"));
+        for (int l = 0; l < layers; l++) {
+            // DJL's GRU hands its parameters straight to torch::gru, so the layouts (gates r, z, n) are PyTorch's
+            map.put("gru1.weight_ih_l" + l, gru.getParameters().get("l_" + l + "_i2h_WEIGHT"));
+            map.put("gru1.weight_hh_l" + l, gru.getParameters().get("l_" + l + "_h2h_WEIGHT"));
+            map.put("gru1.bias_ih_l" + l, gru.getParameters().get("l_" + l + "_i2h_BIAS"));
+            map.put("gru1.bias_hh_l" + l, gru.getParameters().get("l_" + l + "_h2h_BIAS"));
+        }
+        map.put("fc2.weight", fc2.getParameters().get("weight"));
+        map.put("fc2.bias", fc2.getParameters().get("bias"));
+        return Collections.unmodifiableMap(map);
+    }
+
+    /**
+     * Counts trainable values as PyTorch's {@code sum(p.numel() for p in model.parameters())} does: weights and
+     * biases, batch-norm scale and shift, but not the running statistics (buffers in PyTorch).
+     *
+     * @return the number of trainable scalars
+     * @throws IllegalStateException if the block is not initialised
+     */
+    public long trainableParameterCount() {
+        long count = 0;
+        for (Parameter p : getParameters().values()) {
+            if (p.getType() == Parameter.Type.RUNNING_MEAN || p.getType() == Parameter.Type.RUNNING_VAR) {
+                continue;
+            }
+            if (p.getArray() == null) {
+                throw new IllegalStateException("block is not initialised: " + p.getName() + " has no value");
+            }
+            count += p.getArray().size();
+        }
+        return count;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        if (x.getShape().dimension() == 2) {
+            x = x.expandDims(1);
+        }
+        Shape shape = x.getShape();
+        if (shape.dimension() != 3 || shape.get(1) != 1) {
+            throw new IllegalArgumentException("expected a waveform of shape [batch, 1, samples], got " + shape);
+        }
+        if (shape.get(2) < minimumSamples()) {
+            throw new IllegalArgumentException("input of " + shape.get(2) + " samples is shorter than the "
+                + minimumSamples() + " samples " + architecture.id() + " needs");
+        }
+        List<Architecture.ConvLayer> spec = architecture.layers();
+        for (int i = 0; i < spec.size(); i++) {
+            Architecture.ConvLayer layer = spec.get(i);
+            x = convs.get(i).forward(store, new NDList(x), training).head();
+            x = norms.get(layer.norm() - 1).forward(store, new NDList(x), training).head();
+            x = Activation.leakyRelu(x, LEAKY_SLOPE);
+            if (layer.poolAfter()) {
+                x = Pool.maxPool1d(x, POOL, POOL, NO_PADDING, false);
+            }
+        }
+        // [batch, channels, time] -> [batch, steps, channels]; published: one step, the global average
+        x = temporal ? x.transpose(0, 2, 1) : x.mean(new int[] {2}, true).transpose(0, 2, 1);
+        x = fc1.forward(store, new NDList(Activation.leakyRelu(x, LEAKY_SLOPE)), training).head();
+        x = gru.forward(store, new NDList(x), training).head();
+        x = x.get(":, -1, :");
+        x = Activation.leakyRelu(x, LEAKY_SLOPE);
+        x = Dropout.dropout(x, dropout, training).head();
+        x = fc2.forward(store, new NDList(x), training).head();
+        return new NDList(x.logSoftmax(1));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), numClasses)};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape in = inputShapes[0];
+        long batch = in.get(0);
+        long samples = in.get(in.dimension() - 1);
+        Shape s = new Shape(batch, 1, samples);
+        List<Architecture.ConvLayer> spec = architecture.layers();
+        for (int i = 0; i < spec.size(); i++) {
+            convs.get(i).initialize(manager, dataType, s);
+            s = convs.get(i).getOutputShapes(new Shape[] {s})[0];
+            norms.get(i).initialize(manager, dataType, s);
+            if (spec.get(i).poolAfter()) {
+                s = new Shape(s.get(0), s.get(1), s.get(2) / Architecture.POOL);
+            }
+        }
+        long steps = temporal ? Math.max(1, s.get(2)) : 1;
+        Shape seq = new Shape(batch, steps, architecture.cnnChannels());
+        fc1.initialize(manager, dataType, seq);
+        seq = new Shape(batch, steps, architecture.fc1Units());
+        gru.initialize(manager, dataType, seq);
+        fc2.initialize(manager, dataType, new Shape(batch, hidden));
+    }
+
+    @Override
+    protected void saveMetadata(DataOutputStream os) throws IOException {
+        saveInputShapes(os);
+        os.writeUTF(architecture.id());
+        os.writeInt(numClasses);
+        os.writeInt(hidden);
+        os.writeInt(layers);
+        os.writeBoolean(temporal);
+    }
+
+    @Override
+    public void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
+        if (loadVersion != VERSION) {
+            throw new MalformedModelException("unsupported CnnGru weights version " + loadVersion);
+        }
+        readInputShapes(is);
+        String arch = is.readUTF();
+        int classes = is.readInt();
+        int h = is.readInt();
+        int l = is.readInt();
+        boolean t = is.readBoolean();
+        if (!arch.equals(architecture.id()) || classes != numClasses || h != hidden || l != layers || t != temporal) {
+            throw new MalformedModelException("weights are for " + arch + " with " + classes + " classes, hidden "
+                + h + ", " + l + " layer(s)" + (t ? ", temporal" : "") + "; the model was built as " + this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CnnGru(" + architecture.id() + ", classes=" + numClasses + ", hidden=" + hidden + ", layers=" + layers
+            + ", dropout=" + dropout + (temporal ? ", temporal" : "") + ")";
+    }
+}
