@@ -1,5 +1,8 @@
 package io.auralis.api.extractor;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * A feature extractor, registered as an OSGi service: it takes audio and emits time-stamped features.
  *
@@ -27,6 +30,21 @@ public interface FeatureExtractor {
      * @return the descriptor
      */
     ExtractorDescriptor descriptor();
+
+    /**
+     * The outputs this extractor produces when its inputs are bound to the given upstream outputs. Most
+     * extractors' outputs are fixed and the default returns {@code descriptor().outputs}. A consumer whose outputs
+     * take something from what feeds it, such as an emotion timeline that passes on the model's class names as
+     * {@link OutputDescriptor#binNames}, overrides this. The host calls it when it validates a workflow and hands
+     * the result to writers.
+     *
+     * @param inputs the upstream output bound to each input, by input id; unbound inputs are absent
+     * @return the outputs, with the same ids and order as {@code descriptor().outputs}
+     * @since 1.1
+     */
+    default List<OutputDescriptor> outputs(Map<String, OutputDescriptor> inputs) {
+        return descriptor().outputs;
+    }
 
     /**
      * Starts analysing one file.

@@ -11,6 +11,7 @@ import io.auralis.api.extractor.ParameterDescriptor;
 import io.auralis.api.extractor.SampleType;
 import io.auralis.api.extractor.SessionContext;
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -120,6 +121,22 @@ public class EmotionTimeline implements FeatureExtractor {
         d.outputs.add(summary);
         d.outputs.add(changes);
         return d;
+    }
+
+    /** Segments and summary carry one value per class of the emotion output that feeds the timeline. */
+    @Override
+    public List<OutputDescriptor> outputs(Map<String, OutputDescriptor> inputs) {
+        List<OutputDescriptor> outputs = descriptor().outputs;
+        OutputDescriptor upstream = inputs.get(EMOTION);
+        if (upstream != null && upstream.binNames != null) {
+            for (OutputDescriptor out : outputs) {
+                if (!CHANGES.equals(out.id)) {
+                    out.binNames = List.copyOf(upstream.binNames);
+                    out.binCount = upstream.binNames.size();
+                }
+            }
+        }
+        return outputs;
     }
 
     @Override
