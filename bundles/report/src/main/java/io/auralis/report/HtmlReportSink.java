@@ -1,0 +1,134 @@
+package io.auralis.report;
+
+import io.auralis.api.extractor.OutputDescriptor;
+import io.auralis.api.output.FileRecord;
+import io.auralis.api.output.RecordSink;
+import io.auralis.report.html.FileSection;
+import io.auralis.report.html.Report;
+import io.auralis.report.record.FileSummary;
+import io.auralis.report.record.RecordContent;
+import io.auralis.report.record.Summaries;
+import io.auralis.report.store.PartsFile;
+import io.auralis.report.store.ReportEntries;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An open HTML report: renders each record's section as it arrives into the parts file, keeps only the
+ * {@link FileSummary}s, and writes the report itself when closed. See {@link HtmlReportWriter} for the files
+ * involved and how resuming works.
+ */
+final class HtmlReportSink implements RecordSink {
+    private final Path target;
+    private final Path parts;
+    private final Map<String, OutputDescriptor> outputs;
+    /** The latest summary of each file, in the order of their entries; an entry for a file again replaces it. */
+    private final Map<String, FileSummary> files = new LinkedHashMap<>();
+    private final PartsFile store;
+    private int sequence;
+    private boolean closed;
+
+    HtmlReportSink(Path target, Map<String, OutputDescriptor> outputs, boolean append) throws IOException {
+        this.target = target.toAbsolutePath();
+        this.parts = PartsFile.of(this.target);
+        this.outputs = Map.copyOf(outputs);
+        Files.createDirectories(this.target.getParent());
+        if (!append) {
+            store = PartsFile.create(parts);
+        } else if (Files.exists(parts)) {
+            // A run was under way (and possibly had appended to a finished report): its parts hold everything.
+            PartsFile.read(parts, (s, section) -> remember(s), false);
+            store = PartsFile.append(parts);
+        } else if (Files.exists(this.target)) {
+            store = seed();
+        } else {
+            store = PartsFile.create(parts);
+        }
+    }
+
+    @Override
+    public void write(FileRecord record) throws IOException {
+        if (closed) {
+            throw new IOException(target + ": report already closed");
+        }
+        RecordContent content = RecordContent.of(record, outputs);
+        FileSummary summary = Summaries.of(sequence + 1, record, content);
+        store.add(summary, FileSection.render(summary, content));
+        remember(summary);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        store.close();
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        String title = "Auralis report: " + target.getFileName();
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp),
+                StandardCharsets.UTF_8), 1 << 16)) {
+            Report.begin(out, title);
+            Report.overview(out, title, files.values());
+            PartsFile.read(parts, (s, section) -> {
+                if (files.get(s.file).sequence == s.sequence) {
+                    ReportEntries.write(out, s, section);
+                }
+            }, true);
+            Report.end(out);
+        }
+        force(tmp);
+        move(tmp, target);
+        Files.deleteIfExists(parts);
+    }
+
+    private void remember(FileSummary s) {
+        files.remove(s.file);
+        files.put(s.file, s);
+        sequence = Math.max(sequence, s.sequence);
+    }
+
+    /**
+     * Starts the parts of a run that appends to a finished report from that report's entries. Written aside and
+     * moved into place, so that a crash while seeding never leaves parts that look complete but are not.
+     */
+    private PartsFile seed() throws IOException {
+        Path seed = parts.resolveSibling(parts.getFileName() + ".seed");
+        try (PartsFile copy = PartsFile.create(seed)) {
+            ReportEntries.read(target, (s, section) -> {
+                copy.add(s, section);
+                remember(s);
+            }, true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(seed);
+            throw e;
+        }
+        move(seed, parts);
+        return PartsFile.append(parts);
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.auralis.report;
+
+import io.auralis.api.extractor.OutputDescriptor;
+import io.auralis.api.output.OutputWriter;
+import io.auralis.api.output.RecordSink;
+import io.auralis.report.chart.ChartImages;
+import io.auralis.report.store.PartsFile;
+import io.auralis.report.store.ReportEntries;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The {@code html} format: one self-contained HTML page per run, which opens from disk in any browser without a
+ * network. At the top, a corpus overview (files analysed and failed, total audio, bar charts of the dominant
+ * emotions and of the share of speech time per emotion, a table linking to every file); then one section per
+ * file with its emotion summary (dominant emotion, share of speech time per emotion, number of changes) and a
+ * timeline chart: emotion probabilities as stacked areas over loudness and pitch, on one time axis. Failed files
+ * show their error. Charts are JFreeChart PNGs embedded as {@code data:} URIs.
+ *
+ * <p><b>Files.</b> Writing {@code report.html} uses two files beside it: {@code report.html.parts} holds each
+ * file's rendered section and summary while the run is under way (records are never kept in memory, only a
+ * summary of a few hundred bytes per file), and at {@link RecordSink#close()} the page is written to
+ * {@code report.html.tmp} and moved over {@code report.html}, which therefore is either the previous report or
+ * the complete new one, never half written. The parts file is deleted once the report is in place.
+ *
+ * <p><b>Resume and append.</b> Records in the parts file survive a crash (a torn last entry is cut off when the
+ * file is next read). {@link #completed(Path)} lists the files in the parts file when there is one, since it
+ * belongs to the run that was interrupted; otherwise those of the finished report, whose sections carry their
+ * summaries in comment markers. {@link #open open} with {@code append} continues the parts file, or, when there
+ * is none, starts one from the finished report's sections; so a resumed run, or a run appending to an earlier
+ * report, ends with one report holding every file. A file recorded twice appears once, as recorded last.
+ */
+@Component(service = OutputWriter.class)
+public class HtmlReportWriter implements OutputWriter {
+
+    /** The format name, for workflows and {@code --format}. */
+    public static final String FORMAT = "html";
+
+    /** Creates the writer. */
+    public HtmlReportWriter() {
+        ChartImages.headless();
+    }
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public String description() {
+        return "One self-contained HTML page: a corpus overview and, per file, emotion timelines over loudness and "
+            + "pitch, with charts embedded as images.";
+    }
+
+    @Override
+    public RecordSink open(Path target, Map<String, OutputDescriptor> outputs, boolean append) throws IOException {
+        return new HtmlReportSink(target, outputs, append);
+    }
+
+    @Override
+    public Set<String> completed(Path target) throws IOException {
+        Set<String> files = new LinkedHashSet<>();
+        Path parts = PartsFile.of(target.toAbsolutePath());
+        if (Files.exists(parts)) {
+            PartsFile.read(parts, (s, section) -> files.add(s.file), false);
+        } else if (Files.exists(target)) {
+            ReportEntries.read(target, (s, section) -> files.add(s.file), false);
+        }
+        return files;
+    }
+}

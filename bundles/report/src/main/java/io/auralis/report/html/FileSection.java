@@ -1,0 +1,140 @@
+package io.auralis.report.html;
+
+import io.auralis.report.chart.EmotionPalette;
+import io.auralis.report.chart.Png;
+import io.auralis.report.chart.TimelineChart;
+import io.auralis.report.record.FileSummary;
+import io.auralis.report.record.RecordContent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One file's section of a report: its name and format, the error of a failed file, the emotion summary, and
+ * the timeline chart. Rendered when the record arrives, so the record can be dropped at once.
+ *
+ * <p>The markup never starts a line with a comment: the report's store puts its own markers there
+ * ({@code io.auralis.report.store}), and all text from records is escaped.
+ */
+public final class FileSection {
+
+    private FileSection() {
+    }
+
+    /**
+     * Renders a file's section.
+     *
+     * @param summary the file's summary
+     * @param content the record's content; ignored for a failed file
+     * @return the HTML fragment, a {@code section} element, ending with a line break
+     */
+    public static String render(FileSummary summary, RecordContent content) {
+        StringBuilder b = new StringBuilder(4096);
+        String id = summary.anchor();
+        b.append("<section class=\"file\" id=\"").append(id).append("\">\n");
+        b.append("<h2><a class=\"seq\" href=\"#").append(id).append("\">").append(summary.sequence).append("</a>")
+            .append(Html.escape(summary.file)).append("</h2>\n");
+        b.append("<p class=\"meta\">").append(Html.escape(meta(summary))).append("</p>\n");
+        if (!summary.ok()) {
+            b.append("<p class=\"error\"><strong>Failed:</strong> ").append(Html.escape(summary.error))
+                .append("</p>\n");
+        } else {
+            facts(b, summary);
+            chart(b, summary, content);
+            if (!content.problems().isEmpty()) {
+                b.append("<ul class=\"problems\">\n");
+                for (String p : content.problems()) {
+                    b.append("<li>").append(Html.escape(p)).append("</li>\n");
+                }
+                b.append("</ul>\n");
+            }
+        }
+        b.append("<p class=\"top\"><a href=\"#overview\">Back to the overview</a></p>\n");
+        b.append("</section>\n");
+        return b.toString();
+    }
+
+    private static String meta(FileSummary s) {
+        List<String> parts = new ArrayList<>();
+        if (s.duration > 0) {
+            parts.add(Html.duration(s.duration));
+        }
+        if (s.sampleRate > 0) {
+            parts.add(s.sampleRate + " Hz");
+        }
+        if (s.channels > 0) {
+            parts.add(s.channels == 1 ? "mono" : s.channels == 2 ? "stereo" : s.channels + " channels");
+        }
+        return parts.isEmpty() ? "format unknown" : String.join(" · ", parts);
+    }
+
+    private static void facts(StringBuilder b, FileSummary s) {
+        b.append("<div class=\"summary\">\n<table class=\"facts\">\n");
+        b.append("<tr><th>Dominant emotion</th><td>");
+        if (s.dominant != null) {
+            b.append(Report.chip(s.dominant)).append(Html.escape(s.dominant));
+        } else {
+            b.append(s.shares.isEmpty() ? "no emotion results" : "no speech");
+        }
+        b.append("</td></tr>\n");
+        if (s.speechSeconds > 0) {
+            b.append("<tr><th>Speech analysed</th><td>").append(Html.duration(s.speechSeconds)).append("</td></tr>\n");
+        }
+        if (s.changes >= 0) {
+            b.append("<tr><th>Changes of emotion</th><td>").append(s.changes).append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+        if (!s.shares.isEmpty()) {
+            b.append("<table class=\"shares\">\n<thead><tr><th>Emotion</th><th colspan=\"2\">Share of speech time</th>")
+                .append("</tr></thead>\n<tbody>\n");
+            List<Map.Entry<String, Double>> rows = new ArrayList<>(s.shares.entrySet());
+            rows.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()));
+            for (Map.Entry<String, Double> e : rows) {
+                double share = Math.max(0, Math.min(1, e.getValue()));
+                b.append("<tr><td>").append(Report.chip(e.getKey())).append(Html.escape(e.getKey()))
+                    .append("</td><td class=\"bar\"><span style=\"width:")
+                    .append(String.format(Locale.ROOT, "%.1f", share * 100)).append("%;background:")
+                    .append(EmotionPalette.css(e.getKey())).append("\"></span></td><td class=\"num\">")
+                    .append(Html.percent(share)).append("</td></tr>\n");
+            }
+            b.append("</tbody>\n</table>\n");
+        }
+        b.append("</div>\n");
+    }
+
+    private static void chart(StringBuilder b, FileSummary s, RecordContent content) {
+        if (!TimelineChart.hasData(content)) {
+            b.append("<p class=\"note\">No emotion, loudness or pitch outputs to chart.</p>\n");
+            return;
+        }
+        Png png;
+        try {
+            png = TimelineChart.png(content, s.duration);
+        } catch (RuntimeException e) {
+            // One file's chart must not stop the report of a whole corpus; say what went wrong where the chart
+            // would have been.
+            b.append("<p class=\"error\">The timeline could not be drawn: ").append(Html.escape(String.valueOf(e)))
+                .append("</p>\n");
+            return;
+        }
+        b.append("<img class=\"timeline\" width=\"").append(png.width()).append("\" height=\"")
+            .append(png.height()).append("\" alt=\"").append(Html.escape(alt(content, s.file))).append("\" src=\"")
+            .append(png.dataUri()).append("\">\n");
+    }
+
+    private static String alt(RecordContent content, String file) {
+        List<String> what = new ArrayList<>();
+        if (content.finestEmotions() != null) {
+            what.add("emotion probabilities");
+        }
+        if (content.loudness() != null && !content.loudness().features().isEmpty()) {
+            what.add("loudness");
+        }
+        if (content.pitch() != null && !content.pitch().features().isEmpty()) {
+            what.add("pitch");
+        }
+        return String.join(", ", what) + " of " + file + " over time";
+    }
+}
