@@ -1,0 +1,108 @@
+package io.auralis.writers.csv;
+
+import io.auralis.api.emotion.EmotionFeatures;
+import io.auralis.api.extractor.Feature;
+import io.auralis.api.extractor.OutputDescriptor;
+import io.auralis.api.output.FileRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Encodes a {@link FileRecord} as CSV rows in a {@link CsvLayout}: one row per feature, in the record's output
+ * order, then the file row, which has an empty {@code output} column and carries the file's duration, sample rate,
+ * channel count and error. The file row comes last so that it marks the record as complete for {@code --resume}.
+ */
+final class CsvRows {
+    private final CsvLayout layout;
+    private final Map<String, OutputDescriptor> outputs;
+
+    /**
+     * Creates an encoder.
+     *
+     * @param layout the columns
+     * @param outputs the descriptors of the outputs records carry, by {@code step.output}
+     */
+    CsvRows(CsvLayout layout, Map<String, OutputDescriptor> outputs) {
+        this.layout = layout;
+        this.outputs = Map.copyOf(outputs);
+    }
+
+    /**
+     * The header row.
+     *
+     * @return UTF-8 bytes ending with CRLF
+     */
+    byte[] header() {
+        StringBuilder out = new StringBuilder();
+        CsvText.appendRow(out, layout.header());
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * All rows of a record.
+     *
+     * @param record the record
+     * @return UTF-8 bytes, each row ending with CRLF
+     */
+    byte[] encode(FileRecord record) {
+        StringBuilder out = new StringBuilder(256);
+        if (record.outputs != null) {
+            for (Map.Entry<String, List<Feature>> e : record.outputs.entrySet()) {
+                if (e.getValue() == null) {
+                    continue;
+                }
+                for (Feature f : e.getValue()) {
+                    CsvText.appendRow(out, featureRow(record.file, e.getKey(), f));
+                }
+            }
+        }
+        String[] row = new String[layout.width()];
+        row[CsvLayout.FILE] = record.file;
+        row[CsvLayout.DURATION] = Double.toString(record.duration);
+        row[layout.sampleRate()] = Integer.toString(record.sampleRate);
+        row[layout.channels()] = Integer.toString(record.channels);
+        row[layout.error()] = record.error;
+        CsvText.appendRow(out, Arrays.asList(row));
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<String> featureRow(String file, String output, Feature f) {
+        String[] row = new String[layout.width()];
+        row[CsvLayout.FILE] = file;
+        row[CsvLayout.OUTPUT] = output;
+        row[CsvLayout.TIME] = Double.toString(f.time);
+        row[CsvLayout.DURATION] = Double.toString(f.duration);
+        row[CsvLayout.LABEL] = label(output, f);
+        float[] values = f.values == null ? new float[0] : f.values;
+        int[] columns = layout.binColumns(output);
+        if (columns != null && columns.length == values.length) {
+            for (int i = 0; i < values.length; i++) {
+                row[columns[i]] = Float.toString(values[i]);
+            }
+        } else {
+            List<String> joined = new ArrayList<>(values.length);
+            for (float v : values) {
+                joined.add(Float.toString(v));
+            }
+            row[layout.values()] = String.join(";", joined);
+        }
+        return Arrays.asList(row);
+    }
+
+    /** The feature's label; for emotions without one, the most probable class, as the JSON writer reports it. */
+    private String label(String output, Feature f) {
+        OutputDescriptor d = outputs.get(output);
+        if (f.label == null && d != null && EmotionFeatures.KIND.equals(d.kind)) {
+            try {
+                return EmotionFeatures.fromFeature(f, d).label;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return f.label;
+    }
+}

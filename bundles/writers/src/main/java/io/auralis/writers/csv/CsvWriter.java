@@ -1,0 +1,108 @@
+package io.auralis.writers.csv;
+
+import io.auralis.api.extractor.OutputDescriptor;
+import io.auralis.api.output.FileRecord;
+import io.auralis.api.output.OutputWriter;
+import io.auralis.api.output.RecordSink;
+import io.auralis.writers.file.AppendOnlyFile;
+
+import org.osgi.service.component.annotations.Component;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code csv} writer: a flat table with one row per feature and one row per file, for spreadsheets and data
+ * frames.
+ *
+ * <p>Columns (see {@link CsvLayout}): {@code file, output, time, duration, label}, one column per bin name of the
+ * outputs (for example {@code f0}, {@code dbfs}, {@code level}, or an emotion model's classes), {@code values}
+ * (the values of outputs without bin names, joined with {@code ;}), then {@code sampleRate, channels, error}.
+ * Each file's rows end with its file row, whose {@code output} is empty: it gives the file's duration, sample rate
+ * and channel count, and the error when the file failed. Rows follow RFC 4180 (CRLF, fields with commas, quotes or
+ * line breaks quoted). A record's rows are appended in one write; {@link #completed} cuts off the rows of a record
+ * torn by a crash.
+ */
+@Component(service = OutputWriter.class)
+public class CsvWriter implements OutputWriter {
+
+    /** The format name, as used in workflows and with {@code --format}. */
+    public static final String FORMAT = "csv";
+
+    /** Creates the writer; it holds no state. */
+    public CsvWriter() {
+    }
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public String description() {
+        return "CSV: one row per feature (file, output, time, duration, label, a column per bin name) and one row "
+            + "per file with its duration, rate, channels and error";
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>When appending to a non-empty output, its header must be the one these outputs give: a resumed run must
+     * use the same workflow.
+     */
+    @Override
+    public RecordSink open(Path target, Map<String, OutputDescriptor> outputs, boolean append) throws IOException {
+        CsvLayout layout = new CsvLayout(outputs);
+        CsvRows rows = new CsvRows(layout, outputs);
+        if (append && Files.isRegularFile(target) && Files.size(target) > 0) {
+            checkSameColumns(target, layout.header());
+        }
+        AppendOnlyFile file = AppendOnlyFile.open(target, append);
+        try {
+            if (file.size() == 0) {
+                file.append(rows.header());
+            }
+        } catch (IOException e) {
+            file.close();
+            throw e;
+        }
+        return new RecordSink() {
+            @Override
+            public void write(FileRecord record) throws IOException {
+                file.append(rows.encode(record));
+            }
+
+            @Override
+            public void close() throws IOException {
+                file.close();
+            }
+        };
+    }
+
+    @Override
+    public Set<String> completed(Path target) throws IOException {
+        return CsvRecovery.completed(target);
+    }
+
+    private static void checkSameColumns(Path target, List<String> expected) throws IOException {
+        List<String> header;
+        try (CsvReader reader = new CsvReader(Files.newInputStream(target))) {
+            header = reader.next();
+        } catch (IOException e) {
+            throw AppendOnlyFile.describe(target, e);
+        }
+        if (header == null) {
+            throw new IOException(target + ": its header row is incomplete; run with --resume to repair it");
+        }
+        CsvRecovery.checkHeader(target, header);
+        if (!header.equals(expected)) {
+            throw new IOException(target + ": has the columns " + String.join(",", header) + " but this workflow "
+                + "writes " + String.join(",", expected) + "; resume with the workflow that wrote it, or write to "
+                + "another file");
+        }
+    }
+}

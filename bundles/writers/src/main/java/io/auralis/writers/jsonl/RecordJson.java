@@ -1,0 +1,126 @@
+package io.auralis.writers.jsonl;
+
+import io.auralis.api.emotion.EmotionFeatures;
+import io.auralis.api.emotion.EmotionResult;
+import io.auralis.api.extractor.Feature;
+import io.auralis.api.extractor.OutputDescriptor;
+import io.auralis.api.output.FileRecord;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Encodes a {@link FileRecord} as one line of JSON:
+ * {@code {"file":..,"duration":..,"sampleRate":..,"channels":..,"outputs":{"step.output":[..]},"error":..}}.
+ *
+ * <p>Features of outputs of kind {@link EmotionFeatures#KIND} are written as {@link EmotionResult}s
+ * ({@code time}, {@code duration}, {@code label}, {@code confidence}, {@code distribution}); all others as
+ * {@code time}, {@code duration}, {@code values} and {@code label} when there is one. A feature that does not fit
+ * its emotion output (a wrong number of values) is written plainly rather than dropped.
+ */
+final class RecordJson {
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private final Map<String, OutputDescriptor> outputs;
+
+    /**
+     * Creates an encoder.
+     *
+     * @param outputs the descriptors of the outputs records carry, by {@code step.output}
+     */
+    RecordJson(Map<String, OutputDescriptor> outputs) {
+        this.outputs = Map.copyOf(outputs);
+    }
+
+    /**
+     * Encodes a record as UTF-8, ending with a line feed.
+     *
+     * @param record the record
+     * @return one line of JSON
+     * @throws IOException if encoding fails
+     */
+    byte[] encode(FileRecord record) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeStringField("file", record.file);
+            g.writeNumberField("duration", record.duration);
+            g.writeNumberField("sampleRate", record.sampleRate);
+            g.writeNumberField("channels", record.channels);
+            g.writeObjectFieldStart("outputs");
+            if (record.outputs != null) {
+                for (Map.Entry<String, List<Feature>> e : record.outputs.entrySet()) {
+                    writeOutput(g, e.getKey(), e.getValue());
+                }
+            }
+            g.writeEndObject();
+            g.writeStringField("error", record.error);
+            g.writeEndObject();
+        }
+        bytes.write('\n');
+        return bytes.toByteArray();
+    }
+
+    private void writeOutput(JsonGenerator g, String key, List<Feature> features) throws IOException {
+        OutputDescriptor descriptor = outputs.get(key);
+        boolean emotion = descriptor != null && EmotionFeatures.KIND.equals(descriptor.kind);
+        g.writeArrayFieldStart(key);
+        if (features != null) {
+            for (Feature f : features) {
+                EmotionResult result = emotion ? emotionOf(f, descriptor) : null;
+                if (result != null) {
+                    writeEmotion(g, result);
+                } else {
+                    writeFeature(g, f);
+                }
+            }
+        }
+        g.writeEndArray();
+    }
+
+    private static EmotionResult emotionOf(Feature f, OutputDescriptor descriptor) {
+        try {
+            return EmotionFeatures.fromFeature(f, descriptor);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void writeEmotion(JsonGenerator g, EmotionResult r) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("time", r.time);
+        g.writeNumberField("duration", r.duration);
+        g.writeStringField("label", r.label);
+        g.writeNumberField("confidence", (float) r.confidence);
+        g.writeObjectFieldStart("distribution");
+        for (Map.Entry<String, Double> p : r.distribution.entrySet()) {
+            // Probabilities travel as floats: written as such, 0.91 does not come out as 0.9100000262260437.
+            g.writeNumberField(p.getKey(), p.getValue().floatValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void writeFeature(JsonGenerator g, Feature f) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("time", f.time);
+        g.writeNumberField("duration", f.duration);
+        g.writeArrayFieldStart("values");
+        if (f.values != null) {
+            for (float v : f.values) {
+                g.writeNumber(v);
+            }
+        }
+        g.writeEndArray();
+        if (f.label != null) {
+            g.writeStringField("label", f.label);
+        }
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,213 @@
+package io.auralis.writers.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.auralis.api.emotion.EmotionFeatures;
+import io.auralis.api.extractor.Feature;
+import io.auralis.api.extractor.OutputDescriptor;
+import io.auralis.api.extractor.SampleType;
+import io.auralis.api.output.FileRecord;
+import io.auralis.api.output.RecordSink;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+class CsvWriterTest {
+    @TempDir
+    Path dir;
+
+    private final CsvWriter writer = new CsvWriter();
+    private final Map<String, OutputDescriptor> outputs = new LinkedHashMap<>();
+
+    CsvWriterTest() {
+        outputs.put("pitch.f0", output("f0", "pitch", List.of("f0")));
+        outputs.put("seg.speech", output("speech", "segment", List.of("level")));
+        outputs.put("seg.silence", output("silence", "segment", List.of("level")));
+        outputs.put("ser.emotion", EmotionFeatures.output("emotion", "Emotion", List.of("angry", "happy")));
+        outputs.put("mfcc.coefficients", output("coefficients", "mfcc", null));
+    }
+
+    @Test
+    void headerHasOneColumnPerBinNameSharedByOutputsThatNameABinAlike() throws IOException {
+        Path out = dir.resolve("r.csv");
+        write(out, false);
+        assertEquals("file,output,time,duration,label,f0,level,angry,happy,values,sampleRate,channels,error\r\n",
+            Files.readString(out));
+    }
+
+    @Test
+    void writesARowPerFeatureThenTheFileRow() throws IOException {
+        Path out = dir.resolve("r.csv");
+        FileRecord r = record("a.wav");
+        r.outputs.put("pitch.f0", List.of(Feature.of(0.0, 0.064, 212.4f), Feature.of(0.032, 0.064, 213f)));
+        r.outputs.put("seg.speech", List.of(new Feature(0.5, 1.5, new float[] {-23.5f}, "speech")));
+        r.outputs.put("ser.emotion", List.of(new Feature(0.5, 1.5, new float[] {0.2f, 0.8f}, null)));
+        r.outputs.put("mfcc.coefficients", List.of(new Feature(0, 0.025, new float[] {1.5f, -2f, 3.25f}, null)));
+        write(out, false, r);
+
+        List<List<String>> rows = read(out);
+        assertEquals(List.of(
+            row("a.wav", "pitch.f0", "0.0", "0.064", "", "212.4", "", "", "", "", "", "", ""),
+            row("a.wav", "pitch.f0", "0.032", "0.064", "", "213.0", "", "", "", "", "", "", ""),
+            row("a.wav", "seg.speech", "0.5", "1.5", "speech", "", "-23.5", "", "", "", "", "", ""),
+            row("a.wav", "ser.emotion", "0.5", "1.5", "happy", "", "", "0.2", "0.8", "", "", "", ""),
+            row("a.wav", "mfcc.coefficients", "0.0", "0.025", "", "", "", "", "", "1.5;-2.0;3.25", "", "", ""),
+            row("a.wav", "", "", "2.5", "", "", "", "", "", "", "44100", "2", "")),
+            rows.subList(1, rows.size()));
+    }
+
+    @Test
+    void aFailedFileIsOneFileRowWithItsError() throws IOException {
+        Path out = dir.resolve("r.csv");
+        FileRecord failed = new FileRecord();
+        failed.file = "bad.wav";
+        failed.error = "bad.wav: not audio, starts with \"PK\", a zip archive";
+        write(out, false, failed);
+        List<List<String>> rows = read(out);
+        assertEquals(2, rows.size());
+        assertEquals(row("bad.wav", "", "", "0.0", "", "", "", "", "", "", "0", "0", failed.error), rows.get(1));
+    }
+
+    @Test
+    void fieldsWithCommasQuotesAndLineBreaksAreQuotedAsRfc4180Says() throws IOException {
+        Path out = dir.resolve("r.csv");
+        String odd = "talks, 2024/\"best\" of\r\nmay.wav";
+        FileRecord r = record(odd);
+        r.outputs.put("seg.speech", List.of(new Feature(0, 1, new float[] {-20f}, "a,b")));
+        write(out, false, r);
+
+        String text = Files.readString(out);
+        assertTrue(text.contains("\"talks, 2024/\"\"best\"\" of\r\nmay.wav\",seg.speech,0.0,1.0,\"a,b\","), text);
+        List<List<String>> rows = read(out);
+        assertEquals(odd, rows.get(1).get(0));
+        assertEquals("a,b", rows.get(1).get(4));
+        assertEquals(Set.of(odd), writer.completed(out));
+    }
+
+    @Test
+    void completedCutsOffTheRowsOfARecordTornByACrash() throws IOException {
+        Path out = dir.resolve("r.csv");
+        FileRecord a = record("a.wav");
+        a.outputs.put("pitch.f0", List.of(Feature.of(0, 0.064, 200f)));
+        write(out, false, a, record("b.wav"));
+        long whole = Files.size(out);
+        // c.wav's feature rows made it to disk, its file row did not, and the last row is torn inside a quote.
+        Files.writeString(out, "c.wav,pitch.f0,0.0,0.064,,201.0,,,,,,,\r\nc.wav,seg.speech,0.0,1.0,\"spe",
+            StandardOpenOption.APPEND);
+
+        assertEquals(List.of("a.wav", "b.wav"), new ArrayList<>(writer.completed(out)));
+        assertEquals(whole, Files.size(out));
+
+        FileRecord c = record("c.wav");
+        c.outputs.put("pitch.f0", List.of(Feature.of(0, 0.064, 201f)));
+        write(out, true, c);
+        List<List<String>> rows = read(out);
+        assertEquals(1, rows.stream().filter(x -> x.get(0).equals("file")).count(), "the header is written once");
+        assertEquals(1, rows.stream().filter(x -> x.get(0).equals("c.wav") && x.get(1).equals("pitch.f0")).count(),
+            "c.wav's features appear once");
+        assertEquals(List.of("a.wav", "b.wav", "c.wav"), new ArrayList<>(writer.completed(out)));
+    }
+
+    @Test
+    void aLineBreakInsideAQuotedFileNameIsNotMistakenForTheEndOfARow() throws IOException {
+        Path out = dir.resolve("r.csv");
+        write(out, false, record("a.wav"));
+        long whole = Files.size(out);
+        // Torn right after the line break inside a quoted name: the text ends with CRLF but the row is open.
+        Files.writeString(out, "\"x\r\n", StandardOpenOption.APPEND);
+        assertEquals(Set.of("a.wav"), writer.completed(out));
+        assertEquals(whole, Files.size(out));
+    }
+
+    @Test
+    void completedOfAnOutputTornInsideItsHeaderEmptiesIt() throws IOException {
+        Path out = dir.resolve("r.csv");
+        Files.writeString(out, "file,output,ti");
+        assertEquals(Set.of(), writer.completed(out));
+        assertEquals(0, Files.size(out));
+        write(out, true, record("a.wav"));
+        assertEquals(Set.of("a.wav"), writer.completed(out));
+    }
+
+    @Test
+    void appendingRefusesAnOutputWrittenWithOtherColumns() throws IOException {
+        Path out = dir.resolve("r.csv");
+        try (RecordSink sink = writer.open(out, Map.of("pitch.f0", outputs.get("pitch.f0")), false)) {
+            sink.write(record("a.wav"));
+        }
+        IOException e = assertThrows(IOException.class, () -> writer.open(out, outputs, true));
+        assertTrue(e.getMessage().startsWith(out + ": has the columns"), e.getMessage());
+    }
+
+    @Test
+    void completedRefusesAFileThatIsNotAnAuralisCsv() throws IOException {
+        Path out = dir.resolve("r.csv");
+        Files.writeString(out, "name,age\r\nann,3\r\n");
+        IOException e = assertThrows(IOException.class, () -> writer.completed(out));
+        assertTrue(e.getMessage().startsWith(out + ": not a CSV written by Auralis"), e.getMessage());
+    }
+
+    @Test
+    void aBinNamedLikeAFixedColumnGetsItsOutputAsPrefix() throws IOException {
+        Path out = dir.resolve("r.csv");
+        try (RecordSink sink = writer.open(out, Map.of("beat.time", output("time", "beat", List.of("time"))),
+                false)) {
+            sink.write(record("a.wav"));
+        }
+        assertTrue(Files.readString(out).startsWith("file,output,time,duration,label,beat.time:time,values,"));
+    }
+
+    private void write(Path out, boolean append, FileRecord... records) throws IOException {
+        try (RecordSink sink = writer.open(out, outputs, append)) {
+            for (FileRecord r : records) {
+                sink.write(r);
+            }
+        }
+    }
+
+    private static List<List<String>> read(Path out) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        try (CsvReader reader = new CsvReader(new ByteArrayInputStream(Files.readAllBytes(out)))) {
+            List<String> row;
+            while ((row = reader.next()) != null) {
+                rows.add(row);
+            }
+            assertFalse(reader.torn(), "the writer never leaves a torn row");
+        }
+        return rows;
+    }
+
+    private static List<String> row(String... fields) {
+        return List.of(fields);
+    }
+
+    private static FileRecord record(String file) {
+        FileRecord r = new FileRecord();
+        r.file = file;
+        r.duration = 2.5;
+        r.sampleRate = 44100;
+        r.channels = 2;
+        return r;
+    }
+
+    private static OutputDescriptor output(String id, String kind, List<String> bins) {
+        OutputDescriptor d = new OutputDescriptor(id, id, kind, null, bins == null ? -1 : bins.size(),
+            SampleType.VARIABLE, true);
+        d.binNames = bins;
+        return d;
+    }
+}
