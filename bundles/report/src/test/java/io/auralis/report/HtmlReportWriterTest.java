@@ -123,6 +123,23 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void segmentsOfACoarserEmotionOutputAreDrawnAsAStripAboveTheWindows() throws IOException {
+        Path page = dir.resolve("segments.html");
+        try (RecordSink sink = new HtmlReportWriter().open(page, Records.outputs(), false)) {
+            sink.write(Records.speech("plain.wav", 30, 4, "sad"));
+            sink.write(Records.withSegments(Records.speech("merged.wav", 30, 4, "sad")));
+        }
+        String html = Files.readString(page);
+        String merged = html.substring(html.indexOf("id=\"file-2\""));
+        assertTrue(merged.contains("Strip: the segments of timeline.segments."), "caption of the strip");
+        assertTrue(merged.contains("Areas: the probability of each emotion in emotion.emotion"), "caption");
+        List<byte[]> pngs = Pages.pngs(html);
+        int plain = Pages.decode(pngs.get(2)).getHeight();
+        int withStrip = Pages.decode(pngs.get(3)).getHeight();
+        assertTrue(withStrip > plain, withStrip + " <= " + plain);
+    }
+
+    @Test
     void emptyRunWritesAnOverviewSayingSo() throws IOException {
         Path empty = dir.resolve("empty.html");
         new HtmlReportWriter().open(empty, Records.outputs(), false).close();

@@ -20,6 +20,7 @@ final class Records {
     static final String EMOTION = "emotion.emotion";
     static final String LOUDNESS = "loudness.dbfs";
     static final String PITCH = "pitch.f0";
+    static final String SEGMENTS = "timeline.segments";
     static final List<String> CLASSES = List.of("neutral", "calm", "happy", "sad", "angry", "fearful", "disgust",
         "surprised");
 
@@ -37,6 +38,11 @@ final class Records {
             SampleType.VARIABLE, true);
         f0.binNames = List.of("f0");
         outputs.put(PITCH, f0);
+        // As the host describes auralis.emotion-timeline's segments since API 1.1: the upstream classes.
+        OutputDescriptor segments = new OutputDescriptor("segments", "Emotion segments", EmotionFeatures.KIND,
+            "probability", -1, SampleType.VARIABLE, true);
+        segments.binNames = CLASSES;
+        outputs.put(SEGMENTS, segments);
         return outputs;
     }
 
@@ -103,6 +109,45 @@ final class Records {
         r.outputs.put(LOUDNESS, loudness);
         r.outputs.put(PITCH, pitch);
         return r;
+    }
+
+    /**
+     * Adds segments as an emotion timeline would make them: runs of windows with the same label, runs shorter
+     * than three windows absorbed by the run before them, pauses ending a segment.
+     */
+    static FileRecord withSegments(FileRecord r) {
+        List<Feature> windows = r.outputs.get(EMOTION);
+        List<Feature> segments = new ArrayList<>();
+        int start = 0;
+        while (start < windows.size()) {
+            int end = start + 1;
+            while (end < windows.size() && windows.get(end).time <= windows.get(end - 1).end()
+                    && (windows.get(end).label.equals(windows.get(start).label) || run(windows, end) < 3)) {
+                end++;
+            }
+            Feature first = windows.get(start);
+            Feature last = windows.get(end - 1);
+            float[] mean = new float[CLASSES.size()];
+            for (int i = start; i < end; i++) {
+                for (int k = 0; k < mean.length; k++) {
+                    mean[k] += windows.get(i).values[k] / (end - start);
+                }
+            }
+            segments.add(new Feature(first.time, last.end() - first.time, mean, first.label));
+            start = end;
+        }
+        r.outputs.put(SEGMENTS, segments);
+        return r;
+    }
+
+    /** How many windows from {@code i} on share its label without a pause. */
+    private static int run(List<Feature> windows, int i) {
+        int j = i + 1;
+        while (j < windows.size() && windows.get(j).label.equals(windows.get(i).label)
+                && windows.get(j).time <= windows.get(j - 1).end()) {
+            j++;
+        }
+        return j - i;
     }
 
     static FileRecord failed(String file, String error) {

@@ -23,7 +23,8 @@ public final class ReportSample {
         try (var sink = writer.open(target, Records.outputs(), false)) {
             sink.write(Records.speech("interviews/anna <take 1> & \"final\".wav", 60, 1, "happy", "neutral",
                 "surprised"));
-            sink.write(Records.speech("interviews/ben.wav", 60, 2, "angry", "angry", "sad", "neutral"));
+            sink.write(Records.withSegments(Records.speech("interviews/ben.wav", 60, 2, "angry", "angry", "sad",
+                "neutral")));
             sink.write(Records.failed("interviews/broken.wav", "interviews/broken.wav: truncated data chunk "
                 + "(expected 1920000 bytes, found 4410)"));
             sink.write(Records.speech("calls/2024-03-01 support call.wav", 60, 3, "calm", "fearful", "calm"));

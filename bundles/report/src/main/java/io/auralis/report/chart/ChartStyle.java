@@ -17,7 +17,9 @@ final class ChartStyle {
     static final Color PITCH = new Color(0x00, 0x69, 0x7C);
     static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     static final Font LABELS = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+    static final BasicStroke HAIRLINE = new BasicStroke(1f);
     static final BasicStroke LINE = new BasicStroke(1.3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
 
     private ChartStyle() {

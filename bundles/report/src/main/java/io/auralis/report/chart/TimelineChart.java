@@ -6,6 +6,9 @@ import io.auralis.report.record.EmotionTrack;
 import io.auralis.report.record.RecordContent;
 import io.auralis.report.record.ValueTrack;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.util.List;
@@ -13,15 +16,21 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.XYBoxAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CrosshairState;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultTableXYDataset;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -39,6 +48,7 @@ public final class TimelineChart {
     public static final int MAX_POINTS = 1000;
 
     private static final double FINEST_CELL = 0.02;
+    private static final int STRIP_HEIGHT = 46;
     private static final int EMOTION_HEIGHT = 210;
     private static final int LINE_HEIGHT = 120;
     private static final int FRAME_HEIGHT = 75;
@@ -75,17 +85,23 @@ public final class TimelineChart {
         plot.setGap(14);
         int height = FRAME_HEIGHT;
         EmotionTrack emotions = content.finestEmotions();
+        EmotionTrack segments = strip(content);
         LegendItemCollection legend = new LegendItemCollection();
+        // Weights are the plots' heights in pixels, so each keeps its height whichever others are present.
+        if (segments != null) {
+            plot.add(segmentPlot(segments), STRIP_HEIGHT);
+            height += STRIP_HEIGHT;
+        }
         if (emotions != null) {
-            plot.add(emotionPlot(emotions, length, legend), 2);
+            plot.add(emotionPlot(emotions, length, legend), EMOTION_HEIGHT);
             height += EMOTION_HEIGHT;
         }
         if (content.loudness() != null && !content.loudness().features().isEmpty()) {
-            plot.add(loudnessPlot(content.loudness(), length), 1);
+            plot.add(loudnessPlot(content.loudness(), length), LINE_HEIGHT);
             height += LINE_HEIGHT;
         }
         if (content.pitch() != null && !content.pitch().features().isEmpty()) {
-            plot.add(pitchPlot(content.pitch(), length), 1);
+            plot.add(pitchPlot(content.pitch(), length), LINE_HEIGHT);
             height += LINE_HEIGHT;
         }
         plot.setFixedLegendItems(legend);
@@ -95,6 +111,19 @@ public final class TimelineChart {
             chart.getLegend().setPosition(RectangleEdge.TOP);
         }
         return ChartImages.png(chart, WIDTH, height);
+    }
+
+    /**
+     * Whether {@link #png} draws a strip of segments above the probabilities: when the record has an emotion
+     * output coarser than the one whose probabilities are drawn.
+     *
+     * @param content the record's content
+     * @return the output drawn as a strip, or {@code null}
+     */
+    public static EmotionTrack strip(RecordContent content) {
+        EmotionTrack finest = content.finestEmotions();
+        EmotionTrack coarsest = content.coarsestEmotions();
+        return finest != null && coarsest.results().size() < finest.results().size() ? coarsest : null;
     }
 
     private static double length(RecordContent content, double duration) {
@@ -159,7 +188,7 @@ public final class TimelineChart {
                 series[k].add(grid.centre(c), cover > 0 ? mean[k] * cover : 0, false);
             }
         }
-        StackedXYAreaRenderer2 renderer = new StackedXYAreaRenderer2();
+        StackedXYAreaRenderer2 renderer = new SharpAreaRenderer();
         renderer.setRoundXCoordinates(true);
         for (int k = 0; k < series.length; k++) {
             data.addSeries(series[k]);
@@ -173,6 +202,28 @@ public final class TimelineChart {
         ChartStyle.axis(axis);
         XYPlot plot = new XYPlot(data, null, axis, renderer);
         ChartStyle.plot(plot);
+        return plot;
+    }
+
+    /**
+     * The segments of a coarser emotion output (such as {@code auralis.emotion-timeline}'s) as a strip of boxes in
+     * the colour of their labels, above the per-window probabilities they were merged from.
+     */
+    private static XYPlot segmentPlot(EmotionTrack track) {
+        NumberAxis axis = new NumberAxis("Segments");
+        axis.setRange(0, 1);
+        axis.setTickLabelsVisible(false);
+        axis.setTickMarksVisible(false);
+        ChartStyle.axis(axis);
+        axis.setLabelFont(ChartStyle.SMALL);
+        XYPlot plot = new XYPlot(null, null, axis, new XYLineAndShapeRenderer(false, false));
+        ChartStyle.plot(plot);
+        plot.setRangeGridlinesVisible(false);
+        for (EmotionResult r : track.results()) {
+            Color colour = EmotionPalette.colour(r.label);
+            plot.addAnnotation(new XYBoxAnnotation(r.time, 0.12, r.time + r.duration, 0.88, ChartStyle.HAIRLINE,
+                Color.WHITE, colour), false);
+        }
         return plot;
     }
 
@@ -249,6 +300,28 @@ public final class TimelineChart {
             values[c] = Double.isNaN(m) ? Double.NaN : out.applyAsDouble(m);
         }
         return values;
+    }
+
+    /**
+     * Stacked areas drawn without anti-aliasing: their edges are steps of whole cells, which smoothing does not
+     * improve, and the blended edge pixels double the size of the PNG.
+     */
+    private static final class SharpAreaRenderer extends StackedXYAreaRenderer2 {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
+                XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series, int item,
+                CrosshairState crosshairState, int pass) {
+            Object before = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+            try {
+                super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item,
+                    crosshairState, pass);
+            } finally {
+                g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, before);
+            }
+        }
     }
 
     private static String label(String name, String unit, String fallback) {

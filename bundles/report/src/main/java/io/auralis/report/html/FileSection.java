@@ -3,6 +3,7 @@ package io.auralis.report.html;
 import io.auralis.report.chart.EmotionPalette;
 import io.auralis.report.chart.Png;
 import io.auralis.report.chart.TimelineChart;
+import io.auralis.report.record.EmotionTrack;
 import io.auralis.report.record.FileSummary;
 import io.auralis.report.record.RecordContent;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class FileSection {
         if (s.channels > 0) {
             parts.add(s.channels == 1 ? "mono" : s.channels == 2 ? "stereo" : s.channels + " channels");
         }
-        return parts.isEmpty() ? "format unknown" : String.join(" · ", parts);
+        return parts.isEmpty() ? "no audio information" : String.join(" · ", parts);
     }
 
     private static void facts(StringBuilder b, FileSummary s) {
@@ -91,13 +92,23 @@ public final class FileSection {
                 .append("</tr></thead>\n<tbody>\n");
             List<Map.Entry<String, Double>> rows = new ArrayList<>(s.shares.entrySet());
             rows.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()));
+            List<String> none = new ArrayList<>();
             for (Map.Entry<String, Double> e : rows) {
                 double share = Math.max(0, Math.min(1, e.getValue()));
+                if (share < 0.005) {
+                    none.add(e.getKey());
+                    continue;
+                }
                 b.append("<tr><td>").append(Report.chip(e.getKey())).append(Html.escape(e.getKey()))
                     .append("</td><td class=\"bar\"><span style=\"width:")
                     .append(String.format(Locale.ROOT, "%.1f", share * 100)).append("%;background:")
                     .append(EmotionPalette.css(e.getKey())).append("\"></span></td><td class=\"num\">")
                     .append(Html.percent(share)).append("</td></tr>\n");
+            }
+            if (!none.isEmpty()) {
+                // Classes the file never shows, on one line rather than a column of empty bars.
+                b.append("<tr class=\"none\"><td colspan=\"3\">").append(Html.percent(0)).append(": ")
+                    .append(Html.escape(String.join(", ", none))).append("</td></tr>\n");
             }
             b.append("</tbody>\n</table>\n");
         }
@@ -122,6 +133,32 @@ public final class FileSection {
         b.append("<img class=\"timeline\" width=\"").append(png.width()).append("\" height=\"")
             .append(png.height()).append("\" alt=\"").append(Html.escape(alt(content, s.file))).append("\" src=\"")
             .append(png.dataUri()).append("\">\n");
+        b.append("<p class=\"caption\">").append(Html.escape(caption(content))).append("</p>\n");
+    }
+
+    /** What each band of the chart shows, naming the outputs drawn. */
+    private static String caption(RecordContent content) {
+        List<String> parts = new ArrayList<>();
+        EmotionTrack strip = TimelineChart.strip(content);
+        if (strip != null) {
+            parts.add("Strip: the segments of " + strip.output() + ".");
+        }
+        EmotionTrack finest = content.finestEmotions();
+        if (finest != null) {
+            parts.add("Areas: the probability of each emotion in " + finest.output()
+                + " (" + finest.results().size() + " results); blank where it has none.");
+        }
+        if (content.loudness() != null && !content.loudness().features().isEmpty()) {
+            parts.add("Level: " + content.loudness().output() + ".");
+        }
+        if (content.pitch() != null && !content.pitch().features().isEmpty()) {
+            parts.add("Pitch: " + content.pitch().output() + ", broken where unvoiced.");
+        }
+        if (finest != null && finest.results().size() > TimelineChart.MAX_POINTS
+                || content.loudness() != null && content.loudness().features().size() > TimelineChart.MAX_POINTS) {
+            parts.add("Long series are averaged to " + TimelineChart.MAX_POINTS + " points.");
+        }
+        return String.join(" ", parts);
     }
 
     private static String alt(RecordContent content, String file) {

@@ -44,9 +44,9 @@ public final class Report {
         .chip{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:7px;vertical-align:-1px}
         .summary{display:flex;flex-wrap:wrap;gap:10px 40px;margin:4px 0 14px}
         table.facts th{color:var(--muted);font-weight:normal;padding-left:0}
-        td.bar{width:220px}td.bar span{display:block;height:11px;border-radius:2px;margin-top:5px;min-width:1px}
+        tr.none td{color:var(--muted);font-size:13px}td.bar{width:220px}td.bar span{display:block;height:11px;border-radius:2px;margin-top:5px;min-width:1px}
         .error,.failed{color:var(--bad)}p.error{background:#fdf0ef;border-left:4px solid var(--bad);padding:8px 12px}
-        .problems{color:var(--bad);font-size:14px}
+        .problems{color:var(--bad);font-size:14px}.caption{color:var(--muted);font-size:13px;margin:4px 0 0}
         .seq{display:inline-block;min-width:28px;margin-right:8px;color:var(--muted);text-decoration:none}
         .top{margin:10px 0 0;font-size:13px}a{color:#0b57d0}
         """;
