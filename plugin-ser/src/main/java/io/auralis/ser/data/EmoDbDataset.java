@@ -1,0 +1,92 @@
+package io.auralis.ser.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Berlin Database of Emotional Speech (EmoDB): 535 German utterances by 10 actors, named {@code SSTTTEV.wav}:
+ * speaker {@code SS}, text {@code TTT} (a01 to b10), emotion letter {@code E}, version letter {@code V}.
+ *
+ * <p>Emotion letters (German): W Wut (angry), L Langeweile (boredom), N neutral, F Freude (happy), A Angst (fear),
+ * T Trauer (sad), E Ekel (disgust). The speaker is {@code SS}.
+ *
+ * <p>License: free for research use; commonly redistributed under CC0 1.0.
+ */
+public final class EmoDbDataset extends SpeechEmotionDataset {
+
+    private static final Pattern NAME = Pattern.compile("(\\d{2})([ab]\\d{2})([A-Z])([a-z])\\.wav");
+
+    private static final Map<String, String> EMOTIONS = Map.of("W", "angry", "L", "boredom", "N", "neutral",
+        "F", "happy", "A", "fear", "T", "sad", "E", "disgust");
+
+    private EmoDbDataset(Builder builder) {
+        super(builder);
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String corpus() {
+        return "emodb";
+    }
+
+    @Override
+    public String license() {
+        return "EmoDB (Burkhardt et al. 2005): free for research use; commonly redistributed under CC0 1.0";
+    }
+
+    @Override
+    protected String layoutHint() {
+        return "expected files named SSTTTEV.wav, e.g. wav/03a01Fa.wav";
+    }
+
+    @Override
+    protected List<Clip> listClips(Consumer<SkippedFile> problems) throws IOException {
+        List<Clip> clips = new ArrayList<>();
+        for (Path file : wavFiles(root)) {
+            Matcher m = NAME.matcher(file.getFileName().toString());
+            if (!m.matches()) {
+                problems.accept(new SkippedFile(file.toString(),
+                    "not an EmoDB file name (expected SSTTTEV.wav, e.g. 03a01Fa.wav)"));
+                continue;
+            }
+            String label = EMOTIONS.get(m.group(3));
+            if (label == null) {
+                problems.accept(new SkippedFile(file.toString(), "unknown emotion letter " + m.group(3)
+                    + " (expected W, L, N, F, A, T or E)"));
+                continue;
+            }
+            clips.add(new Clip(idOf(file), file, label, m.group(1)));
+        }
+        return clips;
+    }
+
+    /** Builds an {@link EmoDbDataset}. */
+    public static final class Builder extends BaseBuilder<Builder> {
+        private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        public EmoDbDataset build() {
+            return new EmoDbDataset(this);
+        }
+    }
+}

@@ -1,0 +1,606 @@
+package io.auralis.ser.data;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.BatchSampler;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.dataset.Record;
+import ai.djl.training.dataset.SequenceSampler;
+import ai.djl.translate.Batchifier;
+import ai.djl.translate.PaddingStackBatchifier;
+import ai.djl.util.Progress;
+
+import io.auralis.api.audio.AudioDecoder;
+import io.auralis.api.audio.AudioFormatException;
+import io.auralis.api.audio.AudioStream;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * A corpus of emotional speech as a DJL {@link RandomAccessDataset}: each record is one clip's mono waveform at
+ * 16 kHz (shape {@code (samples)}, floats in [-1, 1]) and its class index (an {@code int64} scalar).
+ *
+ * <p>Subclasses know one corpus's layout and naming scheme ({@link TessDataset}, {@link RavdessDataset},
+ * {@link EmoDbDataset}, {@link IemocapDataset}, {@link ManifestDataset}); this class does the rest:
+ * <ol>
+ *   <li>{@link #catalog()} lists the corpus's clips from file names alone (cheap; nothing is decoded);</li>
+ *   <li>{@link #classes()} fixes the class order (the builder's, or the vocabulary order of the labels present);</li>
+ *   <li>{@link #prepare(Progress)} keeps the clips of the requested classes and split part, decodes each once
+ *       through the {@link AudioDecoder} it was given, and caches it in memory as 16-bit samples (half the memory of
+ *       floats: TESS takes ~185 MB). A file that cannot be decoded, or is shorter than the model accepts, is skipped
+ *       and reported, never fatal.</li>
+ * </ol>
+ * By default batches are zero-padded at the end to the longest clip of the batch (the training protocol); batch
+ * size 32, in order. Inference never pads: predict clips one by one with {@link #samples(long)}.
+ */
+public abstract class SpeechEmotionDataset extends RandomAccessDataset {
+
+    /** The rate every corpus is decoded at, which the models expect. */
+    public static final int SAMPLE_RATE = 16_000;
+
+    private static final float PCM_SCALE = 32768f;
+
+    /** The corpus folder, or the manifest file for {@link ManifestDataset}. */
+    protected final Path root;
+
+    private final AudioDecoder decoder;
+    private final int sampleRate;
+    private final List<String> requestedClasses;
+    private final DatasetSplit split;
+    private final Usage usage;
+    private final int minimumSamples;
+    private final Consumer<SkippedFile> skipListener;
+
+    private List<Clip> catalog;
+    private List<SkippedFile> listingProblems;
+    private List<String> classes;
+    private boolean prepared;
+    private List<Clip> clips = List.of();
+    private short[][] audio = new short[0][];
+    private int[] labels = new int[0];
+    private final List<SkippedFile> skipped = new ArrayList<>();
+    private final Map<String, Integer> leftOutByLabel = new TreeMap<>();
+
+    /**
+     * Creates the dataset; nothing is read until {@link #catalog()} or {@link #prepare(Progress)}.
+     *
+     * @param builder the settings
+     */
+    protected SpeechEmotionDataset(BaseBuilder<?> builder) {
+        super(builder);
+        this.root = Objects.requireNonNull(builder.root, "the data folder must be set (setRoot)");
+        this.decoder = Objects.requireNonNull(builder.decoder, "the audio decoder must be set (setDecoder)");
+        this.sampleRate = builder.sampleRate;
+        this.requestedClasses = builder.classes == null ? null : List.copyOf(builder.classes);
+        this.split = builder.split;
+        this.usage = builder.usage;
+        this.minimumSamples = builder.minimumSamples;
+        this.skipListener = builder.skipListener;
+    }
+
+    /**
+     * The corpus's name as the command line spells it, such as {@code tess}.
+     *
+     * @return the lower-case name
+     */
+    public abstract String corpus();
+
+    /**
+     * The terms the corpus is distributed under, for model cards.
+     *
+     * @return a short license statement
+     */
+    public abstract String license();
+
+    /**
+     * Lists the corpus's clips from its folder layout and file names, without decoding anything.
+     *
+     * @param problems receives files that look like part of the corpus but cannot be used (an unknown emotion
+     *     code, a name that breaks the scheme), which are left out
+     * @return every usable clip, in any order
+     * @throws IOException if the folder cannot be read, or does not hold this corpus at all
+     */
+    protected abstract List<Clip> listClips(Consumer<SkippedFile> problems) throws IOException;
+
+    /**
+     * Every {@code .wav} file under a folder (any depth, extension in any case), sorted by path.
+     *
+     * @param dir the folder
+     * @return the files
+     * @throws IOException if the folder cannot be walked
+     */
+    protected static List<Path> wavFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + ": not a folder");
+        }
+        try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
+            return walk.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
+                .filter(Files::isRegularFile)
+                .sorted()
+                .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * A file's id: its path relative to {@link #root} with {@code /} separators.
+     *
+     * @param file a file under the root
+     * @return the id
+     */
+    protected String idOf(Path file) {
+        Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
+        Path relative = base.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        return relative.toString().replace('\\', '/');
+    }
+
+    /**
+     * Every clip the corpus lists, of every class and split part, sorted by id. Listed once, then cached.
+     *
+     * @return the clips, unmodifiable
+     * @throws IOException if the folder cannot be read or holds none of this corpus's recordings
+     */
+    public synchronized List<Clip> catalog() throws IOException {
+        if (catalog == null) {
+            if (!Files.exists(root)) {
+                throw new IOException(root + ": no such " + (this instanceof ManifestDataset ? "file" : "folder"));
+            }
+            List<SkippedFile> problems = new ArrayList<>();
+            List<Clip> listed = new ArrayList<>(listClips(problems::add));
+            if (listed.isEmpty()) {
+                throw new IOException(root + ": no " + corpus() + " recordings found (" + layoutHint() + ")");
+            }
+            listed.sort((a, b) -> a.id().compareTo(b.id()));
+            Set<String> seen = new HashSet<>();
+            for (Clip clip : listed) {
+                if (!seen.add(clip.id())) {
+                    throw new IOException(root + ": the clip " + clip.id() + " is listed twice");
+                }
+            }
+            catalog = Collections.unmodifiableList(listed);
+            listingProblems = List.copyOf(problems);
+        }
+        return catalog;
+    }
+
+    /**
+     * What the folder should look like, for the message when no recording is found.
+     *
+     * @return a short description of the expected layout
+     */
+    protected String layoutHint() {
+        return "expected the corpus's own folder layout";
+    }
+
+    /**
+     * The class names in index order: the builder's list when one was given, else the labels of the whole
+     * catalog (all split parts) in {@link EmotionLabels#order} order, so that every part of a split numbers
+     * classes alike.
+     *
+     * @return the classes, unmodifiable
+     * @throws IOException if the catalog cannot be listed
+     */
+    public synchronized List<String> classes() throws IOException {
+        if (classes == null) {
+            if (requestedClasses != null) {
+                classes = requestedClasses;
+            } else {
+                Set<String> present = new HashSet<>();
+                catalog().forEach(c -> present.add(c.label()));
+                classes = List.copyOf(EmotionLabels.order(present));
+            }
+        }
+        return classes;
+    }
+
+    /**
+     * Selects this dataset's clips (requested classes, split part) and decodes them. Does nothing when already
+     * prepared, since DJL calls it before every epoch.
+     *
+     * @param progress receives one step per clip, or {@code null}
+     * @throws IOException if the corpus cannot be listed, or no clip at all could be decoded
+     */
+    @Override
+    public synchronized void prepare(Progress progress) throws IOException {
+        if (prepared) {
+            return;
+        }
+        List<String> names = classes();
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            index.put(names.get(i), i);
+        }
+        Set<String> wanted = split == null ? null : split.ids(usage);
+        List<Clip> selected = new ArrayList<>();
+        Set<String> found = new HashSet<>();
+        for (Clip clip : catalog()) {
+            if (wanted != null && !wanted.contains(clip.id())) {
+                continue;
+            }
+            found.add(clip.id());
+            if (!index.containsKey(clip.label())) {
+                leftOutByLabel.merge(clip.label(), 1, Integer::sum);
+                continue;
+            }
+            selected.add(clip);
+        }
+        if (wanted != null) {
+            for (String id : wanted) {
+                if (!found.contains(id)) {
+                    report(new SkippedFile(root.resolve(id).toString(),
+                        "in the saved split but not in the corpus (file missing or renamed)"));
+                }
+            }
+        }
+        if (progress != null) {
+            progress.reset("Decoding " + corpus() + (usage == null ? "" : " " + usage.name().toLowerCase(Locale.ROOT)),
+                Math.max(1, selected.size()));
+        }
+        List<Clip> kept = new ArrayList<>(selected.size());
+        List<short[]> decoded = new ArrayList<>(selected.size());
+        List<Integer> labelIndices = new ArrayList<>(selected.size());
+        for (Clip clip : selected) {
+            short[] samples = decode(clip);
+            if (samples != null) {
+                kept.add(clip);
+                decoded.add(samples);
+                labelIndices.add(index.get(clip.label()));
+            }
+            if (progress != null) {
+                progress.increment(1);
+            }
+        }
+        if (progress != null) {
+            progress.end();
+        }
+        if (kept.isEmpty() && !selected.isEmpty()) {
+            throw new IOException(root + ": none of the " + selected.size() + " selected " + corpus()
+                + " recordings could be decoded (first problem: " + skipped.get(skipped.size() - 1) + ")");
+        }
+        clips = Collections.unmodifiableList(kept);
+        audio = decoded.toArray(new short[0][]);
+        labels = labelIndices.stream().mapToInt(Integer::intValue).toArray();
+        prepared = true;
+    }
+
+    private short[] decode(Clip clip) {
+        try (AudioStream stream = decoder.open(clip.file(), sampleRate)) {
+            float[] buffer = new float[1 << 16];
+            int length = 0;
+            int n;
+            while ((n = stream.read(buffer, length, buffer.length - length)) >= 0) {
+                length += n;
+                if (length == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                }
+            }
+            if (length == 0) {
+                report(new SkippedFile(clip.file().toString(), "no audio samples"));
+                return null;
+            }
+            if (length < minimumSamples) {
+                report(new SkippedFile(clip.file().toString(), String.format(Locale.ROOT,
+                    "too short: %.3f s, the model needs at least %.3f s", length / (double) sampleRate,
+                    minimumSamples / (double) sampleRate)));
+                return null;
+            }
+            short[] pcm = new short[length];
+            for (int i = 0; i < length; i++) {
+                float v = buffer[i] * PCM_SCALE;
+                pcm[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(v)));
+            }
+            return pcm;
+        } catch (AudioFormatException e) {
+            report(new SkippedFile(e.file(), e.problem()));
+        } catch (IOException e) {
+            report(new SkippedFile(clip.file().toString(), "cannot read it: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    private void report(SkippedFile problem) {
+        skipped.add(problem);
+        if (skipListener != null) {
+            skipListener.accept(problem);
+        }
+    }
+
+    /**
+     * Returns one clip: its waveform as {@code float32 (samples)} and its class index as an {@code int64} scalar.
+     *
+     * @param manager creates the arrays
+     * @param index the clip's position in {@link #clips()}
+     * @return the record
+     */
+    @Override
+    public Record get(NDManager manager, long index) {
+        NDList data = new NDList(manager.create(samples(index)));
+        NDList label = new NDList(manager.create((long) labels[Math.toIntExact(index)]));
+        return new Record(data, label);
+    }
+
+    @Override
+    protected long availableSize() {
+        return clips.size();
+    }
+
+    /**
+     * The decoded clips, in index order; empty before {@link #prepare(Progress)}.
+     *
+     * @return the clips, unmodifiable
+     */
+    public List<Clip> clips() {
+        return clips;
+    }
+
+    /**
+     * A clip's waveform.
+     *
+     * @param index the clip's position in {@link #clips()}
+     * @return a new array of mono samples in [-1, 1] at {@link #sampleRate()}
+     */
+    public float[] samples(long index) {
+        short[] pcm = audio[Math.toIntExact(index)];
+        float[] out = new float[pcm.length];
+        for (int i = 0; i < pcm.length; i++) {
+            out[i] = pcm[i] / PCM_SCALE;
+        }
+        return out;
+    }
+
+    /**
+     * A clip's class index.
+     *
+     * @param index the clip's position in {@link #clips()}
+     * @return an index into {@link #classes()}
+     */
+    public int label(long index) {
+        return labels[Math.toIntExact(index)];
+    }
+
+    /**
+     * The rate the clips were decoded at.
+     *
+     * @return Hz
+     */
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    /**
+     * The split part this dataset holds.
+     *
+     * @return the part, or {@code null} for the whole corpus
+     */
+    public Usage usage() {
+        return usage;
+    }
+
+    /**
+     * The split this dataset was built with.
+     *
+     * @return the split, or {@code null} for the whole corpus
+     */
+    public DatasetSplit split() {
+        return split;
+    }
+
+    /**
+     * Files that look like part of the corpus but that its naming scheme cannot explain (an unknown emotion code,
+     * say), left out of the {@link #catalog()}. Every dataset built on the same folder lists the same ones, so a
+     * command prints them once, not through {@link BaseBuilder#optSkippedFileListener}.
+     *
+     * @return the problems, in file order
+     * @throws IOException if the catalog cannot be listed
+     */
+    public synchronized List<SkippedFile> listingProblems() throws IOException {
+        catalog();
+        return listingProblems;
+    }
+
+    /**
+     * The files of this dataset's part left out while preparing: files that cannot be decoded, are too short, or
+     * are in the saved split but gone.
+     *
+     * @return the problems, in the order they were found
+     */
+    public synchronized List<SkippedFile> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    /**
+     * How many clips of this part were left out because their label is not one of {@link #classes()}.
+     *
+     * @return label to count, sorted by label
+     */
+    public synchronized Map<String, Integer> leftOutByLabel() {
+        return Collections.unmodifiableMap(new TreeMap<>(leftOutByLabel));
+    }
+
+    /**
+     * The decoded audio's total duration.
+     *
+     * @return seconds
+     */
+    public double totalSeconds() {
+        long total = 0;
+        for (short[] clip : audio) {
+            total += clip.length;
+        }
+        return total / (double) sampleRate;
+    }
+
+    /**
+     * How many clips of each class were decoded.
+     *
+     * @return counts in class order
+     */
+    public int[] classCounts() {
+        int[] counts = new int[classes == null ? 0 : classes.size()];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
+    }
+
+    /**
+     * The batchifier used by default: stacks clips into {@code (batch, samples)}, zero-padding each at the end to
+     * the longest clip of the batch.
+     *
+     * @return a padding batchifier
+     */
+    public static Batchifier zeroPadding() {
+        return PaddingStackBatchifier.builder()
+            .addPad(0, 0, manager -> manager.zeros(new Shape()))
+            .build();
+    }
+
+    /**
+     * Settings shared by every corpus reader.
+     *
+     * @param <T> the concrete builder
+     */
+    public abstract static class BaseBuilder<T extends BaseBuilder<T>> extends RandomAccessDataset.BaseBuilder<T> {
+        Path root;
+        AudioDecoder decoder;
+        int sampleRate = SAMPLE_RATE;
+        List<String> classes;
+        DatasetSplit split;
+        Usage usage;
+        int minimumSamples = 1;
+        Consumer<SkippedFile> skipListener;
+
+        /** Starts with in-order batches of 32, zero-padded to the longest clip. */
+        protected BaseBuilder() {
+            sampler = new BatchSampler(new SequenceSampler(), 32, false);
+            dataBatchifier = zeroPadding();
+        }
+
+        /**
+         * Builds the dataset; nothing is read until it is listed or prepared.
+         *
+         * @return the dataset
+         */
+        public abstract SpeechEmotionDataset build();
+
+        /**
+         * Sets where the corpus is: its top folder (or the manifest file for a CSV manifest).
+         *
+         * @param root the folder or file
+         * @return this builder
+         */
+        public T setRoot(Path root) {
+            this.root = root;
+            return self();
+        }
+
+        /**
+         * Sets the decoder that turns files into samples: the platform's {@code AudioDecoder} service, or any other
+         * implementation.
+         *
+         * @param decoder the decoder
+         * @return this builder
+         */
+        public T setDecoder(AudioDecoder decoder) {
+            this.decoder = decoder;
+            return self();
+        }
+
+        /**
+         * Sets the rate clips are decoded at (default 16 kHz, what the models expect).
+         *
+         * @param sampleRate Hz
+         * @return this builder
+         */
+        public T optSampleRate(int sampleRate) {
+            if (sampleRate <= 0) {
+                throw new IllegalArgumentException("sample rate must be positive: " + sampleRate);
+            }
+            this.sampleRate = sampleRate;
+            return self();
+        }
+
+        /**
+         * Restricts and orders the classes: clips of other labels are left out (and counted in
+         * {@link #leftOutByLabel()}). Names are normalised, so {@code anger} means {@code angry}.
+         *
+         * @param classes class names in index order, or {@code null} for every label in the corpus
+         * @return this builder
+         * @throws IllegalArgumentException for an empty list, a duplicate, or a name that is not a label
+         */
+        public T optClasses(List<String> classes) {
+            if (classes == null) {
+                this.classes = null;
+                return self();
+            }
+            if (classes.isEmpty()) {
+                throw new IllegalArgumentException("the class list is empty");
+            }
+            List<String> normalised = new ArrayList<>();
+            for (String c : classes) {
+                String name = EmotionLabels.normalise(c);
+                if (normalised.contains(name)) {
+                    throw new IllegalArgumentException("class '" + name + "' is listed twice");
+                }
+                normalised.add(name);
+            }
+            this.classes = normalised;
+            return self();
+        }
+
+        /**
+         * Keeps one part of a split.
+         *
+         * @param split the split
+         * @param usage the part to keep
+         * @return this builder
+         */
+        public T optSplit(DatasetSplit split, Dataset.Usage usage) {
+            this.split = Objects.requireNonNull(split, "split");
+            this.usage = Objects.requireNonNull(usage, "usage");
+            return self();
+        }
+
+        /**
+         * Skips clips shorter than the model accepts instead of failing on them in a batch.
+         *
+         * @param samples the shortest clip kept, in samples at the dataset's rate
+         * @return this builder
+         */
+        public T optMinimumSamples(int samples) {
+            this.minimumSamples = Math.max(1, samples);
+            return self();
+        }
+
+        /**
+         * Receives each file left out while preparing, as it is found, so a command can print it at once.
+         *
+         * @param listener called once per skipped file
+         * @return this builder
+         */
+        public T optSkippedFileListener(Consumer<SkippedFile> listener) {
+            this.skipListener = listener;
+            return self();
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.auralis.ser.inference;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.translate.TranslateException;
+import io.auralis.ser.model.CnnGruBlock;
+import io.auralis.ser.model.ModelConfig;
+import io.auralis.ser.model.ModelDirectory;
+import io.auralis.ser.model.ModelException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded emotion model, ready to predict from any number of threads. Load it once per process and close it
+ * when done: its weights live in native memory.
+ *
+ * <p>Batches are formed only from clips of exactly equal length, so a clip's prediction is the same whether it
+ * is predicted alone or with others (the network averages over time, and padding would change that average).
+ */
+public final class EmotionModel implements AutoCloseable {
+
+    /** Clips per forward pass when {@link #predict(List)} batches. */
+    public static final int DEFAULT_BATCH = 32;
+
+    private final ModelDirectory directory;
+    private final Model model;
+    private final CnnGruBlock block;
+    private final Device device;
+    private final PredictorPool<float[], EmotionPrediction> predictors;
+    private final int batchSize;
+
+    private EmotionModel(ModelDirectory directory, Model model, CnnGruBlock block, int batchSize) {
+        this.directory = directory;
+        this.model = model;
+        this.block = block;
+        this.device = model.getNDManager().getDevice();
+        this.batchSize = batchSize;
+        EmotionTranslator translator = new EmotionTranslator(directory.config().classes, block.minimumSamples());
+        this.predictors = new PredictorPool<>(() -> model.newPredictor(translator, device));
+    }
+
+    /**
+     * Loads a model directory onto a device.
+     *
+     * @param directory the model directory
+     * @param deviceSpec {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
+     * @return the model
+     * @throws ModelException if the weights cannot be loaded
+     * @throws IllegalArgumentException if the device option is malformed or names a GPU that is not there
+     */
+    public static EmotionModel load(ModelDirectory directory, String deviceSpec) throws ModelException {
+        return load(directory, deviceSpec, DEFAULT_BATCH);
+    }
+
+    /**
+     * Loads a model directory onto a device, with a batch size for {@link #predict(List)}.
+     *
+     * @param directory the model directory
+     * @param deviceSpec {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
+     * @param batchSize the most clips per forward pass, positive
+     * @return the model
+     * @throws ModelException if the weights cannot be loaded
+     * @throws IllegalArgumentException if the device option or batch size is bad
+     */
+    public static EmotionModel load(ModelDirectory directory, String deviceSpec, int batchSize)
+        throws ModelException {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        ComputeDevice.checkSyntax(deviceSpec);
+        Engine engine = Engine.getEngine("PyTorch");
+        Device device = ComputeDevice.resolve(deviceSpec, engine);
+        String name = directory.config().name == null ? "cnn-gru" : directory.config().name;
+        Model model = Model.newInstance(name, device, "PyTorch");
+        try {
+            CnnGruBlock block = directory.loadBlock(model.getNDManager());
+            model.setBlock(block);
+            return new EmotionModel(directory, model, block, batchSize);
+        } catch (ModelException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The model directory this model was loaded from.
+     *
+     * @return the directory
+     */
+    public ModelDirectory directory() {
+        return directory;
+    }
+
+    /**
+     * The model's configuration.
+     *
+     * @return the parsed {@code model.json}
+     */
+    public ModelConfig config() {
+        return directory.config();
+    }
+
+    /**
+     * The class names, in output order.
+     *
+     * @return an unmodifiable list
+     */
+    public List<String> classes() {
+        return List.copyOf(directory.config().classes);
+    }
+
+    /**
+     * The rate the model reads.
+     *
+     * @return Hz (16000)
+     */
+    public int sampleRate() {
+        return directory.config().sampleRate;
+    }
+
+    /**
+     * The shortest clip the network accepts.
+     *
+     * @return samples
+     */
+    public int minimumSamples() {
+        return block.minimumSamples();
+    }
+
+    /**
+     * The device the model runs on.
+     *
+     * @return {@code cpu} or {@code gpu:N}
+     */
+    public String deviceName() {
+        return ComputeDevice.name(device);
+    }
+
+    /**
+     * Predicts the emotion of one clip.
+     *
+     * @param samples mono samples at {@link #sampleRate()}, at least {@link #minimumSamples()} of them
+     * @return the prediction
+     * @throws IllegalArgumentException if the clip is too short
+     * @throws TranslateException if inference fails
+     */
+    public EmotionPrediction predict(float[] samples) throws TranslateException {
+        checkLength(samples, "clip");
+        return predictors.with(p -> p.predict(samples));
+    }
+
+    /**
+     * Predicts the emotion of several clips, batching clips of equal length together.
+     *
+     * @param clips mono samples at {@link #sampleRate()}, each at least {@link #minimumSamples()} long
+     * @return one prediction per clip, in order; each equals what {@link #predict(float[])} gives for the clip
+     * @throws IllegalArgumentException if a clip is too short
+     * @throws TranslateException if inference fails
+     */
+    public List<EmotionPrediction> predict(List<float[]> clips) throws TranslateException {
+        Map<Integer, List<Integer>> byLength = new LinkedHashMap<>();
+        for (int i = 0; i < clips.size(); i++) {
+            checkLength(clips.get(i), "clip " + i);
+            byLength.computeIfAbsent(clips.get(i).length, k -> new ArrayList<>()).add(i);
+        }
+        EmotionPrediction[] out = new EmotionPrediction[clips.size()];
+        for (List<Integer> group : byLength.values()) {
+            for (int from = 0; from < group.size(); from += batchSize) {
+                List<Integer> chunk = group.subList(from, Math.min(group.size(), from + batchSize));
+                List<float[]> inputs = new ArrayList<>(chunk.size());
+                chunk.forEach(i -> inputs.add(clips.get(i)));
+                List<EmotionPrediction> results = predictors.with(p -> p.batchPredict(inputs));
+                for (int k = 0; k < chunk.size(); k++) {
+                    out[chunk.get(k)] = results.get(k);
+                }
+            }
+        }
+        return Arrays.asList(out);
+    }
+
+    private void checkLength(float[] samples, String what) {
+        if (samples.length < block.minimumSamples()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                "%s has %d samples (%.1f ms); %s needs at least %d (%.1f ms)", what, samples.length,
+                samples.length * 1000.0 / sampleRate(), block.architecture().id(), block.minimumSamples(),
+                block.minimumSamples() * 1000.0 / sampleRate()));
+        }
+    }
+
+    @Override
+    public void close() {
+        predictors.close();
+        model.close();
+    }
+
+    @Override
+    public String toString() {
+        return directory.path().getFileName() + " (" + block + " on " + deviceName() + ")";
+    }
+}

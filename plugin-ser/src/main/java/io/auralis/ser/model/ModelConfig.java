@@ -1,0 +1,231 @@
+package io.auralis.ser.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The contents of a model directory's {@code model.json}: what network the weights belong to, the class names in
+ * output order, and where the model came from and how well it did. A plain data object read and written with
+ * Jackson; fields it does not know are kept, so tools can add their own.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"format", "name", "description", "architecture", "classes", "sampleRate", "hidden", "layers",
+    "temporal", "dropout", "weights", "license", "source", "training", "metrics"})
+public class ModelConfig {
+    /** The value of {@link #format} this version writes and reads. */
+    public static final String FORMAT = "auralis-ser-model/1";
+    /** The only input rate the published networks are defined for. */
+    public static final int SAMPLE_RATE = 16000;
+    /** The weights file name written by {@link ModelDirectory#write}. */
+    public static final String WEIGHTS = "weights.params";
+
+    /** Format marker, {@value #FORMAT}. */
+    public String format = FORMAT;
+    /** Short name of the model, usually its folder name. */
+    public String name;
+    /** One sentence on what it recognises. */
+    public String description;
+    /** The {@link Architecture#id()}, such as {@code cnn18gru}. */
+    public String architecture;
+    /** Class names in the order of the network's outputs. */
+    public List<String> classes = new ArrayList<>();
+    /** Input rate in Hz; always {@value #SAMPLE_RATE}. */
+    public int sampleRate = SAMPLE_RATE;
+    /** GRU hidden size. */
+    public int hidden = CnnGru.DEFAULT_HIDDEN;
+    /** GRU layers. */
+    public int layers = CnnGru.DEFAULT_LAYERS;
+    /** Whether the GRU runs over time ({@link CnnGru.Builder#optTemporal}). */
+    public boolean temporal;
+    /** Dropout used in training (inactive at inference). */
+    public double dropout;
+    /** Weights file, relative to the directory: DJL's parameter stream of the block. */
+    public String weights = WEIGHTS;
+    /** Terms of use of the weights, which follow from the training data's license. */
+    public String license;
+    /** Where the weights came from, such as the imported checkpoint or the training run. */
+    public String source;
+    /** How the model was trained. */
+    public Training training;
+    /** Results on held-out data, by metric name ({@code accuracy}, {@code macroF1}, ...). */
+    public Map<String, Object> metrics;
+
+    private final Map<String, Object> other = new LinkedHashMap<>();
+
+    /** Creates an empty configuration. */
+    public ModelConfig() {
+    }
+
+    /**
+     * Describes a block.
+     *
+     * @param name the model name
+     * @param block the network
+     * @param classes class names in output order
+     * @param dropout the dropout it was trained with
+     * @return a configuration with the network's settings filled in
+     * @throws IllegalArgumentException if the number of classes differs from the block's
+     */
+    public static ModelConfig of(String name, CnnGruBlock block, List<String> classes, double dropout) {
+        if (classes.size() != block.numClasses()) {
+            throw new IllegalArgumentException(classes.size() + " class names for a network with "
+                + block.numClasses() + " outputs");
+        }
+        ModelConfig c = new ModelConfig();
+        c.name = name;
+        c.architecture = block.architecture().id();
+        c.classes = new ArrayList<>(classes);
+        c.hidden = block.hidden();
+        c.layers = block.layers();
+        c.temporal = block.temporal();
+        c.dropout = dropout;
+        return c;
+    }
+
+    /**
+     * Checks the fields a network needs.
+     *
+     * @return the problems found, one short phrase each; empty when the configuration is usable
+     */
+    public List<String> problems() {
+        List<String> p = new ArrayList<>();
+        if (format != null && !FORMAT.equals(format)) {
+            p.add("unsupported format '" + format + "' (expected " + FORMAT + ")");
+        }
+        if (architecture == null) {
+            p.add("no architecture");
+        } else {
+            try {
+                Architecture.fromId(architecture);
+            } catch (IllegalArgumentException e) {
+                p.add(e.getMessage());
+            }
+        }
+        if (classes == null || classes.size() < 2) {
+            p.add("needs at least 2 classes");
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (String c : classes) {
+                if (c == null || c.isBlank()) {
+                    p.add("empty class name");
+                } else if (!seen.add(c)) {
+                    p.add("class '" + c + "' appears twice");
+                }
+            }
+        }
+        if (sampleRate != SAMPLE_RATE) {
+            p.add("sampleRate " + sampleRate + " (the network is defined for " + SAMPLE_RATE + " Hz)");
+        }
+        if (hidden < 1) {
+            p.add("hidden must be positive");
+        }
+        if (layers < 1) {
+            p.add("layers must be positive");
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            p.add("dropout must be in [0, 1)");
+        }
+        if (weights == null || weights.isBlank()) {
+            p.add("no weights file named");
+        }
+        return p;
+    }
+
+    /**
+     * Builds the (uninitialised) network this configuration describes.
+     *
+     * @return a new block
+     * @throws IllegalArgumentException if the configuration is not usable
+     */
+    public CnnGruBlock newBlock() {
+        List<String> p = problems();
+        if (!p.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", p));
+        }
+        return CnnGru.builder()
+            .setArchitecture(Architecture.fromId(architecture))
+            .setNumClasses(classes.size())
+            .optHidden(hidden)
+            .optLayers(layers)
+            .optDropout((float) dropout)
+            .optTemporal(temporal)
+            .build();
+    }
+
+    /**
+     * Fields this class does not model, kept for writing back.
+     *
+     * @return name to value
+     */
+    @JsonAnyGetter
+    public Map<String, Object> other() {
+        return other;
+    }
+
+    /**
+     * Keeps a field this class does not model.
+     *
+     * @param key the field name
+     * @param value its value
+     */
+    @JsonAnySetter
+    public void other(String key, Object value) {
+        other.put(key, value);
+    }
+
+    /**
+     * How a model was trained: enough to reproduce it and to judge where it applies.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Training {
+        /** The data, such as {@code TESS, 2800 files, 2 speakers, 7 classes}. */
+        public String data;
+        /** The protocol, such as {@code stratified random 80/10/10 split, seed 1234}. */
+        public String protocol;
+        /** Epochs run. */
+        public Integer epochs;
+        /** Clips per step. */
+        public Integer batchSize;
+        /** Optimiser and its settings, such as {@code Adam lr=0.001}. */
+        public String optimizer;
+        /** Random seed of the run. */
+        public Long seed;
+        /** When training finished, ISO-8601. */
+        public String date;
+
+        private final Map<String, Object> other = new LinkedHashMap<>();
+
+        /** Creates an empty record. */
+        public Training() {
+        }
+
+        /**
+         * Fields this class does not model, kept for writing back.
+         *
+         * @return name to value
+         */
+        @JsonAnyGetter
+        public Map<String, Object> other() {
+            return other;
+        }
+
+        /**
+         * Keeps a field this class does not model.
+         *
+         * @param key the field name
+         * @param value its value
+         */
+        @JsonAnySetter
+        public void other(String key, Object value) {
+            other.put(key, value);
+        }
+    }
+}

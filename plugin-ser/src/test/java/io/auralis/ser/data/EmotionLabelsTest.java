@@ -1,0 +1,39 @@
+package io.auralis.ser.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class EmotionLabelsTest {
+
+    @Test
+    void corpusSynonymsMapToTheSharedVocabulary() {
+        assertEquals(Optional.of("angry"), EmotionLabels.canonical("Anger"));
+        assertEquals(Optional.of("fear"), EmotionLabels.canonical("fearful"));
+        assertEquals(Optional.of("surprise"), EmotionLabels.canonical("ps"));
+        assertEquals(Optional.of("surprise"), EmotionLabels.canonical("pleasant_surprised"));
+        assertEquals(Optional.of("happy"), EmotionLabels.canonical("hap"));
+        assertEquals(Optional.of("calm"), EmotionLabels.canonical("calm"));
+        assertTrue(EmotionLabels.canonical("frustrated").isEmpty());
+    }
+
+    @Test
+    void customLabelsAreKeptLowerCasedButMustBeWords() {
+        assertEquals("frustrated", EmotionLabels.normalise(" Frustrated "));
+        assertEquals("sad", EmotionLabels.normalise("SADNESS"));
+        assertThrows(IllegalArgumentException.class, () -> EmotionLabels.normalise(""));
+        assertThrows(IllegalArgumentException.class, () -> EmotionLabels.normalise("very angry"));
+    }
+
+    @Test
+    void classesAreNumberedInVocabularyOrderThenAlphabetically() {
+        assertEquals(List.of("angry", "neutral", "sad", "boredom", "amused", "frustrated"),
+            EmotionLabels.order(Set.of("sad", "frustrated", "boredom", "neutral", "amused", "angry")));
+    }
+}
