@@ -42,7 +42,7 @@ final class HtmlReportSink implements RecordSink {
     HtmlReportSink(Path target, Map<String, OutputDescriptor> outputs, boolean append) throws IOException {
         this.target = target.toAbsolutePath();
         this.parts = PartsFile.of(this.target);
-        this.outputs = Map.copyOf(outputs);
+        this.outputs = new LinkedHashMap<>(outputs);
         Files.createDirectories(this.target.getParent());
         if (!append) {
             store = PartsFile.create(parts);
@@ -77,19 +77,25 @@ final class HtmlReportSink implements RecordSink {
         store.close();
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         String title = "Auralis report: " + target.getFileName();
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp),
-                StandardCharsets.UTF_8), 1 << 16)) {
-            Report.begin(out, title);
-            Report.overview(out, title, files.values());
-            PartsFile.read(parts, (s, section) -> {
-                if (files.get(s.file).sequence == s.sequence) {
-                    ReportEntries.write(out, s, section);
-                }
-            }, true);
-            Report.end(out);
+        try {
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp),
+                    StandardCharsets.UTF_8), 1 << 16)) {
+                Report.begin(out, title);
+                Report.overview(out, title, files.values());
+                PartsFile.read(parts, (s, section) -> {
+                    if (files.get(s.file).sequence == s.sequence) {
+                        ReportEntries.write(out, s, section);
+                    }
+                }, true);
+                Report.end(out);
+            }
+            force(tmp);
+            move(tmp, target);
+        } catch (IOException | RuntimeException e) {
+            // The parts stay: a run with --resume writes the report from them.
+            Files.deleteIfExists(tmp);
+            throw e;
         }
-        force(tmp);
-        move(tmp, target);
         Files.deleteIfExists(parts);
     }
 

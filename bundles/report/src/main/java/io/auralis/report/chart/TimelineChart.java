@@ -8,6 +8,7 @@ import io.auralis.report.record.ValueTrack;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
@@ -267,8 +268,9 @@ public final class TimelineChart {
             // A missing value breaks the line: unvoiced stretches, gaps between features.
             series.add(grid.centre(c), Double.isFinite(values[c]) ? values[c] : null, false);
         }
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer renderer = new GapLineRenderer(values);
         renderer.setDrawSeriesLineAsPath(true);
+        renderer.setSeriesShape(0, new Ellipse2D.Double(-1.5, -1.5, 3, 3));
         renderer.setSeriesPaint(0, colour);
         renderer.setSeriesStroke(0, ChartStyle.LINE);
         ChartStyle.axis(axis);
@@ -300,6 +302,29 @@ public final class TimelineChart {
             values[c] = Double.isNaN(m) ? Double.NaN : out.applyAsDouble(m);
         }
         return values;
+    }
+
+    /**
+     * A line broken where values are missing, with a dot for each value that has no neighbour to draw a line to
+     * (a short voiced stretch between unvoiced ones), which a plain line renderer would not show at all.
+     */
+    private static final class GapLineRenderer extends XYLineAndShapeRenderer {
+        private static final long serialVersionUID = 1L;
+        private final boolean[] isolated;
+
+        GapLineRenderer(double[] values) {
+            super(true, true);
+            isolated = new boolean[values.length];
+            for (int i = 0; i < values.length; i++) {
+                isolated[i] = Double.isFinite(values[i]) && (i == 0 || !Double.isFinite(values[i - 1]))
+                    && (i == values.length - 1 || !Double.isFinite(values[i + 1]));
+            }
+        }
+
+        @Override
+        public boolean getItemShapeVisible(int series, int item) {
+            return item < isolated.length && isolated[item];
+        }
     }
 
     /**

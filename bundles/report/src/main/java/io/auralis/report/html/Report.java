@@ -116,8 +116,14 @@ public final class Report {
             Map<String, Double> shares = new LinkedHashMap<>();
             speechByEmotion.forEach((k, v) -> shares.put(k, total > 0 ? v / total : 0));
             out.write("<div class=\"charts\">\n");
-            image(out, OverviewCharts.dominantEmotions(dominant), "Number of files per dominant emotion");
-            image(out, OverviewCharts.speechShares(shares), "Share of all speech time per emotion");
+            try {
+                image(out, OverviewCharts.dominantEmotions(dominant), "Number of files per dominant emotion");
+                image(out, OverviewCharts.speechShares(shares), "Share of all speech time per emotion");
+            } catch (RuntimeException e) {
+                // The counts and the table below still make a report.
+                out.write("<p class=\"error\">The overview charts could not be drawn: "
+                    + Html.escape(String.valueOf(e)) + "</p>\n");
+            }
             out.write("</div>\n");
         } else if (ok > 0) {
             out.write("<p class=\"note\">No file has emotion results.</p>\n");

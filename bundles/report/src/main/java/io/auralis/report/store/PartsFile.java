@@ -1,10 +1,8 @@
 package io.auralis.report.store;
 
 import io.auralis.report.record.FileSummary;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +19,8 @@ import java.util.zip.CRC32;
  *
  * <p>Layout: the line {@code AURALIS-REPORT-PARTS 1}, then one entry per record: the magic number
  * {@code ARE1}, the lengths of the summary and of the section (big-endian ints), the summary
- * ({@code SummaryCodec}), the section in UTF-8, and a CRC-32 of both. An entry is written with one call and
- * flushed; one torn by a crash fails its length or CRC check, and reading cuts the file back to the entry
- * before it.
+ * ({@code SummaryCodec}), the section in UTF-8, and a CRC-32 of both. An entry is written at once, unbuffered;
+ * one torn by a crash fails its length or CRC check, and reading cuts the file back to the entry before it.
  */
 public final class PartsFile implements Closeable {
     private static final byte[] HEADER = "AURALIS-REPORT-PARTS 1\n".getBytes(StandardCharsets.US_ASCII);
@@ -32,10 +29,13 @@ public final class PartsFile implements Closeable {
     private static final int MAX_SUMMARY = 1 << 26;
     private static final int MAX_SECTION = 1 << 30;
 
-    private final OutputStream out;
+    private final FileChannel channel;
+    /** Where the next entry goes: the end of the last complete one. */
+    private long end;
 
-    private PartsFile(OutputStream out) {
-        this.out = out;
+    private PartsFile(FileChannel channel, long end) {
+        this.channel = channel;
+        this.end = end;
     }
 
     /**
@@ -56,11 +56,15 @@ public final class PartsFile implements Closeable {
      * @throws IOException if it cannot be written
      */
     public static PartsFile create(Path path) throws IOException {
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), 1 << 16);
-        out.write(HEADER);
-        out.flush();
-        return new PartsFile(out);
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE);
+        try {
+            writeFully(ch, ByteBuffer.wrap(HEADER), 0);
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+        return new PartsFile(ch, HEADER.length);
     }
 
     /**
@@ -72,12 +76,14 @@ public final class PartsFile implements Closeable {
      * @throws IOException if it cannot be written
      */
     public static PartsFile append(Path path) throws IOException {
-        return new PartsFile(new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.APPEND,
-            StandardOpenOption.WRITE), 1 << 16));
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE);
+        return new PartsFile(ch, ch.size());
     }
 
     /**
-     * Adds an entry and flushes it to the operating system, so that it outlives a crash of the process.
+     * Adds an entry. It goes straight to the operating system, so that it outlives a crash of the process; if
+     * writing fails part-way (a full disk), the file is cut back to the entry before, so that entries added after
+     * the failure are not lost behind a torn one.
      *
      * @param summary the file's summary
      * @param section the file's section
@@ -90,14 +96,29 @@ public final class PartsFile implements Closeable {
         crc.update(s);
         crc.update(f);
         ByteBuffer entry = ByteBuffer.allocate(ENTRY_HEADER + s.length + f.length + 4);
-        entry.putInt(MAGIC).putInt(s.length).putInt(f.length).put(s).put(f).putInt((int) crc.getValue());
-        out.write(entry.array());
-        out.flush();
+        entry.putInt(MAGIC).putInt(s.length).putInt(f.length).put(s).put(f).putInt((int) crc.getValue()).flip();
+        try {
+            writeFully(channel, entry, end);
+        } catch (IOException e) {
+            try {
+                channel.truncate(end);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+        end += entry.limit();
     }
 
     @Override
     public void close() throws IOException {
-        out.close();
+        channel.close();
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer bytes, long pos) throws IOException {
+        while (bytes.hasRemaining()) {
+            ch.write(bytes, pos + bytes.position());
+        }
     }
 
     /**
