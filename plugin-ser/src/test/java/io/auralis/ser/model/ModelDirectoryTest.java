@@ -1,0 +1,144 @@
+package io.auralis.ser.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelDirectoryTest {
+
+    private static final List<String> CLASSES = List.of("angry", "happy", "neutral", "sad");
+
+    @TempDir
+    Path tmp;
+
+    private static CnnGruBlock randomBlock(NDManager manager) {
+        CnnGruBlock block = CnnGru.builder().setArchitecture(Architecture.CNN3).setNumClasses(4).optHidden(16)
+            .optLayers(2).build();
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 4000));
+        return block;
+    }
+
+    private static float[] run(NDManager manager, CnnGruBlock block) {
+        return block.forward(new ParameterStore(manager, false),
+            new NDList(manager.create(SignalFixture.signal(4000, 2), new Shape(1, 1, 4000))), false)
+            .head().toFloatArray();
+    }
+
+    private Path written(NDManager manager) throws IOException {
+        ModelConfig config = ModelConfig.of("tiny", randomBlock(manager), CLASSES, 0.1);
+        config.license = "CC0-1.0";
+        config.training = new ModelConfig.Training();
+        config.training.data = "synthetic";
+        config.training.protocol = "none";
+        config.metrics = Map.of("accuracy", 0.25);
+        config.other("trainer", "test");
+        ModelDirectory.write(tmp.resolve("tiny"), config, randomBlock(manager));
+        return tmp.resolve("tiny");
+    }
+
+    @Test
+    void writtenDirectoryLoadsTheSameNetworkAndKeepsEveryField() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CnnGruBlock original = randomBlock(manager);
+            ModelConfig config = ModelConfig.of("tiny", original, CLASSES, 0.1);
+            config.other("trainer", "test");
+            ModelDirectory.write(tmp.resolve("m"), config, original);
+            ModelDirectory dir = ModelDirectory.open(tmp.resolve("m"));
+            assertEquals(CLASSES, dir.config().classes);
+            assertEquals(2, dir.config().layers);
+            assertEquals("test", dir.config().other().get("trainer"));
+            CnnGruBlock loaded = dir.loadBlock(manager);
+            assertArrayEquals(run(manager, original), run(manager, loaded), 0f);
+            String card = Files.readString(tmp.resolve("m").resolve(ModelDirectory.CARD));
+            assertTrue(card.contains("cnn3gru") && card.contains("angry, happy, neutral, sad"), card);
+        }
+    }
+
+    @Test
+    void modelCardReportsTrainingMetricsAndLicense() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            String card = Files.readString(written(manager).resolve(ModelDirectory.CARD));
+            assertTrue(card.contains("| accuracy | 0.2500 |"), card);
+            assertTrue(card.contains("- Data: synthetic"), card);
+            assertTrue(card.contains("CC0-1.0"), card);
+        }
+    }
+
+    @Test
+    void weightsForAnotherNetworkAreRefusedNamingBoth() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path dir = written(manager);
+            String json = Files.readString(dir.resolve("model.json")).replace("\"hidden\" : 16", "\"hidden\" : 32");
+            Files.writeString(dir.resolve("model.json"), json);
+            ModelException e = assertThrows(ModelException.class, () -> ModelDirectory.open(dir).loadBlock(manager));
+            assertTrue(e.getMessage().startsWith(dir.resolve("weights.params") + ": weights are for cnn3gru with 4 "
+                + "classes, hidden 16"), e.getMessage());
+        }
+    }
+
+    @Test
+    void truncatedOrForeignWeightsAreNamed() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path dir = written(manager);
+            Path weights = dir.resolve("weights.params");
+            byte[] bytes = Files.readAllBytes(weights);
+            Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            assertEquals(weights + ": truncated", assertThrows(ModelException.class,
+                () -> ModelDirectory.open(dir).loadBlock(manager)).getMessage());
+            Files.writeString(weights, "PK not weights");
+            assertEquals(weights + ": not an Auralis SER weights file", assertThrows(ModelException.class,
+                () -> ModelDirectory.open(dir).loadBlock(manager)).getMessage());
+        }
+    }
+
+    @Test
+    void brokenDirectoriesGiveOneLineEach() throws IOException {
+        Path missing = tmp.resolve("nope");
+        assertEquals(missing + ": no such model directory",
+            assertThrows(ModelException.class, () -> ModelDirectory.open(missing)).getMessage());
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertEquals(empty + ": not a model directory (no model.json)",
+            assertThrows(ModelException.class, () -> ModelDirectory.open(empty)).getMessage());
+        Path bad = Files.createDirectories(tmp.resolve("bad"));
+        Files.writeString(bad.resolve("model.json"), "{\"architecture\": \"cnn7gru\", \"classes\": [\"a\", \"a\"], "
+            + "\"sampleRate\": 8000}");
+        String message = assertThrows(ModelException.class, () -> ModelDirectory.open(bad)).getMessage();
+        assertTrue(message.contains("unknown architecture 'cnn7gru'") && message.contains("'a' appears twice")
+            && message.contains("sampleRate 8000"), message);
+        Files.writeString(bad.resolve("model.json"), "{\"architecture\": ");
+        assertTrue(assertThrows(ModelException.class, () -> ModelDirectory.open(bad)).getMessage()
+            .startsWith(bad.resolve("model.json") + ": invalid JSON"));
+        Files.writeString(bad.resolve("model.json"), "{\"architecture\": \"cnn3gru\", \"classes\": [\"a\", \"b\"]}");
+        assertEquals(bad + ": weights file weights.params is missing",
+            assertThrows(ModelException.class, () -> ModelDirectory.open(bad)).getMessage());
+    }
+
+    @Test
+    void namesResolveUnderTheModelsFolderAndPathsAgainstTheWorkingDirectory() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path models = tmp;
+            written(manager);
+            Path work = Files.createDirectories(tmp.resolve("work"));
+            assertEquals(models.resolve("tiny"), ModelDirectory.resolve("tiny", work, models));
+            assertEquals(models.resolve("tiny").normalize(), ModelDirectory.resolve("../tiny", work, models));
+            ModelException e = assertThrows(ModelException.class,
+                () -> ModelDirectory.resolve("default", work, models));
+            assertEquals("default: no such model directory (installed models: tiny)", e.getMessage());
+            assertEquals(List.of("tiny"), ModelDirectory.available(models));
+        }
+    }
+}
