@@ -1,0 +1,133 @@
+package io.auralis.host.cli;
+
+import io.auralis.api.command.Command;
+import io.auralis.api.command.CommandContext;
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * A command that ships with the host. It declares its options for Commons CLI; parsing, {@code --help} and the
+ * usage text are handled here, and bad flags become a {@link UsageException}. Built-in commands start the framework
+ * only when they need it, so {@code --help} is instant.
+ */
+abstract class BuiltinCommand implements Command {
+    /** The option every command takes. */
+    static final Option HELP = Option.builder("h").longOpt("help").desc("show this help").get();
+
+    /**
+     * The command's options, without {@code --help}, which is added.
+     *
+     * @return the options
+     */
+    abstract Options options();
+
+    /**
+     * The usage lines, such as {@code auralis bundles install [--no-start] <jar|url>...}.
+     *
+     * @return one or more lines
+     */
+    abstract List<String> synopsis();
+
+    /**
+     * What the command does, printed under the synopsis.
+     *
+     * @return a paragraph, lines broken by hand
+     */
+    abstract String description();
+
+    /**
+     * Text after the options, such as examples; empty by default.
+     *
+     * @return the text, or an empty string
+     */
+    String epilogue() {
+        return "";
+    }
+
+    /**
+     * Runs the command on parsed arguments.
+     *
+     * @param line the parsed options and the remaining arguments
+     * @param context output streams and working directory
+     * @return the exit code
+     * @throws UsageException for bad arguments
+     * @throws Exception for anything else
+     */
+    abstract int execute(CommandLine line, CommandContext context) throws Exception;
+
+    @Override
+    public final int run(List<String> args, CommandContext context) throws Exception {
+        Options options = allOptions();
+        CommandLine line;
+        try {
+            line = DefaultParser.builder().get().parse(options, args.toArray(String[]::new));
+        } catch (ParseException e) {
+            throw usage(e.getMessage());
+        }
+        if (line.hasOption(HELP)) {
+            printUsage(context.out());
+            return OK;
+        }
+        return execute(line, context);
+    }
+
+    /**
+     * A usage error about this command, with the hint to read its usage.
+     *
+     * @param message what is wrong
+     * @return the exception to throw
+     */
+    UsageException usage(String message) {
+        return new UsageException(name() + ": " + message, "Run 'auralis " + name() + " --help' for its usage.");
+    }
+
+    /**
+     * Prints the synopsis, description and options.
+     *
+     * @param out where to
+     */
+    void printUsage(PrintStream out) {
+        List<String> lines = synopsis();
+        for (int i = 0; i < lines.size(); i++) {
+            out.println((i == 0 ? "Usage: " : "       ") + lines.get(i));
+        }
+        out.println();
+        out.println(description().strip());
+        out.println();
+        out.println("Options:");
+        TextTable table = new TextTable(2);
+        for (Option option : allOptions().getOptions()) {
+            table.add(optionName(option), option.getDescription());
+        }
+        table.wrapLastColumn(100).print(out, 2);
+        String epilogue = epilogue().strip();
+        if (!epilogue.isEmpty()) {
+            out.println();
+            out.println(epilogue);
+        }
+    }
+
+    private Options allOptions() {
+        Options options = new Options();
+        options().getOptions().forEach(options::addOption);
+        options.addOption(HELP);
+        return options;
+    }
+
+    static String optionName(Option option) {
+        StringBuilder name = new StringBuilder();
+        name.append(option.getOpt() != null ? "-" + option.getOpt() + ", " : "    ");
+        if (option.getLongOpt() != null) {
+            name.append("--").append(option.getLongOpt());
+        }
+        if (option.hasArg()) {
+            name.append(' ').append(option.getArgName() != null ? option.getArgName() : "VALUE");
+        }
+        return name.toString();
+    }
+}

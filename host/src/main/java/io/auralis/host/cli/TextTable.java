@@ -1,0 +1,114 @@
+package io.auralis.host.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Rows of text in aligned columns, two spaces apart; the last column is not padded, so long locations or
+ * descriptions do not push trailing blanks.
+ */
+final class TextTable {
+    private final List<String[]> rows = new ArrayList<>();
+    private final int columns;
+    private int width;
+
+    /**
+     * Creates a table.
+     *
+     * @param header the column titles, or none for a table without a header row
+     * @param columns the number of columns
+     */
+    TextTable(int columns, String... header) {
+        this.columns = columns;
+        if (header.length > 0) {
+            add((Object[]) header);
+        }
+    }
+
+    /**
+     * Adds a row; {@code null} cells print empty.
+     *
+     * @param cells the cells, at most one per column
+     * @return this table
+     */
+    TextTable add(Object... cells) {
+        String[] row = new String[columns];
+        Arrays.fill(row, "");
+        for (int i = 0; i < Math.min(cells.length, columns); i++) {
+            row[i] = cells[i] == null ? "" : cells[i].toString();
+        }
+        rows.add(row);
+        return this;
+    }
+
+    /**
+     * Wraps the last column so that lines stay within a width, continuing under the column's start. Columns
+     * before it are never wrapped; if they leave less than 30 characters, the last one is not wrapped either.
+     *
+     * @param lineWidth the width of a line, such as 100
+     * @return this table
+     */
+    TextTable wrapLastColumn(int lineWidth) {
+        this.width = lineWidth;
+        return this;
+    }
+
+    /**
+     * Prints the table.
+     *
+     * @param out where to
+     * @param indent spaces before each row
+     */
+    void print(PrintStream out, int indent) {
+        int[] widths = new int[columns];
+        for (String[] row : rows) {
+            for (int i = 0; i < columns; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        String margin = " ".repeat(indent);
+        int lastStart = indent;
+        for (int i = 0; i < columns - 1; i++) {
+            lastStart += widths[i] + 2;
+        }
+        int lastWidth = width - lastStart;
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder(margin);
+            for (int i = 0; i < columns - 1; i++) {
+                line.append(row[i]).append(" ".repeat(widths[i] - row[i].length() + 2));
+            }
+            List<String> last = width > 0 && lastWidth >= 30 ? wrap(row[columns - 1], lastWidth)
+                : List.of(row[columns - 1]);
+            out.println((line + last.get(0)).stripTrailing());
+            for (String more : last.subList(1, last.size())) {
+                out.println(" ".repeat(lastStart) + more);
+            }
+        }
+    }
+
+    /**
+     * Breaks text into lines of at most {@code width} characters at spaces; a longer word gets a line of its own.
+     *
+     * @param text the text
+     * @param width the most characters per line
+     * @return at least one line
+     */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+}

@@ -1,0 +1,36 @@
+package io.auralis.host.testbundle;
+
+import io.auralis.api.command.Command;
+import io.auralis.api.command.CommandContext;
+import java.util.List;
+
+/** A command that a test bundle contributes: prints its arguments, fails or exits as told. */
+public class EchoCommand implements Command {
+
+    @Override
+    public String name() {
+        return "echo";
+    }
+
+    @Override
+    public String summary() {
+        return "Print the arguments (contributed by a test bundle)";
+    }
+
+    @Override
+    public int run(List<String> args, CommandContext context) {
+        if (args.contains("--help")) {
+            context.out().println("Usage: auralis echo [--fail] [--exit CODE] [word...]");
+            return OK;
+        }
+        if (args.contains("--fail")) {
+            throw new IllegalStateException("echo was asked to fail");
+        }
+        int exit = args.indexOf("--exit");
+        if (exit >= 0) {
+            return Integer.parseInt(args.get(exit + 1));
+        }
+        context.out().println(String.join(" ", args));
+        return OK;
+    }
+}
