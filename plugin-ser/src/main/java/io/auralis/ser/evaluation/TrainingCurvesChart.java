@@ -62,8 +62,9 @@ public final class TrainingCurvesChart {
         epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochs);
         plot.setGap(12);
-        plot.add(subplot(trainLoss, validationLoss, "loss (NLL)", false), 1);
-        plot.add(subplot(trainAccuracy, validationAccuracy, "accuracy (%)", true), 1);
+        plot.add(subplot(trainLoss, validationLoss, "loss (NLL)", true), 1);
+        // Both panels use the same colours: one legend entry per series is enough.
+        plot.add(subplot(trainAccuracy, validationAccuracy, "accuracy (%)", false), 1);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
@@ -81,7 +82,7 @@ public final class TrainingCurvesChart {
         ChartUtils.saveChartAsPNG(file.toFile(), create(history, title), 800, 600);
     }
 
-    private static XYPlot subplot(XYSeries train, XYSeries validation, String label, boolean percent) {
+    private static XYPlot subplot(XYSeries train, XYSeries validation, String label, boolean inLegend) {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(train);
         data.addSeries(validation);
@@ -90,11 +91,10 @@ public final class TrainingCurvesChart {
         renderer.setSeriesPaint(1, VALIDATION);
         renderer.setSeriesStroke(0, new BasicStroke(2f));
         renderer.setSeriesStroke(1, new BasicStroke(2f));
+        renderer.setSeriesVisibleInLegend(0, inLegend);
+        renderer.setSeriesVisibleInLegend(1, inLegend);
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(false);
-        if (percent) {
-            axis.setUpperBound(100);
-        }
         XYPlot plot = new XYPlot(data, null, axis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
