@@ -21,6 +21,7 @@ import java.util.Properties;
 final class JarRecords {
     private final Path file;
     private final Properties records = new Properties();
+    private boolean dirty;
 
     private JarRecords(Path file) {
         this.file = file;
@@ -63,6 +64,7 @@ final class JarRecords {
         String digest = digest(jar);
         if (record != null && record[2].equals(digest)) {
             records.setProperty(location, size + "," + modified + "," + digest);
+            dirty = true;
             return null;
         }
         return digest;
@@ -80,6 +82,7 @@ final class JarRecords {
         String sha = digest == null ? digest(jar) : digest;
         records.setProperty(location,
             Files.size(jar) + "," + Files.getLastModifiedTime(jar).toMillis() + "," + sha);
+        dirty = true;
     }
 
     /**
@@ -88,20 +91,24 @@ final class JarRecords {
      * @param location the bundle location
      */
     synchronized void forget(String location) {
-        records.remove(location);
+        dirty |= records.remove(location) != null;
     }
 
     /**
-     * Writes the records, replacing the file in one step.
+     * Writes the records if they changed, replacing the file in one step.
      *
      * @throws IOException if the state folder is not writable
      */
     synchronized void save() throws IOException {
+        if (!dirty) {
+            return;
+        }
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(temp)) {
             records.store(out, "Jars the Auralis host installed: size,modified,sha256 by bundle location");
         }
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        dirty = false;
     }
 
     private String[] record(String location) {
