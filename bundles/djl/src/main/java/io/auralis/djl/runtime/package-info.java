@@ -1,0 +1,4 @@
+/**
+ * The component that starts DJL's PyTorch engine inside OSGi.
+ */
+package io.auralis.djl.runtime;

@@ -1,0 +1,141 @@
+package io.auralis.djl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
+import org.apache.felix.framework.FrameworkFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.launch.Framework;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The bundle as bnd built it ({@code target/classes}): it resolves in Felix 7 with SCR and nothing else, its
+ * {@link DjlRuntime} service starts the PyTorch engine from the natives embedded in the bundle, and DJL's classes
+ * come from the bundle, not from the test's class path.
+ */
+class BundleInFelixTest {
+    private static final Path CLASSES = Path.of("target/classes");
+
+    @TempDir
+    Path dir;
+
+    private static Attributes manifest() throws IOException {
+        Path file = CLASSES.resolve("META-INF/MANIFEST.MF");
+        assumeTrue(Files.isRegularFile(file), "no bnd manifest in " + file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return new Manifest(in).getMainAttributes();
+        }
+    }
+
+    @Test
+    void manifestEmbedsDjlAndTheNativesAndImportsOnlyTheJreAndOsgiFirmly() throws IOException {
+        Attributes m = manifest();
+        String classPath = m.getValue("Bundle-ClassPath");
+        for (String jar : List.of("djl-api", "djl-pytorch-engine", "djl-pytorch-jni", "gson", "jna", "slf4j-api")) {
+            assertTrue(classPath.contains("lib/" + jar + ".jar"), classPath);
+        }
+        assertTrue(Files.isRegularFile(CLASSES.resolve("native/lib/pytorch.properties")));
+        assertTrue(Files.isRegularFile(CLASSES.resolve("pytorch/cpu/linux-x86_64/libtorch_cpu.so")));
+        String exports = m.getValue("Export-Package");
+        assertTrue(exports.contains("ai.djl.nn.recurrent;version=\"0.36.0\""), exports);
+        assertTrue(exports.contains("io.auralis.djl;version=\"1.0.0\""), exports);
+        for (String clause : m.getValue("Import-Package").split(",(?=[a-z])")) {
+            String pkg = clause.split(";")[0];
+            boolean jre = pkg.startsWith("java.") || pkg.startsWith("javax.");
+            boolean own = pkg.startsWith("ai.djl") || pkg.equals("io.auralis.djl");
+            assertTrue(jre || own || pkg.equals("org.osgi.framework") || clause.contains("resolution:=optional"),
+                "firm import of " + clause);
+        }
+    }
+
+    @Test
+    void runtimeServiceStartsThePyTorchEngineFromTheBundle() throws Exception {
+        manifest();
+        Framework framework = new FrameworkFactory().newFramework(Map.of(
+            Constants.FRAMEWORK_STORAGE, dir.resolve("cache").toString(),
+            Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
+            "auralis.state", dir.resolve("state").toString()));
+        framework.start();
+        try {
+            BundleContext context = framework.getBundleContext();
+            List<Bundle> platform = new ArrayList<>();
+            for (String jar : List.of("org.osgi.util.function-", "org.osgi.util.promise-",
+                    "org.osgi.service.component-", "org.apache.felix.scr-")) {
+                platform.add(context.installBundle(onClassPath(jar).toUri().toString()));
+            }
+            Bundle djl = context.installBundle("reference:file:" + CLASSES.toAbsolutePath());
+            for (Bundle b : platform) {
+                b.start();
+            }
+            djl.start();
+            assertEquals(Bundle.ACTIVE, djl.getState());
+
+            ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context,
+                context.createFilter("(objectClass=" + DjlRuntime.class.getName() + ")"), null);
+            tracker.open(true); // all services: the test's own DjlRuntime class is not the bundle's
+            Object runtime = tracker.waitForService(20_000);
+            assertNotNull(runtime, "no DjlRuntime service");
+            // the test sees DJL on its own class path; the service must use the bundle's copy
+            Object engine = invoke(runtime, "engine");
+            assertSame(djl, FrameworkUtil.getBundle(engine.getClass()));
+            assertNotSame(ai.djl.engine.Engine.class, djl.loadClass("ai.djl.engine.Engine"));
+            assertEquals("PyTorch", invoke(engine, "getEngineName"));
+            assertEquals("2.7.1", invoke(engine, "getVersion"));
+
+            Object manager = invoke(engine, "newBaseManager");
+            try {
+                Object array = invoke(manager, "create", (Object) new float[] {1, 2, 3.5f});
+                assertEquals(6.5f, (Float) invoke(invoke(array, "sum"), "getFloat", (Object) new long[0]));
+            } finally {
+                invoke(manager, "close");
+            }
+            // surefire sets DJL_CACHE_DIR, which wins over the state folder
+            assertEquals(Path.of(System.getProperty("DJL_CACHE_DIR")), invoke(runtime, "cacheDirectory"));
+            tracker.close();
+        } finally {
+            framework.stop();
+            framework.waitForStop(20_000);
+        }
+    }
+
+    private static Object invoke(Object target, String name, Object... args) throws Exception {
+        for (Method m : target.getClass().getMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == args.length
+                && (args.length == 0 || m.getParameterTypes()[0].isInstance(args[0]))) {
+                m.setAccessible(true);
+                return m.invoke(target, args);
+            }
+        }
+        throw new NoSuchMethodException(target.getClass() + "." + name);
+    }
+
+    private static Path onClassPath(String prefix) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".jar")) {
+                return p;
+            }
+        }
+        throw new IllegalStateException(prefix + "*.jar is not on the test class path");
+    }
+}
