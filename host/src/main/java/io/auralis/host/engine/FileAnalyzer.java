@@ -1,0 +1,265 @@
+package io.auralis.host.engine;
+
+import io.auralis.api.audio.AudioDecoder;
+import io.auralis.api.audio.AudioFormatException;
+import io.auralis.api.audio.AudioInfo;
+import io.auralis.api.audio.AudioStream;
+import io.auralis.api.extractor.Feature;
+import io.auralis.api.output.FileRecord;
+import io.auralis.host.workflow.OutputRef;
+import io.auralis.host.workflow.Step;
+import io.auralis.host.workflow.Workflow;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Runs a validated workflow over one file at a time and returns its {@link FileRecord}. Thread-safe: every call
+ * has its own sessions and buffers, so a batch analyses several files at once with one analyzer.
+ *
+ * <h2>What happens per file</h2>
+ * <ol>
+ * <li>The file is decoded once, at the workflow's rate, in chunks of {@value #CHUNK} samples.</li>
+ * <li>Each step gets its own framing of that stream ({@link SlidingFramer}, or the whole file for
+ * {@code blockSize} 0), so steps may use different block and step sizes.</li>
+ * <li>Blocks run in order of where they end in the file; blocks ending at the same sample run in dependency
+ * order. After each {@code process}, the step receives through {@code consume} every upstream feature that was
+ * emitted while audio up to the end of that block was processed. With equal framing this is exactly: per block,
+ * every step in dependency order, {@code process} then {@code consume} of what its upstream steps emitted during
+ * that block.</li>
+ * <li>At the end, in dependency order, each step receives what is still waiting and then {@code finish}es, once;
+ * every opened session is closed, whatever happened.</li>
+ * </ol>
+ *
+ * <p>Only features are kept, so memory does not grow with the length of the audio (except for whole-file steps,
+ * which asked for it). Nothing escapes: a file the decoder rejects, an extractor's {@code ExtractionException},
+ * a bug ({@code RuntimeException}) or an {@code Error} such as {@code OutOfMemoryError} in one file becomes that
+ * record's one-line {@code error}, {@code <file>: <problem>}, with {@code step '<id>': } before problems raised in a
+ * step, and the analyzer goes on with the next file.
+ */
+public final class FileAnalyzer {
+    /** Samples decoded at a time. */
+    static final int CHUNK = 4096;
+
+    /** Reads that return nothing in a row before a decoder is taken to be stuck. */
+    private static final int MAX_EMPTY_READS = 1000;
+
+    private final Workflow workflow;
+    private final AudioDecoder decoder;
+
+    /**
+     * Creates an analyzer.
+     *
+     * @param workflow the validated workflow
+     * @param decoder the decoder that opens files
+     */
+    public FileAnalyzer(Workflow workflow, AudioDecoder decoder) {
+        this.workflow = workflow;
+        this.decoder = decoder;
+    }
+
+    /**
+     * The workflow this analyzer runs.
+     *
+     * @return the workflow
+     */
+    public Workflow workflow() {
+        return workflow;
+    }
+
+    /**
+     * Analyses one file. Never throws: every failure ends up in the record's {@link FileRecord#error}. If the
+     * calling thread is interrupted, the analysis stops at the next chunk with the error {@code interrupted}.
+     *
+     * @param file the file to decode
+     * @param name the file as the user named it, for the record and messages
+     * @return the record: the requested outputs, or the error with no outputs
+     */
+    public FileRecord analyze(Path file, String name) {
+        FileRecord record = new FileRecord();
+        record.file = name;
+        AudioStream stream = null;
+        FileRun run = null;
+        Throwable failure = null;
+        try {
+            stream = decoder.open(file, workflow.sampleRate());
+            AudioInfo info = stream.info();
+            if (info != null) {
+                record.sampleRate = info.sampleRate;
+                record.channels = info.channels;
+                record.duration = Math.max(0, info.durationSeconds);
+            }
+            if (stream.sampleRate() != workflow.sampleRate()) {
+                throw new IOException("the decoder delivered " + stream.sampleRate() + " Hz instead of "
+                    + workflow.sampleRate() + " Hz");
+            }
+            run = new FileRun(name);
+            run.open();
+            long frames = run.stream(stream);
+            run.finish();
+            record.duration = frames / (double) workflow.sampleRate();
+            record.outputs = run.collected;
+        } catch (Throwable t) {
+            failure = t;
+        }
+        if (run != null) {
+            StepFailure closing = run.close();
+            failure = failure == null ? closing : failure;
+        }
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (Throwable t) {
+                failure = failure == null ? t : failure;
+            }
+        }
+        if (failure != null) {
+            record.error = describe(failure, file, name);
+            record.outputs = new LinkedHashMap<>();
+        }
+        return record;
+    }
+
+    private static String describe(Throwable failure, Path file, String name) {
+        if (failure instanceof StepFailure f) {
+            return name + ": step '" + f.step() + "': " + FailureText.of(f.getCause());
+        }
+        if (failure instanceof AudioFormatException e) {
+            return name + ": " + FailureText.oneLine(e.problem());
+        }
+        if (failure instanceof CancellationException) {
+            return name + ": interrupted";
+        }
+        if (failure instanceof IOException e && e.getMessage() != null) {
+            String message = e.getMessage();
+            // Decoders name the file as they were given it; the record names it as the user did.
+            for (String prefix : List.of(file + ": ", file.toAbsolutePath() + ": ")) {
+                if (message.startsWith(prefix)) {
+                    message = message.substring(prefix.length());
+                }
+            }
+            return name + ": " + FailureText.oneLine(message);
+        }
+        return name + ": decoding failed: " + FailureText.of(failure);
+    }
+
+    /** The state of one file's analysis. */
+    private final class FileRun {
+        final String name;
+        final Map<String, List<Feature>> collected = new LinkedHashMap<>();
+        final List<StepRun> runs = new ArrayList<>();
+
+        FileRun(String name) {
+            this.name = name;
+            for (String key : workflow.outputs().keySet()) {
+                collected.put(key, new ArrayList<>());
+            }
+            Map<String, StepRun> byId = new HashMap<>();
+            for (Step step : workflow.steps()) {
+                Framer framer = step.blockSize() == 0
+                    ? new WholeFileFramer(workflow.sampleRate())
+                    : new SlidingFramer(step.blockSize(), step.stepSize(), workflow.sampleRate(), CHUNK);
+                StepRun run = new StepRun(step, framer, collected);
+                runs.add(run);
+                byId.put(step.id(), run);
+            }
+            for (StepRun run : runs) {
+                for (Map.Entry<String, OutputRef> in : run.step.inputs().entrySet()) {
+                    OutputRef ref = in.getValue();
+                    byId.get(ref.step()).route(ref.output()).subscribers.add(new StepRun.Subscriber(run, in.getKey()));
+                }
+            }
+        }
+
+        void open() {
+            for (StepRun run : runs) {
+                run.open(name, workflow.sampleRate());
+            }
+        }
+
+        long stream(AudioStream stream) throws IOException {
+            float[] chunk = new float[CHUNK];
+            long frames = 0;
+            int empty = 0;
+            while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException();
+                }
+                int n = stream.read(chunk, 0, CHUNK);
+                if (n < 0) {
+                    break;
+                }
+                if (n == 0) {
+                    if (++empty > MAX_EMPTY_READS) {
+                        throw new IOException("the decoder stopped delivering audio after " + frames + " samples");
+                    }
+                    continue;
+                }
+                empty = 0;
+                frames += n;
+                for (StepRun run : runs) {
+                    run.append(chunk, n);
+                }
+                processReadyBlocks(frames);
+            }
+            for (StepRun run : runs) {
+                run.framer.end();
+            }
+            processReadyBlocks(frames);
+            return frames;
+        }
+
+        /**
+         * Runs ready blocks, earliest end first; on equal ends, the step earlier in dependency order first. A block
+         * that ends where the decoded audio ends waits for the next chunk when an earlier step holds samples that
+         * the end of the file would turn into a block ending at the same place: only then is the order known.
+         */
+        private void processReadyBlocks(long decoded) {
+            while (true) {
+                StepRun next = null;
+                for (StepRun run : runs) {
+                    if (run.framer.ready() && (next == null || run.framer.readyEnd() < next.framer.readyEnd())) {
+                        next = run;
+                    }
+                }
+                if (next == null || next.framer.readyEnd() >= decoded && earlierMayEndAtEnd(next)) {
+                    return;
+                }
+                next.processNext();
+            }
+        }
+
+        private boolean earlierMayEndAtEnd(StepRun candidate) {
+            for (StepRun run : runs) {
+                if (run == candidate) {
+                    return false;
+                }
+                if (run.framer.pendingAtEnd()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void finish() {
+            for (StepRun run : runs) {
+                run.finish();
+            }
+        }
+
+        StepFailure close() {
+            StepFailure first = null;
+            for (StepRun run : runs) {
+                StepFailure f = run.close();
+                first = first == null ? f : first;
+            }
+            return first;
+        }
+    }
+}
