@@ -1,0 +1,105 @@
+package io.auralis.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built distribution, run as a user runs it: {@code bin/auralis} through a symbolic link, from another
+ * working directory, with a fresh state folder. Runs after {@code mvn package} (failsafe).
+ */
+class DistributionIT {
+    @TempDir
+    Path tmp;
+
+    private Path dist;
+    private Path launcher;
+
+    /** What one run printed and returned. */
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void linkLauncher() throws IOException {
+        dist = Path.of(System.getProperty("auralis.dist"));
+        Files.createDirectories(tmp.resolve("bin"));
+        launcher = Files.createSymbolicLink(tmp.resolve("bin/auralis"), dist.resolve("bin/auralis"));
+        Files.createDirectories(tmp.resolve("work"));
+    }
+
+    private Run run(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.resolve("work").toFile());
+        builder.environment().put("AURALIS_STATE", tmp.resolve("state").toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("AURALIS_DEBUG");
+        builder.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
+        Process process = builder.start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "auralis " + String.join(" ", args) + " finished");
+        return new Run(process.exitValue(), Files.readString(tmp.resolve("out.txt"), StandardCharsets.UTF_8),
+            Files.readString(tmp.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyPlatformBundleStartsWithoutAProblem() throws Exception {
+        Run list = run("bundles", "list");
+        assertEquals(0, list.code(), list.err());
+        assertEquals("", list.err(), "no bundle reported a problem");
+        List<String> platform = new ArrayList<>();
+        for (String line : Files.readAllLines(dist.resolve("conf/platform.bundles"))) {
+            if (!line.isBlank() && !line.strip().startsWith("#")) {
+                platform.add(line.strip());
+            }
+        }
+        assertTrue(platform.size() >= 10, platform.toString());
+        for (String jar : platform) {
+            assertTrue(list.out().matches("(?s).*\\R\\d+ +(ACTIVE|FRAGMENT) +\\S+ +\\S+ +platform:"
+                + java.util.regex.Pattern.quote(jar) + "\\R.*"), jar + " is active in:\n" + list.out());
+        }
+    }
+
+    @Test
+    void helpAndExtractorsWorkFromAnotherFolderThroughALink() throws Exception {
+        Run help = run("help");
+        assertEquals(0, help.code(), help.err());
+        assertEquals("", help.err());
+        for (String command : List.of("bundles", "extractors", "help")) {
+            assertTrue(help.out().contains("\n  " + command + " "), command + " in:\n" + help.out());
+        }
+        // The first run records the class data sharing archive, the second maps it: neither may print
+        // anything but the JSON on standard output.
+        for (int i = 0; i < 2; i++) {
+            Run json = run("extractors", "--json");
+            assertEquals(0, json.code(), json.err());
+            JsonNode extractors = new ObjectMapper().readTree(json.out());
+            List<String> ids = new ArrayList<>();
+            extractors.forEach(e -> ids.add(e.get("id").asText()));
+            assertTrue(ids.containsAll(List.of("auralis.pitch", "auralis.loudness", "auralis.segmenter")), ids.toString());
+        }
+    }
+
+    @Test
+    void theVersionNeedsNoFrameworkAndAnUnknownCommandExitsWith2() throws Exception {
+        Run version = run("--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("auralis "), version.out());
+        assertTrue(Files.notExists(tmp.resolve("state/framework")), "--version does not start the framework");
+
+        Run unknown = run("frobnicate");
+        assertEquals(2, unknown.code());
+        assertEquals("auralis: unknown command 'frobnicate'", unknown.err().lines().findFirst().orElse(""));
+    }
+}
