@@ -1,0 +1,119 @@
+package io.auralis.host.batch;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Turns the files and folders named on the command line into the list of files to analyse.
+ *
+ * <p>A file named explicitly is always taken, whatever its extension, so that a file that is not audio gets an
+ * error record rather than being silently skipped. A folder is searched recursively (following links) for files
+ * with an audio extension ({@link #AUDIO_EXTENSIONS}, in any case); hidden files and folders (names starting with
+ * a dot, such as macOS's {@code ._} companions) are skipped. The files of a folder are sorted by their path inside
+ * it, arguments keep their order, and a file reached twice is analysed once, so the list is the same on every run.
+ */
+public final class InputFiles {
+    /** The extensions picked from folders. */
+    public static final Set<String> AUDIO_EXTENSIONS = Set.of("wav", "mp3", "flac", "ogg", "m4a", "aac", "opus",
+        "aiff", "aif", "au");
+
+    private InputFiles() {
+    }
+
+    /**
+     * Collects the files to analyse.
+     *
+     * @param arguments files and folders as the user wrote them
+     * @param workingDirectory what relative arguments resolve against
+     * @param warnings receives one line for each part of a folder that could not be searched
+     * @return the files, in a deterministic order
+     * @throws UsageException if an argument does not exist, naming it
+     */
+    public static List<InputFile> collect(List<String> arguments, Path workingDirectory, Consumer<String> warnings)
+            throws UsageException {
+        List<InputFile> files = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (String argument : arguments) {
+            Path path = workingDirectory.resolve(argument);
+            if (!Files.exists(path)) {
+                throw new UsageException(argument + ": no such file");
+            }
+            if (Files.isDirectory(path)) {
+                for (Path relative : audioUnder(path, argument, warnings)) {
+                    Path file = path.resolve(relative);
+                    if (seen.add(file.toAbsolutePath().normalize())) {
+                        files.add(new InputFile(file, Path.of(argument).resolve(relative).normalize().toString()));
+                    }
+                }
+            } else if (seen.add(path.toAbsolutePath().normalize())) {
+                files.add(new InputFile(path, argument));
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Whether a file name has an audio extension.
+     *
+     * @param fileName a file name
+     * @return {@code true} for names such as {@code a.wav} or {@code B.FLAC}
+     */
+    public static boolean isAudio(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 && AUDIO_EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private static List<Path> audioUnder(Path folder, String argument, Consumer<String> warnings)
+            throws UsageException {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        return !dir.equals(folder) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        String name = file.getFileName().toString();
+                        if (attrs.isRegularFile() && !hidden(file) && isAudio(name)) {
+                            found.add(folder.relativize(file));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        String where = Path.of(argument).resolve(folder.relativize(file)).normalize().toString();
+                        warnings.accept(where + ": " + (e instanceof FileSystemLoopException
+                            ? "a link leads back into a folder above it; not followed"
+                            : "cannot be searched (" + e.getClass().getSimpleName() + "); skipped"));
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+        } catch (IOException e) {
+            throw new UsageException(argument + ": cannot be searched: " + e.getMessage());
+        }
+        found.sort((a, b) -> a.toString().compareTo(b.toString()));
+        return found;
+    }
+
+    private static boolean hidden(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().startsWith(".");
+    }
+}

@@ -1,0 +1,272 @@
+package io.auralis.host.batch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.auralis.api.audio.AudioBlock;
+import io.auralis.api.command.Command;
+import io.auralis.api.extractor.ExtractionException;
+import io.auralis.api.extractor.ExtractorSession;
+import io.auralis.api.extractor.Feature;
+import io.auralis.api.extractor.FeatureSink;
+import io.auralis.api.output.FileRecord;
+import io.auralis.api.output.RecordSink;
+import io.auralis.host.engine.FileAnalyzer;
+import io.auralis.host.fake.FakeDecoder;
+import io.auralis.host.fake.FakeExtractor;
+import io.auralis.host.fake.Workflows;
+import io.auralis.host.workflow.Workflow;
+import io.auralis.writers.jsonl.JsonLinesWriter;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+class BatchRunnerTest {
+    @TempDir
+    Path dir;
+
+    private final FakeDecoder decoder = new FakeDecoder();
+
+    /** Emits one value per block; throws for files whose name contains "boom". */
+    private final FakeExtractor level = FakeExtractor.of("t.level").output("level", "loudness").framing(800, 400)
+        .sessions(c -> new ExtractorSession() {
+            @Override
+            public void process(AudioBlock block, FeatureSink sink) {
+                if (c.source().contains("boom")) {
+                    throw new IllegalStateException("kaput in " + c.source());
+                }
+                sink.emit("level", Feature.of(block.startTime(), block.duration(), block.samples()[0] / 1000f));
+            }
+
+            @Override
+            public void finish(FeatureSink sink) {
+            }
+        });
+
+    private List<InputFile> corpus() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String name = String.format("corpus/%02d.wav", i);
+            FakeDecoder.write(dir.resolve(name), "frames=" + (4000 + 977 * i) + " rate=48000 channels=2");
+            names.add(name);
+        }
+        FakeDecoder.write(dir.resolve("corpus/04-boom.wav"), "frames=5000");
+        FakeDecoder.write(dir.resolve("corpus/07-not-audio.wav"), "reject");
+        try {
+            return InputFiles.collect(List.of("corpus"), dir, w -> { });
+        } catch (UsageException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private BatchResult run(List<InputFile> inputs, int workers, RecordSink sink) throws Exception {
+        Workflow w = Workflows.of("{'steps':[{'id':'l','extractor':'t.level'}]}", level);
+        RecordOutputs outputs = new RecordOutputs(List.of(new RecordOutputs.Target("test", sink, Set.of())));
+        BatchResult result = new BatchRunner(new FileAnalyzer(w, decoder), workers).run(inputs, outputs,
+            new ProgressLines(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                () -> 0L, Long.MAX_VALUE));
+        outputs.close();
+        return result;
+    }
+
+    private byte[] runToJsonl(List<InputFile> inputs, int workers, String file) throws Exception {
+        Workflow w = Workflows.of("{'steps':[{'id':'l','extractor':'t.level'}]}", level);
+        Path out = dir.resolve(file);
+        run(inputs, workers, new JsonLinesWriter().open(out, w.outputs(), false));
+        return Files.readAllBytes(out);
+    }
+
+    @Test
+    void aFileTheDecoderRejectsAndAFileAnExtractorFailsOnDoNotStopTheOthers() throws Exception {
+        List<FileRecord> written = Collections.synchronizedList(new ArrayList<>());
+        List<InputFile> inputs = corpus();
+
+        BatchResult r = run(inputs, 3, collecting(written));
+
+        assertEquals(14, written.size(), "one record per input");
+        assertEquals(inputs.stream().map(InputFile::name).toList(), written.stream().map(f -> f.file).toList(),
+            "records follow the input order");
+        FileRecord boom = written.stream().filter(f -> f.file.equals("corpus/04-boom.wav")).findFirst().orElseThrow();
+        assertTrue(boom.error.startsWith("corpus/04-boom.wav: step 'l': IllegalStateException: kaput in "
+            + "corpus/04-boom.wav at "), boom.error);
+        FileRecord reject = written.stream().filter(f -> f.file.equals("corpus/07-not-audio.wav")).findFirst()
+            .orElseThrow();
+        assertEquals("corpus/07-not-audio.wav: not an audio file (fake)", reject.error);
+        assertEquals(12, written.stream().filter(FileRecord::ok).count());
+        assertEquals(12, r.ok());
+        assertEquals(2, r.failed());
+        assertEquals(14, r.files());
+        assertEquals(Command.PARTIAL_FAILURE, r.exitCode());
+        double audio = written.stream().mapToDouble(f -> f.duration).sum();
+        assertEquals(5000 / 16000.0, boom.duration, 1e-12, "a file an extractor fails on was read: its duration counts");
+        assertEquals(0.0, reject.duration);
+        assertEquals(audio, r.audioSeconds(), 1e-9);
+        assertTrue(r.summary().startsWith("analysed 14 files: 12 ok, 2 failed; "), r.summary());
+        assertEquals(decoder.opened.get(), decoder.closed.get(), "every stream closed");
+    }
+
+    @Test
+    void recordsAreTheSameBytesWhateverTheNumberOfWorkers() throws Exception {
+        List<InputFile> inputs = corpus();
+        byte[] one = runToJsonl(inputs, 1, "one.jsonl");
+        byte[] four = runToJsonl(inputs, 4, "four.jsonl");
+        byte[] sixteen = runToJsonl(inputs, 16, "sixteen.jsonl");
+        assertArrayEquals(one, four);
+        assertArrayEquals(one, sixteen);
+        assertEquals(14, new String(one, StandardCharsets.UTF_8).lines().count());
+    }
+
+    @Test
+    void aBatchWithoutFailuresExitsWithZero() throws Exception {
+        List<InputFile> inputs = corpus().stream().filter(f -> !f.name().contains("-")).toList();
+        BatchResult r = run(inputs, 2, collecting(new ArrayList<>()));
+        assertEquals(Command.OK, r.exitCode());
+        assertEquals(12, r.ok());
+    }
+
+    @Test
+    void anOutputThatFailsStopsTheBatchAndSaysWhy() throws Exception {
+        List<FileRecord> written = new ArrayList<>();
+        RecordSink full = new RecordSink() {
+            @Override
+            public void write(FileRecord record) throws IOException {
+                if (written.size() == 3) {
+                    throw new IOException("out.jsonl: No space left on device");
+                }
+                written.add(record);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        BatchResult r = run(corpus(), 2, full);
+        assertEquals("out.jsonl: No space left on device", r.writeError());
+        assertEquals(3, r.files());
+        assertEquals(Command.PARTIAL_FAILURE, r.exitCode());
+        assertFalse(r.interrupted());
+    }
+
+    @Test
+    void anInterruptionKeepsWrittenRecordsWholeAndDropsTheRest() throws Exception {
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        CountDownLatch twoWritten = new CountDownLatch(2);
+        FakeExtractor slow = FakeExtractor.of("t.slow").output("v", "k").sessions(c -> new ExtractorSession() {
+            @Override
+            public void process(AudioBlock block, FeatureSink sink) throws ExtractionException {
+                if (c.source().endsWith("02.wav")) {
+                    slowStarted.countDown();
+                    try {
+                        new CountDownLatch(1).await();
+                    } catch (InterruptedException e) {
+                        throw new ExtractionException("interrupted");
+                    }
+                }
+                sink.emit("v", Feature.of(block.startTime(), 0, 1));
+            }
+
+            @Override
+            public void finish(FeatureSink sink) {
+            }
+        });
+        Workflow w = Workflows.of("{'steps':[{'id':'s','extractor':'t.slow'}]}", slow);
+        Path out = dir.resolve("r.jsonl");
+        RecordSink file = new JsonLinesWriter().open(out, w.outputs(), false);
+        RecordSink counting = new RecordSink() {
+            @Override
+            public void write(FileRecord record) throws IOException {
+                file.write(record);
+                twoWritten.countDown();
+            }
+
+            @Override
+            public void close() throws IOException {
+                file.close();
+            }
+        };
+        RecordOutputs outputs = new RecordOutputs(List.of(new RecordOutputs.Target("r.jsonl", counting, Set.of())));
+        BatchRunner runner = new BatchRunner(new FileAnalyzer(w, decoder), 2);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        ProgressLines progress = new ProgressLines(errStream, () -> 0L, Long.MAX_VALUE);
+        List<InputFile> inputs = corpus();
+        ExecutorService main = Executors.newSingleThreadExecutor();
+        try {
+            Future<BatchResult> batch = main.submit(() -> runner.run(inputs, outputs, progress));
+            slowStarted.await();
+            twoWritten.await();
+
+            new Interruption(runner, outputs, progress, errStream, true).run();
+            BatchResult r = batch.get();
+
+            assertTrue(r.interrupted());
+            assertEquals(2, r.files());
+            List<String> lines = Files.readAllLines(out);
+            assertEquals(2, lines.size());
+            assertTrue(Files.readString(out).endsWith("\n"), "no torn line");
+            assertEquals(Set.of("corpus/00.wav", "corpus/01.wav"), new JsonLinesWriter().completed(out));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("auralis: interrupted; every record written is "
+                + "complete; run the same command with --resume to analyse the rest"));
+        } finally {
+            main.shutdownNow();
+        }
+    }
+
+    @Test
+    void progressLinesComeAtMostOncePerIntervalAndFailuresAtOnce() {
+        long[] now = {0};
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ProgressLines p = new ProgressLines(new PrintStream(err, true, StandardCharsets.UTF_8), () -> now[0],
+            10_000_000_000L);
+        p.start(4);
+        now[0] = 5_000_000_000L;
+        p.fileDone(record("a.wav", 1800, null));
+        now[0] = 12_000_000_000L;
+        p.fileDone(record("b.wav", 1800, "b.wav: not audio"));
+        now[0] = 13_000_000_000L;
+        p.fileDone(record("c.wav", 1800, null));
+        p.fileDone(record("d.wav", 1800, null));
+        p.close();
+        assertEquals(List.of("auralis: b.wav: not audio",
+            "auralis: 2 of 4 files (50%), 1.00 h of audio, 1 failed, about 12.0 s left"),
+            err.toString(StandardCharsets.UTF_8).lines().toList());
+    }
+
+    private static FileRecord record(String file, double duration, String error) {
+        FileRecord r = new FileRecord();
+        r.file = file;
+        r.duration = duration;
+        r.error = error;
+        return r;
+    }
+
+    private static RecordSink collecting(List<FileRecord> into) {
+        return new RecordSink() {
+            @Override
+            public void write(FileRecord record) {
+                into.add(record);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package io.auralis.host.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+class InputFilesTest {
+    @TempDir
+    Path cwd;
+
+    private void touch(String... names) throws Exception {
+        for (String n : names) {
+            Path p = cwd.resolve(n);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "x");
+        }
+    }
+
+    private List<String> names(String... args) throws Exception {
+        return InputFiles.collect(List.of(args), cwd, w -> { }).stream().map(InputFile::name).toList();
+    }
+
+    @Test
+    void foldersAreSearchedRecursivelyForAudioExtensionsInSortedOrder() throws Exception {
+        touch("data/b.wav", "data/a.MP3", "data/sub/c.flac", "data/notes.txt", "data/sub/d.opus", "data/e.aiff",
+            "data/f.ogg", "data/g.m4a", "data/h.aac", "data/i.au", "data/j.aif");
+        assertEquals(List.of("data/a.MP3", "data/b.wav", "data/e.aiff", "data/f.ogg", "data/g.m4a", "data/h.aac",
+            "data/i.au", "data/j.aif", "data/sub/c.flac", "data/sub/d.opus"), names("data"));
+    }
+
+    @Test
+    void hiddenFilesAndFoldersAreSkipped() throws Exception {
+        touch("data/a.wav", "data/._a.wav", "data/.cache/b.wav");
+        assertEquals(List.of("data/a.wav"), names("data/"));
+    }
+
+    @Test
+    void filesNamedExplicitlyAreTakenWhateverTheirExtensionAndKeepTheirOrder() throws Exception {
+        touch("z.wav", "notes.txt", "data/a.wav");
+        assertEquals(List.of("z.wav", "notes.txt", "data/a.wav"), names("z.wav", "notes.txt", "data"));
+    }
+
+    @Test
+    void aFileReachedTwiceIsAnalysedOnce() throws Exception {
+        touch("data/a.wav", "data/b.wav");
+        assertEquals(List.of("data/a.wav", "data/b.wav"), names("data/a.wav", "data", "./data/b.wav"));
+    }
+
+    @Test
+    void recordsNameFilesUnderTheFolderAsTheUserWroteIt() throws Exception {
+        touch("data/sub/a.wav");
+        assertEquals(List.of("data/sub/a.wav"), names("."));
+        assertEquals(List.of("data/sub/a.wav"), names("data/./"));
+        List<InputFile> files = InputFiles.collect(List.of("data"), cwd, w -> { });
+        assertEquals(cwd.resolve("data/sub/a.wav"), files.get(0).path());
+    }
+
+    @Test
+    void aMissingInputIsOneLineNamingIt() {
+        UsageException e = assertThrows(UsageException.class, () -> names("nope.wav"));
+        assertEquals("nope.wav: no such file", e.getMessage());
+    }
+
+    @Test
+    void aLinkBackIntoAnEnclosingFolderIsReportedNotFollowedForever() throws Exception {
+        touch("data/a.wav");
+        Files.createSymbolicLink(cwd.resolve("data/loop"), cwd.resolve("data"));
+        List<String> warnings = new ArrayList<>();
+        List<InputFile> files = InputFiles.collect(List.of("data"), cwd, warnings::add);
+        assertEquals(List.of("data/a.wav"), files.stream().map(InputFile::name).toList());
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).startsWith("data/loop: "), warnings.get(0));
+    }
+}
