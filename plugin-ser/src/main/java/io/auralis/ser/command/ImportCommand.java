@@ -1,0 +1,103 @@
+package io.auralis.ser.command;
+
+import io.auralis.api.command.Command;
+import io.auralis.api.command.CommandContext;
+import io.auralis.ser.checkpoint.CheckpointImporter;
+import io.auralis.ser.model.Architecture;
+import io.auralis.ser.model.CnnGru;
+import io.auralis.ser.model.ModelConfig;
+import io.auralis.ser.model.ModelDirectory;
+import io.auralis.ser.model.ModelException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code auralis ser import}: a reference PyTorch checkpoint becomes a model directory.
+ */
+final class ImportCommand implements Subcommand {
+
+    @Override
+    public String name() {
+        return "import";
+    }
+
+    @Override
+    public String summary() {
+        return "turn a reference PyTorch checkpoint (.pth) into a model directory";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+            "usage: auralis ser import --checkpoint FILE.pth --arch NAME --labels a,b,c --out DIR",
+            "                          [--hidden H] [--layers L] [--temporal] [--name NAME] [--license TEXT]",
+            "                          [--description TEXT] [--force]",
+            "",
+            "Reads a checkpoint written by torch.save (PyTorch 1.6 or later): a state_dict, or a dict with a",
+            "'model_state_dict' or 'state_dict' entry. Only tensors and plain data are read; a checkpoint that",
+            "names any other Python object is refused. Every tensor the network needs must be there with the",
+            "same shape.",
+            "",
+            "  --checkpoint FILE  the .pth/.pt file",
+            "  --arch NAME        cnn3gru, cnn5gru, cnn11gru or cnn18gru",
+            "  --labels a,b,c     class names in the order of the network's outputs",
+            "  --hidden H         GRU hidden size (default " + CnnGru.DEFAULT_HIDDEN + ")",
+            "  --layers L         GRU layers (default " + CnnGru.DEFAULT_LAYERS + ")",
+            "  --temporal         the network was trained with the GRU over time (not the published default)",
+            "  --out DIR          the model directory to write (model.json, weights.params, README.md)",
+            "  --name NAME        the model's name (default: the folder name)",
+            "  --license TEXT     terms of use, recorded in model.json and the model card",
+            "  --description TEXT one sentence for the model card",
+            "  --force            replace a model directory that already exists");
+    }
+
+    @Override
+    public int run(List<String> args, CommandContext context, SerServices services) throws Exception {
+        Arguments a = Arguments.parse(args, Set.of("checkpoint", "arch", "labels", "hidden", "layers", "out", "name",
+            "license", "description"), Set.of("temporal", "force"));
+        if (!a.positional().isEmpty()) {
+            throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
+        }
+        Path checkpoint = context.workingDirectory().resolve(a.require("checkpoint"));
+        Architecture arch;
+        try {
+            arch = Architecture.fromId(a.require("arch"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        List<String> labels = new ArrayList<>();
+        for (String l : a.require("labels").split(",")) {
+            labels.add(l.trim());
+        }
+        Path out = context.workingDirectory().resolve(a.require("out")).normalize();
+        if (Files.exists(out.resolve(ModelDirectory.CONFIG)) && !a.flag("force")) {
+            throw new UsageException(out + ": already holds a model; pass --force to replace it");
+        }
+        ModelConfig config = new ModelConfig();
+        config.name = a.get("name", out.getFileName() == null ? arch.id() : out.getFileName().toString());
+        config.architecture = arch.id();
+        config.classes = labels;
+        config.hidden = a.integer("hidden", CnnGru.DEFAULT_HIDDEN, 1);
+        config.layers = a.integer("layers", CnnGru.DEFAULT_LAYERS, 1);
+        config.temporal = a.flag("temporal");
+        config.license = a.get("license");
+        config.description = a.get("description");
+        List<String> problems = config.problems();
+        if (!problems.isEmpty()) {
+            throw new UsageException(String.join("; ", problems));
+        }
+        ModelDirectory written;
+        try {
+            written = services.models().withDjl(() -> CheckpointImporter.importCheckpoint(checkpoint, config, out));
+        } catch (ModelException e) {
+            throw new UsageException(e.getMessage());
+        }
+        context.out().println("wrote " + written.path() + ": " + arch.id() + ", " + labels.size() + " classes "
+            + Arrays.toString(labels.toArray()) + "; " + written.config().source);
+        return Command.OK;
+    }
+}

@@ -1,0 +1,167 @@
+package io.auralis.ser.command;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.auralis.api.audio.AudioBlock;
+import io.auralis.api.audio.AudioFormatException;
+import io.auralis.api.audio.AudioStream;
+import io.auralis.api.command.Command;
+import io.auralis.api.command.CommandContext;
+import io.auralis.api.extractor.ExtractionException;
+import io.auralis.api.extractor.ExtractorSession;
+import io.auralis.ser.extractor.EmotionDelivery;
+import io.auralis.ser.extractor.EmotionSessions;
+import io.auralis.ser.extractor.SerExtractor;
+import io.auralis.ser.inference.EmotionModel;
+import io.auralis.ser.inference.EmotionPrediction;
+import io.auralis.ser.model.ModelException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code auralis ser predict}: the emotion of each file, one JSON line per file on standard output.
+ */
+final class PredictCommand implements Subcommand {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BLOCK = 16384;
+
+    @Override
+    public String name() {
+        return "predict";
+    }
+
+    @Override
+    public String summary() {
+        return "recognise the emotion of audio files; one JSON line per file";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+            "usage: auralis ser predict [--model DIR|NAME] [--window S [--hop S]] [--device D] FILE...",
+            "",
+            "Decodes each file at 16 kHz mono and prints one JSON line per file on standard output:",
+            "  {\"file\", \"duration\", \"model\", \"device\", \"label\", \"confidence\",",
+            "   \"probabilities\": {class: p, ...}, \"logprobs\": [in class order]}",
+            "",
+            "  --model DIR|NAME  a model directory, or the name of one in the models folder (default: default)",
+            "  --window S        predict windows of S seconds instead of the whole file; adds \"windows\" (time,",
+            "                    duration, label, confidence, probabilities, logprobs) and reports the mean of the",
+            "                    windows' probabilities (logprobs: its logarithm) as the file's result",
+            "  --hop S           seconds between window starts (default: the window length)",
+            "  --device D        auto, cpu, gpu or gpu:N (default: the platform's --device, else auto)",
+            "",
+            "A file that cannot be decoded, or is shorter than the model's minimum (about 74 ms), gets one line on",
+            "standard error and the others go on. Exit code 0 if every file worked, 1 if some failed, 2 if all",
+            "failed or the arguments or model are bad.");
+    }
+
+    @Override
+    public int run(List<String> args, CommandContext context, SerServices services) throws Exception {
+        Arguments a = Arguments.parse(args, Set.of("model", "window", "hop", "device"), Set.of());
+        if (a.positional().isEmpty()) {
+            throw new UsageException("no audio files given");
+        }
+        Double window = a.positive("window");
+        Double hop = a.positive("hop");
+        if (hop != null && window == null) {
+            throw new UsageException("--hop needs --window");
+        }
+        EmotionModel model;
+        try {
+            model = services.models().model(a.get("model", SerExtractor.DEFAULT_MODEL), context.workingDirectory(),
+                a.get("device"));
+        } catch (ModelException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        int rate = model.sampleRate();
+        int windowSamples = window == null ? 0 : (int) Math.round(window * rate);
+        int hopSamples = window == null ? 0 : (int) Math.round((hop == null ? window : hop) * rate);
+        if (window != null && windowSamples < model.minimumSamples()) {
+            throw new UsageException("--window " + window + " is shorter than the " + model.minimumSamples()
+                + " samples (" + model.minimumSamples() * 1000 / rate + " ms) the model needs");
+        }
+        int failed = 0;
+        for (String name : a.positional()) {
+            try {
+                ObjectNode line = predict(name, context.workingDirectory().resolve(name), model, windowSamples,
+                    hopSamples, services);
+                context.out().println(JSON.writeValueAsString(line));
+            } catch (AudioFormatException e) {
+                context.err().println("auralis: " + e.getMessage());
+                failed++;
+            } catch (ExtractionException | IOException e) {
+                context.err().println("auralis: " + name + ": " + e.getMessage());
+                failed++;
+            }
+        }
+        context.out().flush();
+        return failed == 0 ? Command.OK : failed < a.positional().size() ? Command.PARTIAL_FAILURE : Command.USAGE;
+    }
+
+    private ObjectNode predict(String name, Path file, EmotionModel model, int window, int hop,
+                               SerServices services) throws IOException, ExtractionException {
+        List<Object[]> results = new ArrayList<>();
+        EmotionDelivery collect = (p, time, duration, sink) -> results.add(new Object[] {p, time, duration});
+        long frames = 0;
+        try (AudioStream in = services.decoder().open(file, model.sampleRate());
+             ExtractorSession session = window > 0 ? EmotionSessions.windows(model, collect, window, hop)
+                 : EmotionSessions.clip(model, collect, SerExtractor.MAX_CLIP_SECONDS)) {
+            float[] buffer = new float[BLOCK];
+            for (int n; (n = in.read(buffer, 0, buffer.length)) >= 0; ) {
+                if (n > 0) {
+                    session.process(new AudioBlock(buffer, n, frames, model.sampleRate()), null);
+                    frames += n;
+                }
+            }
+            session.finish(null);
+        }
+        ObjectNode line = JSON.createObjectNode();
+        line.put("file", name);
+        line.put("duration", frames / (double) model.sampleRate());
+        line.put("model", model.directory().path().getFileName().toString());
+        line.put("device", model.deviceName());
+        if (window == 0) {
+            put(line, (EmotionPrediction) results.get(0)[0]);
+            return line;
+        }
+        float[] mean = new float[model.classes().size()];
+        ArrayNode windows = JSON.createArrayNode();
+        for (Object[] r : results) {
+            EmotionPrediction p = (EmotionPrediction) r[0];
+            float[] probs = p.probabilities();
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] += probs[i] / results.size();
+            }
+            ObjectNode w = windows.addObject();
+            w.put("time", (Double) r[1]);
+            w.put("duration", (Double) r[2]);
+            put(w, p);
+        }
+        float[] logMean = new float[mean.length];
+        for (int i = 0; i < mean.length; i++) {
+            logMean[i] = (float) Math.log(mean[i]);
+        }
+        put(line, new EmotionPrediction(model.classes(), logMean));
+        line.set("windows", windows);
+        return line;
+    }
+
+    private static void put(ObjectNode node, EmotionPrediction p) {
+        node.put("label", p.label());
+        node.put("confidence", p.confidence());
+        ObjectNode probabilities = node.putObject("probabilities");
+        float[] probs = p.probabilities();
+        for (int i = 0; i < probs.length; i++) {
+            probabilities.put(p.classes().get(i), probs[i]);
+        }
+        ArrayNode logprobs = node.putArray("logprobs");
+        for (float v : p.logProbabilities()) {
+            logprobs.add(v);
+        }
+    }
+}

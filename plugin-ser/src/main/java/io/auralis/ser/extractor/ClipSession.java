@@ -1,0 +1,35 @@
+package io.auralis.ser.extractor;
+
+import io.auralis.api.audio.AudioBlock;
+import io.auralis.api.extractor.ExtractionException;
+import io.auralis.api.extractor.FeatureSink;
+import io.auralis.ser.inference.EmotionModel;
+
+/** One emotion for the whole file: the network sees the recording as one clip, so the whole file is held. */
+final class ClipSession extends EmotionSession {
+    private final long maxFrames;
+    private final AudioHistory audio = new AudioHistory(Long.MAX_VALUE);
+
+    ClipSession(EmotionModel model, int rate, EmotionDelivery delivery, double maxSeconds) {
+        super(model, rate, delivery);
+        this.maxFrames = Math.round(maxSeconds * rate);
+    }
+
+    @Override
+    public void process(AudioBlock block, FeatureSink sink) throws ExtractionException {
+        audio.append(block);
+        if (audio.end() > maxFrames) {
+            throw new ExtractionException("mode=clip analyses the whole file as one clip and this file is longer "
+                + "than " + Math.round(seconds(maxFrames)) + " s; use mode=window or bind segments");
+        }
+    }
+
+    @Override
+    public void finish(FeatureSink sink) throws ExtractionException {
+        long n = audio.end();
+        if (n < model.minimumSamples()) {
+            throw new ExtractionException(tooShort(n));
+        }
+        emit(sink, predict(audio.copy(0, n)), 0, n);
+    }
+}

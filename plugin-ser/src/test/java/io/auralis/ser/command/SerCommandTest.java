@@ -1,0 +1,205 @@
+package io.auralis.ser.command;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.auralis.api.command.Command;
+import io.auralis.api.command.CommandContext;
+import io.auralis.ser.data.SyntheticAudio;
+import io.auralis.ser.inference.EmotionModel;
+import io.auralis.ser.model.ModelDirectory;
+import io.auralis.ser.model.SignalFixture;
+import io.auralis.ser.runtime.ModelService;
+import io.auralis.ser.runtime.TestModels;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SerCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path work;
+    static ModelService models;
+    static SerCommand command;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("models"));
+        TestModels.write(folder, "default", List.of("calm", "angry", "sad"));
+        models = TestModels.service(folder);
+        command = new SerCommand(new SerServices(models, SyntheticAudio.decoder()), Subcommands.ALL);
+        SyntheticAudio.write(work.resolve("a.wav"), SignalFixture.signal(24000, 1));
+        SyntheticAudio.write(work.resolve("b.wav"), SignalFixture.signal(40000, 2));
+        SyntheticAudio.write(work.resolve("tiny.wav"), new float[100]);
+        Files.writeString(work.resolve("notes.wav"), "not audio");
+    }
+
+    @AfterAll
+    static void close() {
+        models.close();
+    }
+
+    /** Runs {@code auralis ser ...} in the work folder. */
+    record Run(int code, String out, String err) {
+        List<JsonNode> lines() throws Exception {
+            List<JsonNode> nodes = new ArrayList<>();
+            for (String line : out.split("\n")) {
+                if (!line.isBlank()) {
+                    nodes.add(JSON.readTree(line));
+                }
+            }
+            return nodes;
+        }
+    }
+
+    static Run ser(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            int code = command.run(List.of(args), new CommandContext() {
+                @Override
+                public PrintStream out() {
+                    return o;
+                }
+
+                @Override
+                public PrintStream err() {
+                    return e;
+                }
+
+                @Override
+                public Path workingDirectory() {
+                    return work;
+                }
+
+                @Override
+                public boolean interactive() {
+                    return false;
+                }
+            });
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static float[] floats(JsonNode array) {
+        float[] f = new float[array.size()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) array.get(i).asDouble();
+        }
+        return f;
+    }
+
+    @Test
+    void predictPrintsOneJsonLinePerFileWithTheModelsLogProbabilities() throws Exception {
+        Run run = ser("predict", "a.wav", "b.wav");
+        assertEquals(Command.OK, run.code(), run.err());
+        List<JsonNode> lines = run.lines();
+        assertEquals(2, lines.size());
+        JsonNode a = lines.get(0);
+        assertEquals("a.wav", a.get("file").asText());
+        assertEquals(1.5, a.get("duration").asDouble(), 1e-9);
+        assertEquals("cpu", a.get("device").asText());
+        assertEquals("default", a.get("model").asText());
+        EmotionModel model = models.model("default", work, null);
+        float[] expected = model.predict(SignalFixture.signal(24000, 1)).logProbabilities();
+        // the WAV file holds 16-bit samples, so the decoded audio differs from the floats by quantisation
+        assertArrayEquals(expected, floats(a.get("logprobs")), 2e-3f);
+        assertEquals(3, a.get("probabilities").size());
+        String label = a.get("label").asText();
+        assertEquals(a.get("probabilities").get(label).asDouble(), a.get("confidence").asDouble(), 1e-6);
+    }
+
+    @Test
+    void windowModeAddsWindowsAndReportsTheirMeanProbabilities() throws Exception {
+        Run run = ser("predict", "--window", "1", "--hop=0.5", "b.wav");
+        assertEquals(Command.OK, run.code(), run.err());
+        JsonNode b = run.lines().get(0);
+        JsonNode windows = b.get("windows");
+        assertEquals(4, windows.size()); // 2.5 s: windows at 0, 0.5, 1.0, 1.5
+        assertEquals(1.5, windows.get(3).get("time").asDouble(), 1e-9);
+        double mean = 0;
+        for (JsonNode w : windows) {
+            mean += w.get("probabilities").get("calm").asDouble() / windows.size();
+        }
+        assertEquals(mean, b.get("probabilities").get("calm").asDouble(), 1e-6);
+        assertEquals(Math.log(mean), b.get("logprobs").get(0).asDouble(), 1e-5);
+    }
+
+    @Test
+    void badFilesGetOneLineEachAndTheOthersGoOn() throws Exception {
+        Run run = ser("predict", "a.wav", "missing.wav", "notes.wav", "tiny.wav");
+        assertEquals(Command.PARTIAL_FAILURE, run.code());
+        assertEquals(1, run.lines().size());
+        String[] errors = run.err().strip().split("\n");
+        assertEquals(3, errors.length, run.err());
+        assertTrue(errors[0].startsWith("auralis: ") && errors[0].contains("missing.wav"), errors[0]);
+        assertTrue(errors[1].startsWith("auralis: ") && errors[1].contains("notes.wav"), errors[1]);
+        assertEquals("auralis: tiny.wav: 6.3 ms of audio is shorter than the 13.8 ms cnn3gru needs", errors[2]);
+        assertEquals(Command.USAGE, ser("predict", "missing.wav").code());
+    }
+
+    @Test
+    void badUsageIsOneLineWithExitCodeTwo() throws Exception {
+        Run run = ser("predict", "--model", "nope", "a.wav");
+        assertEquals(Command.USAGE, run.code());
+        assertTrue(run.err().startsWith("auralis: ser predict: nope: no such model directory"), run.err());
+        assertEquals(Command.USAGE, ser("predict").code());
+        assertEquals("auralis: ser predict: unknown option --speed\n", ser("predict", "--speed", "2", "a.wav").err());
+        assertEquals(Command.USAGE, ser("predict", "--hop", "1", "a.wav").code());
+        assertEquals(Command.USAGE, ser("predict", "--device", "tpu", "a.wav").code());
+        assertEquals(Command.USAGE, ser("predict", "--window", "0.01", "a.wav").code());
+        assertEquals(Command.USAGE, ser("frobnicate").code());
+        assertEquals(Command.USAGE, ser().code());
+    }
+
+    @Test
+    void helpListsSubcommandsAndTheirUsage() throws Exception {
+        Run run = ser("--help");
+        assertEquals(Command.OK, run.code());
+        assertTrue(run.out().contains("predict") && run.out().contains("import"), run.out());
+        Run predict = ser("predict", "--help");
+        assertTrue(predict.out().startsWith("usage: auralis ser predict"), predict.out());
+    }
+
+    @Test
+    void importWritesAModelThatPredictUses() throws Exception {
+        Path checkpoint = Path.of(SerCommandTest.class.getResource("/fixtures/cnn3gru.pth").toURI());
+        Run run = ser("import", "--checkpoint", checkpoint.toString(), "--arch", "cnn3gru", "--labels",
+            "angry,disgust,fear,happy,neutral,sad,surprise", "--out", "imported", "--license", "CC0-1.0");
+        assertEquals(Command.OK, run.code(), run.err());
+        assertTrue(run.out().startsWith("wrote " + work.resolve("imported")), run.out());
+        ModelDirectory dir = ModelDirectory.open(work.resolve("imported"));
+        assertEquals("CC0-1.0", dir.config().license);
+        Run predict = ser("predict", "--model", "imported", "a.wav");
+        assertEquals(Command.OK, predict.code(), predict.err());
+        assertEquals(7, predict.lines().get(0).get("logprobs").size());
+        Run again = ser("import", "--checkpoint", checkpoint.toString(), "--arch", "cnn3gru", "--labels",
+            "angry,disgust,fear,happy,neutral,sad,surprise", "--out", "imported");
+        assertEquals(Command.USAGE, again.code());
+        assertTrue(again.err().contains("pass --force"), again.err());
+    }
+
+    @Test
+    void importOfABadCheckpointIsOneLineNamingIt() throws Exception {
+        Files.writeString(work.resolve("bad.pth"), "nope");
+        Run run = ser("import", "--checkpoint", "bad.pth", "--arch", "cnn3gru", "--labels", "a,b", "--out", "x");
+        assertEquals(Command.USAGE, run.code());
+        assertEquals("auralis: ser import: " + work.resolve("bad.pth") + ": not a PyTorch checkpoint (not a zip "
+            + "archive)\n", run.err());
+        assertEquals(Command.USAGE, ser("import", "--checkpoint", "bad.pth", "--arch", "cnn7", "--labels", "a,b",
+            "--out", "x").code());
+    }
+}

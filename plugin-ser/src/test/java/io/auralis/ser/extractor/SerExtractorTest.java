@@ -1,0 +1,201 @@
+package io.auralis.ser.extractor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.auralis.api.audio.AudioBlock;
+import io.auralis.api.emotion.EmotionFeatures;
+import io.auralis.api.extractor.ExtractionException;
+import io.auralis.api.extractor.ExtractorSession;
+import io.auralis.api.extractor.Feature;
+import io.auralis.api.extractor.OutputDescriptor;
+import io.auralis.api.extractor.ParameterDescriptor;
+import io.auralis.api.extractor.Parameters;
+import io.auralis.api.extractor.SessionContext;
+import io.auralis.ser.inference.EmotionModel;
+import io.auralis.ser.model.SignalFixture;
+import io.auralis.ser.runtime.ModelService;
+import io.auralis.ser.runtime.TestModels;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SerExtractorTest {
+    private static final int RATE = 16000;
+    private static final List<String> CLASSES = List.of("calm", "angry", "sad");
+
+    @TempDir
+    static Path models;
+    static ModelService service;
+    static SerExtractor extractor;
+    static EmotionModel model;
+
+    @BeforeAll
+    static void install() throws Exception {
+        TestModels.write(models, "default", CLASSES);
+        TestModels.write(models, "other", List.of("x", "y", "z"));
+        TestModels.write(models, "reordered", List.of("sad", "calm", "angry"));
+        service = TestModels.service(models);
+        extractor = new SerExtractor(service);
+        model = service.model("default", Path.of(""), null);
+    }
+
+    @AfterAll
+    static void close() {
+        service.close();
+    }
+
+    private static SessionContext context(Map<String, Object> overrides, boolean segments, int block, int step) {
+        Map<String, Object> values = new HashMap<>();
+        for (ParameterDescriptor p : extractor.descriptor().parameters) {
+            values.put(p.id, p.defaultValue);
+        }
+        values.putAll(overrides);
+        Map<String, OutputDescriptor> inputs = new HashMap<>();
+        if (segments) {
+            inputs.put(SerExtractor.SEGMENTS, new OutputDescriptor());
+        }
+        return new SessionContext("test.wav", RATE, block, step, new Parameters(values), inputs);
+    }
+
+    /** Streams samples through a session in host-style blocks; segments are delivered after their block. */
+    private static List<Feature> run(ExtractorSession session, float[] samples, int block, int step,
+                                     List<Feature> segments) throws ExtractionException {
+        List<Feature> out = new ArrayList<>();
+        List<Feature> pending = new ArrayList<>(segments);
+        float[] buf = new float[block];
+        for (int start = 0; start < samples.length; start += step) {
+            int n = Math.min(block, samples.length - start);
+            System.arraycopy(samples, start, buf, 0, n);
+            session.process(new AudioBlock(buf, n, start, RATE), (id, f) -> out.add(f));
+            double blockEnd = (start + n) / (double) RATE;
+            while (!pending.isEmpty() && pending.get(0).end() <= blockEnd + 1e-9) {
+                session.consume(SerExtractor.SEGMENTS, pending.remove(0), (id, f) -> out.add(f));
+            }
+            if (start + n >= samples.length) {
+                break;
+            }
+        }
+        session.finish((id, f) -> out.add(f));
+        session.close();
+        return out;
+    }
+
+    private static float[] expected(float[] samples, double from, double to) throws Exception {
+        float[] clip = java.util.Arrays.copyOfRange(samples, (int) Math.round(from * RATE),
+            (int) Math.round(to * RATE));
+        return model.predict(clip).probabilities();
+    }
+
+    @Test
+    void descriptorDeclaresTheDefaultModelsClassesAndTheSegmentsInput() {
+        OutputDescriptor out = extractor.descriptor().outputs.get(0);
+        assertEquals(EmotionFeatures.KIND, out.kind);
+        assertEquals(CLASSES, out.binNames);
+        assertEquals("segment", extractor.descriptor().inputs.get(0).kind);
+        assertEquals(16000, extractor.descriptor().sampleRate);
+    }
+
+    @Test
+    void clipModeGivesOneEmotionForTheWholeFile() throws Exception {
+        float[] samples = SignalFixture.signal(20000, 1);
+        List<Feature> features = run(extractor.open(context(Map.of(), false, 4096, 4096)), samples, 4096, 4096,
+            List.of());
+        assertEquals(1, features.size());
+        assertEquals(0, features.get(0).time);
+        assertEquals(1.25, features.get(0).duration, 1e-9);
+        assertArrayEquals(expected(samples, 0, 1.25), features.get(0).values, 1e-6f);
+    }
+
+    @Test
+    void windowModeStreamsWindowsAndATailWithTheSameResultsForAnyFraming() throws Exception {
+        float[] samples = SignalFixture.signal(36800, 2); // 2.3 s
+        Map<String, Object> window = Map.of("mode", "window", "window", 0.5, "hop", 0.25);
+        List<Feature> plain = run(extractor.open(context(window, false, 4096, 4096)), samples, 4096, 4096,
+            List.of());
+        // full windows start at 0, 0.25 .. 1.75; the tail from 2.0 covers the last 0.05 s they leave
+        assertEquals(9, plain.size());
+        for (int i = 0; i < 8; i++) {
+            assertEquals(0.25 * i, plain.get(i).time, 1e-9);
+            assertEquals(0.5, plain.get(i).duration, 1e-9);
+            assertArrayEquals(expected(samples, 0.25 * i, 0.25 * i + 0.5), plain.get(i).values, 1e-5f);
+        }
+        assertEquals(2.0, plain.get(8).time, 1e-9);
+        assertEquals(0.3, plain.get(8).duration, 1e-9);
+        assertArrayEquals(expected(samples, 2.0, 2.3), plain.get(8).values, 1e-5f);
+        List<Feature> overlapping = run(extractor.open(context(window, false, 4096, 1024)), samples, 4096, 1024,
+            List.of());
+        List<Feature> whole = run(extractor.open(context(window, false, 0, 0)), samples, samples.length,
+            samples.length, List.of());
+        for (List<Feature> other : List.of(overlapping, whole)) {
+            assertEquals(plain.size(), other.size());
+            for (int i = 0; i < plain.size(); i++) {
+                assertArrayEquals(plain.get(i).values, other.get(i).values, 1e-5f);
+            }
+        }
+    }
+
+    @Test
+    void segmentsGetOneEmotionEachAndTooShortOnesNone() throws Exception {
+        float[] samples = SignalFixture.signal(48000, 3); // 3 s
+        List<Feature> segments = List.of(new Feature(0.2, 0.8, new float[] {-20}, "speech"),
+            new Feature(1.2, 0.01, new float[] {-20}, "speech"),
+            new Feature(1.5, 1.1, new float[] {-20}, "speech"));
+        List<Feature> features = run(extractor.open(context(Map.of("mode", "window"), true, 4096, 4096)), samples,
+            4096, 4096, segments);
+        assertEquals(2, features.size());
+        assertEquals(0.2, features.get(0).time, 1e-9);
+        assertEquals(0.8, features.get(0).duration, 1e-9);
+        assertArrayEquals(expected(samples, 0.2, 1.0), features.get(0).values, 1e-5f);
+        assertArrayEquals(expected(samples, 1.5, 2.6), features.get(1).values, 1e-5f);
+        assertTrue(CLASSES.contains(features.get(1).label));
+    }
+
+    @Test
+    void segmentOlderThanTheBufferIsAClearError() throws Exception {
+        float[] samples = SignalFixture.signal(5 * RATE, 4);
+        List<Feature> late = List.of(new Feature(0.5, 4.4, new float[] {-20}, "speech"));
+        ExtractionException e = assertThrows(ExtractionException.class, () -> run(extractor.open(
+            context(Map.of("buffer", 2.0), true, 4096, 4096)), samples, 4096, 4096, late));
+        assertTrue(e.getMessage().contains("raise its 'buffer' parameter"), e.getMessage());
+    }
+
+    @Test
+    void tooShortFileIsAClearError() throws Exception {
+        ExtractionException e = assertThrows(ExtractionException.class, () -> run(
+            extractor.open(context(Map.of(), false, 4096, 4096)), new float[100], 4096, 4096, List.of()));
+        assertEquals("6.3 ms of audio is shorter than the 13.8 ms cnn3gru needs", e.getMessage());
+    }
+
+    @Test
+    void modelWithOtherClassesIsRefusedAndOneWithTheSameClassesIsReordered() throws Exception {
+        ExtractionException e = assertThrows(ExtractionException.class,
+            () -> extractor.open(context(Map.of("model", "other"), false, 4096, 4096)));
+        assertTrue(e.getMessage().contains("[x, y, z]") && e.getMessage().contains("[calm, angry, sad]"),
+            e.getMessage());
+        float[] samples = SignalFixture.signal(8000, 5);
+        Feature f = run(extractor.open(context(Map.of("model", "reordered"), false, 4096, 4096)), samples, 4096,
+            4096, List.of()).get(0);
+        EmotionModel reordered = service.model("reordered", Path.of(""), null);
+        float[] p = reordered.predict(samples).probabilities(); // sad, calm, angry
+        assertArrayEquals(new float[] {p[1], p[2], p[0]}, f.values, 1e-6f);
+    }
+
+    @Test
+    void missingModelAndBadDeviceAreClearErrors() {
+        ExtractionException e = assertThrows(ExtractionException.class,
+            () -> extractor.open(context(Map.of("model", "nope"), false, 4096, 4096)));
+        assertEquals("nope: no such model directory (installed models: default, other, reordered)", e.getMessage());
+        e = assertThrows(ExtractionException.class,
+            () -> extractor.open(context(Map.of("device", "tpu"), false, 4096, 4096)));
+        assertTrue(e.getMessage().startsWith("unknown device 'tpu'"), e.getMessage());
+    }
+}
