@@ -1,0 +1,545 @@
+package io.auralis.ser.training;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.BatchSampler;
+import ai.djl.training.dataset.Dataset.Usage;
+import ai.djl.training.evaluator.Accuracy;
+import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.listener.DivergenceCheckTrainingListener;
+import ai.djl.training.listener.EpochTrainingListener;
+import ai.djl.training.listener.EvaluatorTrainingListener;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import ai.djl.translate.TranslateException;
+import ai.djl.util.Progress;
+
+import io.auralis.api.audio.AudioDecoder;
+import io.auralis.ser.data.Clip;
+import io.auralis.ser.data.Corpus;
+import io.auralis.ser.data.DatasetSplit;
+import io.auralis.ser.data.SeededShuffleSampler;
+import io.auralis.ser.data.SkippedFile;
+import io.auralis.ser.data.SpeechEmotionDataset;
+import io.auralis.ser.evaluation.DatasetEvaluator;
+import io.auralis.ser.evaluation.Evaluation;
+import io.auralis.ser.evaluation.EvaluationReport;
+import io.auralis.ser.evaluation.TrainingCurvesChart;
+import io.auralis.ser.inference.ComputeDevice;
+import io.auralis.ser.inference.EmotionModel;
+import io.auralis.ser.model.Architecture;
+import io.auralis.ser.model.CnnGru;
+import io.auralis.ser.model.CnnGruBlock;
+import io.auralis.ser.model.ModelConfig;
+import io.auralis.ser.model.ModelDirectory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One training run from a corpus to a model folder, resumable: lists the corpus, splits it (or reloads the saved
+ * split), decodes the parts, trains a CNN-n-GRU with DJL's {@link EasyTrain} and the listeners of this package,
+ * keeps the best validation-loss epoch, writes the model folder in the {@link ModelDirectory} format, evaluates the
+ * kept model on the test part and writes the metrics, charts and model card.
+ *
+ * <p>The model folder holds: {@code model.json}, {@code weights.params} and {@code README.md} (the model);
+ * {@code split.json}; {@code history.csv} and {@code training_curves.png}; {@code metrics.json},
+ * {@code confusion_matrix.csv}, {@code confusion_matrix.png} and {@code predictions.csv} (the test part); and
+ * {@code checkpoint/}, from which {@code --resume} continues after a crash or with more epochs.
+ *
+ * <p>What a resumed run restores: the last epoch's weights, Adam's moment estimates and update count (so the
+ * learning-rate schedule continues), the best epoch so far and its weights, the history, the split and every
+ * setting. Batch order and dropout are seeded per epoch, so on the CPU a resumed run continues as the
+ * uninterrupted run would have.
+ */
+public final class TrainingJob {
+
+    /** The split's file name in the model folder. */
+    public static final String SPLIT = "split.json";
+    /** The training curves' file name in the model folder. */
+    public static final String CURVES = "training_curves.png";
+
+    private final Corpus corpus;
+    private final Path data;
+    private final AudioDecoder decoder;
+    private final Path output;
+    private final TrainingOptions options;
+    private final List<String> classes;
+    private final DatasetSplit.Method splitMethod;
+    private final List<String> testSpeakers;
+    private final List<String> validationSpeakers;
+    private final boolean resume;
+    private final Integer resumeEpochs;
+    private final String resumeDevice;
+    private final PrintStream log;
+    private final Progress progress;
+
+    private int skipped;
+
+    private TrainingJob(Builder b) {
+        this.corpus = b.corpus;
+        this.data = b.data;
+        this.decoder = Objects.requireNonNull(b.decoder, "an audio decoder must be set");
+        this.output = Objects.requireNonNull(b.output, "an output folder must be set");
+        this.options = b.options;
+        this.classes = b.classes;
+        this.splitMethod = b.splitMethod;
+        this.testSpeakers = List.copyOf(b.testSpeakers);
+        this.validationSpeakers = List.copyOf(b.validationSpeakers);
+        this.resume = b.resume;
+        this.resumeEpochs = b.resumeEpochs;
+        this.resumeDevice = b.resumeDevice;
+        this.log = b.log;
+        this.progress = b.progress;
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs the job.
+     *
+     * @return what it produced
+     * @throws IllegalArgumentException for bad settings (one line, naming the option)
+     * @throws IOException if the corpus, the checkpoint or the output folder cannot be read or written (the
+     *     message names the file)
+     * @throws TranslateException if DJL fails to run the model
+     */
+    public TrainingOutcome run() throws IOException, TranslateException {
+        Checkpoint checkpoint = new Checkpoint(output);
+        CheckpointState state;
+        TrainingOptions opts;
+        Corpus source;
+        Path root;
+        DatasetSplit split;
+        if (resume) {
+            state = checkpoint.read();
+            opts = state.options;
+            if (resumeEpochs != null) {
+                opts.epochs = resumeEpochs;
+            }
+            if (resumeDevice != null) {
+                opts.device = resumeDevice;
+            }
+            if (opts.epochs <= state.completedEpochs) {
+                throw new IllegalArgumentException(output + ": already trained " + state.completedEpochs
+                    + " epochs of " + opts.epochs + "; pass a larger --epochs to train on");
+            }
+            source = Corpus.fromId(state.dataset);
+            root = data != null ? data : Path.of(state.data);
+            split = DatasetSplit.read(output.resolve(SPLIT));
+        } else {
+            opts = Objects.requireNonNull(options, "training options must be set");
+            source = Objects.requireNonNull(corpus, "a dataset must be set");
+            root = Objects.requireNonNull(data, "a data path must be set");
+            checkFreshOutput();
+            state = new CheckpointState();
+            state.options = opts;
+            state.dataset = source.id();
+            state.data = root.toAbsolutePath().normalize().toString();
+            split = null;
+        }
+        List<String> problems = opts.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        Architecture architecture = opts.architecture();
+
+        SpeechEmotionDataset catalog = builder(source, root, resume ? state.classes : classes).build();
+        for (SkippedFile problem : catalog.listingProblems()) {
+            warn(problem);
+        }
+        List<Clip> clips = catalog.catalog();
+        List<String> classNames = catalog.classes();
+        if (!resume) {
+            split = newSplit(clips, opts.seed);
+            Files.createDirectories(output);
+            split.write(output.resolve(SPLIT));
+            state.classes = classNames;
+        }
+        if (classNames.size() < 2) {
+            throw new IllegalArgumentException("training needs at least 2 classes; " + source.id() + " at " + root
+                + " has " + classNames);
+        }
+
+        SpeechEmotionDataset train = part(source, root, classNames, split, Usage.TRAIN, architecture)
+            .setSampling(new BatchSampler(new SeededShuffleSampler(opts.seed, state.completedEpochs), opts.batchSize,
+                false))
+            .build();
+        SpeechEmotionDataset validation = part(source, root, classNames, split, Usage.VALIDATION, architecture)
+            .setSampling(opts.batchSize, false).build();
+        SpeechEmotionDataset test = part(source, root, classNames, split, Usage.TEST, architecture).build();
+        train.prepare(progress);
+        validation.prepare(progress);
+        test.prepare(progress);
+        if (train.size() == 0) {
+            throw new IllegalArgumentException(source.id() + " at " + root + ": no training clips (" + split + ")");
+        }
+        int[] counts = train.classCounts();
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 0) {
+                throw new IllegalArgumentException("class '" + classNames.get(c) + "' has no training clips in "
+                    + source.id() + " at " + root + "; restrict the classes with --classes");
+            }
+        }
+        log.printf(Locale.ROOT, "%s: %d training, %d validation, %d test clips (%.0f s of training audio), "
+                + "classes %s%s%n", source.id(), train.size(), validation.size(), test.size(), train.totalSeconds(),
+            String.join(", ", classNames), skipped == 0 ? "" : "; " + skipped + " files skipped");
+
+        Engine engine = Engine.getEngine("PyTorch");
+        Device device = ComputeDevice.resolve(opts.device, engine);
+        int updatesPerEpoch = (int) ((train.size() + opts.batchSize - 1) / opts.batchSize);
+        state.updatesPerEpoch = updatesPerEpoch;
+        boolean hasValidation = validation.size() > 0;
+        List<EpochRecord> previous = new ArrayList<>(state.history);
+        int firstEpoch = state.completedEpochs;
+        int epochsToRun = opts.epochs - firstEpoch;
+
+        engine.setRandomSeed(EpochSeedListener.seedOf(opts.seed, -1));
+        CnnGruBlock block = newBlock(opts, architecture, classNames.size());
+        EpochLogListener epochLog;
+        CheckpointListener checkpoints;
+        try (Model model = Model.newInstance("auralis-ser-training", device, "PyTorch")) {
+            model.setBlock(block);
+            if (resume) {
+                checkpoint.loadWeights(block, model.getNDManager(), state.weights);
+            }
+            ResumableAdam optimizer = ResumableAdam.builder()
+                .optLearningRateTracker(new StepLrTracker((float) opts.learningRate, (float) opts.gamma,
+                    opts.stepEpochs, updatesPerEpoch))
+                .optWeightDecays((float) opts.weightDecay)
+                .optBeginNumUpdate(resume ? state.updates : 0)
+                .build();
+            epochLog = new EpochLogListener(log, progress, output.resolve(EpochLogListener.HISTORY), previous,
+                opts.epochs, updatesPerEpoch, train.totalSeconds(), hasValidation, optimizer);
+            checkpoints = new CheckpointListener(checkpoint, state, block, optimizer, epochLog);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(nllLoss())
+                .optOptimizer(optimizer)
+                .optDevices(new Device[] {device})
+                .addEvaluator(new Accuracy("accuracy", 1))
+                // PyTorch's defaults, which the published protocol trained with: U(-1/sqrt(fan_in), ..) for
+                // convolution and linear weights, U(-1/sqrt(hidden), ..) for every GRU parameter.
+                .optInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
+                    XavierInitializer.FactorType.IN, 1), Parameter.Type.WEIGHT)
+                .optInitializer(new UniformInitializer((float) (1 / Math.sqrt(opts.hidden))),
+                    (Parameter p) -> p.getName().contains("i2h") || p.getName().contains("h2h"))
+                .addTrainingListeners(new EpochTrainingListener(), new EvaluatorTrainingListener(),
+                    new DivergenceCheckTrainingListener(), epochLog, checkpoints,
+                    new EpochSeedListener(engine, opts.seed, firstEpoch));
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, 1, Math.max(architecture.minimumSamples(), SpeechEmotionDataset.SAMPLE_RATE)));
+                if (resume) {
+                    checkpoint.loadOptimizer(optimizer, block, model.getNDManager(), device, state.optimizer);
+                    log.printf(Locale.ROOT, "resuming after epoch %d of %d (best so far: epoch %d)%n", firstEpoch,
+                        opts.epochs, state.bestEpoch);
+                }
+                epochLog.begin();
+                EasyTrain.fit(trainer, epochsToRun, train, hasValidation ? validation : null);
+            }
+        }
+        CheckpointState last = checkpoints.state();
+        double throughput = epochLog.history().stream().skip(firstEpoch)
+            .mapToDouble(EpochRecord::audioSecondsPerSecond).average().orElse(0);
+        return finish(checkpoint, last, opts, architecture, classNames, source, root, split, train, validation, test,
+            throughput);
+    }
+
+    private TrainingOutcome finish(Checkpoint checkpoint, CheckpointState state, TrainingOptions opts,
+                                   Architecture architecture, List<String> classNames, Corpus source, Path root,
+                                   DatasetSplit split, SpeechEmotionDataset train, SpeechEmotionDataset validation,
+                                   SpeechEmotionDataset test, double throughput)
+        throws IOException, TranslateException {
+        CnnGruBlock best = newBlock(opts, architecture, classNames.size());
+        ModelConfig config = ModelConfig.of(output.getFileName().toString(), best, classNames, opts.dropout);
+        config.description = architecture.id() + " trained on " + source.id() + " with auralis ser train";
+        config.license = train.license();
+        config.source = "auralis ser train";
+        config.training = new ModelConfig.Training();
+        Set<String> trainSpeakers = new TreeSet<>();
+        train.clips().forEach(c -> trainSpeakers.add(c.speaker()));
+        config.training.data = String.format(Locale.ROOT, "%s (%s): %d training, %d validation, %d test clips; "
+            + "training speakers %s", source.id(), root.toAbsolutePath().normalize(), train.size(), validation.size(),
+            test.size(), String.join(", ", trainSpeakers));
+        config.training.protocol = opts.protocol();
+        config.training.epochs = state.completedEpochs;
+        config.training.batchSize = opts.batchSize;
+        config.training.optimizer = String.format(Locale.ROOT, "Adam (lr %s, weight decay %s), StepLR(step %d "
+            + "epochs, gamma %s)", TrainingOptions.trim(opts.learningRate), TrainingOptions.trim(opts.weightDecay),
+            opts.stepEpochs, TrainingOptions.trim(opts.gamma));
+        config.training.seed = opts.seed;
+        config.training.date = LocalDate.now().toString();
+        config.training.other("dataset", source.id());
+        config.training.other("split", split.description());
+        config.training.other("keptEpoch", state.bestEpoch);
+        if (state.bestValidationLoss != null) {
+            config.training.other("keptValidationLoss", round(state.bestValidationLoss));
+        }
+        config.training.other("skippedFiles", skipped);
+        config.training.other("audioSecondsPerSecond", Math.round(throughput));
+
+        EvaluationReport report = null;
+        // The block's weights live in this manager until the final model folder is written.
+        try (NDManager manager = NDManager.newBaseManager()) {
+            checkpoint.loadWeights(best, manager, state.bestWeights);
+            ModelDirectory.write(output, config, best);
+            List<TrainingCurvesChart.Point> points = new ArrayList<>();
+            for (EpochRecord r : state.history) {
+                points.add(new TrainingCurvesChart.Point(r.epoch(), r.trainLoss(), r.trainAccuracy(),
+                    r.validationLoss() == null ? Double.NaN : r.validationLoss(),
+                    r.validationAccuracy() == null ? Double.NaN : r.validationAccuracy()));
+            }
+            TrainingCurvesChart.writePng(points, architecture.id() + " on " + source.id(), output.resolve(CURVES));
+
+            if (test.size() > 0) {
+                try (EmotionModel model = EmotionModel.load(ModelDirectory.open(output), opts.device)) {
+                    Evaluation evaluation = DatasetEvaluator.evaluate(model, test, progress);
+                    report = evaluation.report();
+                    report.model = config.name;
+                    report.architecture = architecture.id();
+                    report.dataset = source.id();
+                    report.data = root.toAbsolutePath().normalize().toString();
+                    report.split = "test";
+                    report.splitDescription = split.description();
+                    report.audioSeconds = test.totalSeconds();
+                    report.skippedFiles = test.skipped().size();
+                    report.date = OffsetDateTime.now().withNano(0).toString();
+                    evaluation.write(output, report, architecture.id() + " on " + source.id() + " (test)");
+                }
+                config.metrics = new LinkedHashMap<>(report.summary());
+            }
+            ModelDirectory.write(output, config, best,
+                TrainingCard.render(config, report, split, trainSpeakers, source.id()));
+        }
+        return new TrainingOutcome(output, state, report, skipped, throughput);
+    }
+
+    private void checkFreshOutput() {
+        if (Files.exists(output.resolve(ModelDirectory.CONFIG)) || Files.exists(output.resolve(Checkpoint.FOLDER))
+            || Files.exists(output.resolve(SPLIT))) {
+            throw new IllegalArgumentException(output + ": already holds a model or a checkpoint; pass --resume to "
+                + "continue training it, or choose another --out");
+        }
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new IllegalArgumentException(output + ": exists and is not a folder");
+        }
+    }
+
+    private DatasetSplit newSplit(List<Clip> clips, long seed) {
+        return switch (splitMethod) {
+            case STRATIFIED -> DatasetSplit.stratified(clips, DatasetSplit.DEFAULT_VALIDATION,
+                DatasetSplit.DEFAULT_TEST, seed);
+            case SPEAKER -> DatasetSplit.bySpeaker(clips, testSpeakers, validationSpeakers, seed);
+            case ALL -> DatasetSplit.all(clips);
+        };
+    }
+
+    private SpeechEmotionDataset.BaseBuilder<?> builder(Corpus source, Path root, List<String> classNames) {
+        return source.builder().setRoot(root).setDecoder(decoder).optClasses(classNames);
+    }
+
+    private SpeechEmotionDataset.BaseBuilder<?> part(Corpus source, Path root, List<String> classNames,
+                                                     DatasetSplit split, Usage usage, Architecture architecture) {
+        return builder(source, root, classNames).optSplit(split, usage)
+            .optMinimumSamples(architecture.minimumSamples())
+            .optSkippedFileListener(this::warn);
+    }
+
+    private void warn(SkippedFile file) {
+        skipped++;
+        log.println("auralis: " + file + " (skipped)");
+    }
+
+    private static CnnGruBlock newBlock(TrainingOptions opts, Architecture architecture, int classes) {
+        return CnnGru.builder().setArchitecture(architecture).setNumClasses(classes).optHidden(opts.hidden)
+            .optLayers(opts.layers).optDropout((float) opts.dropout).optTemporal(opts.temporal).build();
+    }
+
+    /**
+     * The published loss: NLL of the true class under the network's log-probabilities. DJL's softmax cross-entropy
+     * with {@code fromLogit=false} takes its input as log-probabilities already and picks the true class's entry,
+     * which is exactly {@code F.nll_loss}.
+     *
+     * @return the loss
+     */
+    static Loss nllLoss() {
+        return new SoftmaxCrossEntropyLoss("loss", 1f, -1, true, false);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
+    /** Configures a {@link TrainingJob}. */
+    public static final class Builder {
+        private Corpus corpus;
+        private Path data;
+        private AudioDecoder decoder;
+        private Path output;
+        private TrainingOptions options;
+        private List<String> classes;
+        private DatasetSplit.Method splitMethod = DatasetSplit.Method.STRATIFIED;
+        private List<String> testSpeakers = List.of();
+        private List<String> validationSpeakers = List.of();
+        private boolean resume;
+        private Integer resumeEpochs;
+        private String resumeDevice;
+        private PrintStream log = System.err;
+        private Progress progress;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the corpus (not needed when resuming).
+         *
+         * @param corpus the corpus
+         * @return this builder
+         */
+        public Builder setCorpus(Corpus corpus) {
+            this.corpus = corpus;
+            return this;
+        }
+
+        /**
+         * Sets where the corpus is (optional when resuming: the checkpoint's path is used).
+         *
+         * @param data the corpus folder or manifest
+         * @return this builder
+         */
+        public Builder setData(Path data) {
+            this.data = data;
+            return this;
+        }
+
+        /**
+         * Sets the decoder.
+         *
+         * @param decoder the platform's audio decoder
+         * @return this builder
+         */
+        public Builder setDecoder(AudioDecoder decoder) {
+            this.decoder = decoder;
+            return this;
+        }
+
+        /**
+         * Sets the model folder to write.
+         *
+         * @param output the {@code --out} folder
+         * @return this builder
+         */
+        public Builder setOutput(Path output) {
+            this.output = output;
+            return this;
+        }
+
+        /**
+         * Sets the settings of a new run.
+         *
+         * @param options the settings
+         * @return this builder
+         */
+        public Builder setOptions(TrainingOptions options) {
+            this.options = options;
+            return this;
+        }
+
+        /**
+         * Restricts and orders the classes.
+         *
+         * @param classes class names, or {@code null} for every label of the corpus
+         * @return this builder
+         */
+        public Builder optClasses(List<String> classes) {
+            this.classes = classes;
+            return this;
+        }
+
+        /**
+         * Sets how to split a new run's corpus (default stratified 80/10/10).
+         *
+         * @param method the split method
+         * @param testSpeakers for a speaker split, speakers to test on (empty to choose)
+         * @param validationSpeakers for a speaker split, speakers to validate on (empty to choose)
+         * @return this builder
+         */
+        public Builder optSplit(DatasetSplit.Method method, List<String> testSpeakers,
+                                List<String> validationSpeakers) {
+            this.splitMethod = Objects.requireNonNull(method, "method");
+            this.testSpeakers = testSpeakers;
+            this.validationSpeakers = validationSpeakers;
+            return this;
+        }
+
+        /**
+         * Continues the run saved in the output folder's checkpoint instead of starting one; its settings, data
+         * and split are kept.
+         *
+         * @param epochs a new total epoch count, or {@code null} to keep the saved one
+         * @param device another device, or {@code null} to keep the saved one
+         * @return this builder
+         */
+        public Builder resume(Integer epochs, String device) {
+            this.resume = true;
+            this.resumeEpochs = epochs;
+            this.resumeDevice = device;
+            return this;
+        }
+
+        /**
+         * Sets where messages go (default standard error).
+         *
+         * @param log the stream
+         * @return this builder
+         */
+        public Builder optLog(PrintStream log) {
+            this.log = log;
+            return this;
+        }
+
+        /**
+         * Sets a progress display for decoding and for the batches of each epoch.
+         *
+         * @param progress DJL's {@code ProgressBar} on a terminal, or {@code null} for none
+         * @return this builder
+         */
+        public Builder optProgress(Progress progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /**
+         * Builds the job.
+         *
+         * @return the job
+         */
+        public TrainingJob build() {
+            return new TrainingJob(this);
+        }
+    }
+}

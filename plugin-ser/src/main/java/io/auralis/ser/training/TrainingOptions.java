@@ -1,0 +1,138 @@
+package io.auralis.ser.training;
+
+import io.auralis.ser.inference.ComputeDevice;
+import io.auralis.ser.model.Architecture;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How to train: the network's shape and the optimisation protocol. The defaults are the published protocol of
+ * CNN-n-GRU (Nfissi et al.): Adam with learning rate 1e-3 and weight decay 1e-5, the learning rate divided by 10
+ * every 20 epochs (PyTorch's {@code StepLR(step_size=20, gamma=0.1)}), NLL loss on the network's log-probabilities,
+ * batches of 32 clips zero-padded to the longest, 50 epochs, GRU hidden size 64 in one layer, no dropout, and the
+ * model of the epoch with the lowest validation loss kept.
+ *
+ * <p>Plain data (public fields) so that a checkpoint can record the options a resumed run must keep.
+ */
+public class TrainingOptions {
+
+    /** The network variant: cnn3gru, cnn5gru, cnn11gru or cnn18gru. */
+    public String architecture;
+    /** Epochs in all (a resumed run counts the epochs already done). */
+    public int epochs = 50;
+    /** Clips per batch. */
+    public int batchSize = 32;
+    /** Adam's initial learning rate. */
+    public double learningRate = 1e-3;
+    /** L2 weight decay, added to the gradient as in {@code torch.optim.Adam(weight_decay=...)}. */
+    public double weightDecay = 1e-5;
+    /** Epochs between learning-rate decays. */
+    public int stepEpochs = 20;
+    /** The factor the learning rate is multiplied by every {@link #stepEpochs}. */
+    public double gamma = 0.1;
+    /** GRU hidden size. */
+    public int hidden = 64;
+    /** Stacked GRU layers. */
+    public int layers = 1;
+    /** Dropout before the output layer (and between GRU layers), in training only. */
+    public double dropout;
+    /** Whether the GRU runs over the CNN's time steps instead of their mean. */
+    public boolean temporal;
+    /** Seed of the initial weights, the split, the batch order and dropout. */
+    public long seed = 42;
+    /** Where to train: auto, cpu, gpu or gpu:N. */
+    public String device = ComputeDevice.AUTO;
+
+    /** Creates the published protocol's options, with no architecture chosen. */
+    public TrainingOptions() {
+    }
+
+    /**
+     * The chosen architecture.
+     *
+     * @return the variant
+     * @throws IllegalArgumentException if none or an unknown one is set
+     */
+    public Architecture architecture() {
+        if (architecture == null) {
+            throw new IllegalArgumentException("no architecture given");
+        }
+        return Architecture.fromId(architecture);
+    }
+
+    /**
+     * Everything wrong with these options, one phrase each, naming the option as the command line does.
+     *
+     * @return problems; empty when the options are usable
+     */
+    public List<String> problems() {
+        List<String> p = new ArrayList<>();
+        try {
+            architecture();
+        } catch (IllegalArgumentException e) {
+            p.add("--arch: " + e.getMessage());
+        }
+        if (epochs < 1) {
+            p.add("--epochs must be at least 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            p.add("--batch-size must be at least 1, got " + batchSize);
+        }
+        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
+            p.add("--lr must be positive, got " + learningRate);
+        }
+        if (!(weightDecay >= 0 && Double.isFinite(weightDecay))) {
+            p.add("--weight-decay must be 0 or more, got " + weightDecay);
+        }
+        if (stepEpochs < 1) {
+            p.add("--lr-step must be at least 1, got " + stepEpochs);
+        }
+        if (!(gamma > 0 && gamma <= 1)) {
+            p.add("--lr-gamma must be in (0, 1], got " + gamma);
+        }
+        if (hidden < 1) {
+            p.add("--hidden must be at least 1, got " + hidden);
+        }
+        if (layers < 1) {
+            p.add("--layers must be at least 1, got " + layers);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            p.add("--dropout must be in [0, 1), got " + dropout);
+        }
+        try {
+            ComputeDevice.checkSyntax(device);
+        } catch (IllegalArgumentException e) {
+            p.add("--device: " + e.getMessage());
+        }
+        return p;
+    }
+
+    /**
+     * The optimisation protocol in one line, for {@code model.json} and the model card.
+     *
+     * @return a description such as {@code Adam lr 0.001, weight decay 1e-05, ...}
+     */
+    public String protocol() {
+        return String.format(Locale.ROOT, "Adam (lr %s, weight decay %s), learning rate x%s every %d epochs, NLL loss, "
+                + "batches of %d clips zero-padded to the longest, %d epochs, the epoch with the lowest validation "
+                + "loss kept", trim(learningRate), trim(weightDecay), trim(gamma), stepEpochs, batchSize, epochs);
+    }
+
+    /**
+     * A number as people write it: {@code 0.001}, {@code 1e-5}, {@code 0.1}, {@code 50}.
+     *
+     * @param v the number
+     * @return Java's shortest form without a trailing {@code .0} and with a lower-case exponent
+     */
+    static String trim(double v) {
+        String s = Double.toString(v);
+        int e = s.indexOf('E');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        return e < 0 ? mantissa : mantissa + "e" + s.substring(e + 1);
+    }
+}
