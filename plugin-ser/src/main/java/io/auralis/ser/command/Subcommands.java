@@ -9,7 +9,9 @@ import java.util.List;
 final class Subcommands {
     static final List<Subcommand> ALL = List.of(
         new PredictCommand(),
-        new ImportCommand());
+        new ImportCommand(),
+        new TrainCommand(),
+        new EvaluateCommand());
 
     private Subcommands() {
     }

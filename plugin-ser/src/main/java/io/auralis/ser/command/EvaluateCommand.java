@@ -1,0 +1,196 @@
+package io.auralis.ser.command;
+
+import ai.djl.training.dataset.Dataset.Usage;
+import ai.djl.training.util.ProgressBar;
+import ai.djl.translate.TranslateException;
+
+import io.auralis.api.command.Command;
+import io.auralis.api.command.CommandContext;
+import io.auralis.ser.data.Corpus;
+import io.auralis.ser.data.DatasetSplit;
+import io.auralis.ser.data.SkippedFile;
+import io.auralis.ser.data.SpeechEmotionDataset;
+import io.auralis.ser.evaluation.DatasetEvaluator;
+import io.auralis.ser.evaluation.Evaluation;
+import io.auralis.ser.evaluation.EvaluationReport;
+import io.auralis.ser.extractor.SerExtractor;
+import io.auralis.ser.inference.EmotionModel;
+import io.auralis.ser.model.ModelConfig;
+import io.auralis.ser.model.ModelException;
+import io.auralis.ser.training.TrainingJob;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code auralis ser evaluate}: a model's accuracy, balanced accuracy, F1 and confusion matrix on a corpus.
+ */
+final class EvaluateCommand implements Subcommand {
+
+    @Override
+    public String name() {
+        return "evaluate";
+    }
+
+    @Override
+    public String summary() {
+        return "measure a model on a corpus: accuracy, balanced accuracy, F1, confusion matrix";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+            "usage: auralis ser evaluate --model DIR|NAME --dataset NAME --data PATH [--split test|validation|all]",
+            "                            [--out DIR] [--device D]",
+            "",
+            "Predicts every clip of the corpus whole (never padded to another clip) and prints accuracy, balanced",
+            "(unweighted) accuracy, macro and weighted F1, per-class precision, recall and F1, and the confusion",
+            "matrix.",
+            "",
+            "  --model DIR|NAME  a model directory, or the name of one in the models folder (default: default)",
+            "  --dataset NAME    tess, ravdess, emodb, iemocap, or csv (a manifest of path,label[,speaker])",
+            "  --data PATH       the corpus folder, or the manifest file for csv",
+            "  --split S         test: the clips the model was tested on when it was trained (its split.json),",
+            "                    validation: those it was validated on, all: every clip (default: test when the",
+            "                    model was trained on this dataset by ser train, else all)",
+            "  --out DIR         also write metrics.json, confusion_matrix.csv, confusion_matrix.png and",
+            "                    predictions.csv there",
+            "  --device D        auto, cpu, gpu or gpu:N (default: the platform's --device, else auto)",
+            "",
+            "Clips whose labels the model does not know are left out and counted; files that cannot be decoded",
+            "are reported on standard error and skipped. Exit code 0 when the evaluation ran, 2 for bad arguments",
+            "or data.");
+    }
+
+    @Override
+    public int run(List<String> args, CommandContext context, SerServices services) throws Exception {
+        Arguments a = Arguments.parse(args, Set.of("model", "dataset", "data", "split", "out", "device"), Set.of());
+        if (!a.positional().isEmpty()) {
+            throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
+        }
+        Corpus corpus;
+        try {
+            corpus = Corpus.fromId(a.require("dataset"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Path data = context.workingDirectory().resolve(a.require("data")).normalize();
+        Path out = a.get("out") == null ? null : context.workingDirectory().resolve(a.get("out")).normalize();
+        EmotionModel model;
+        try {
+            model = services.models().model(a.get("model", SerExtractor.DEFAULT_MODEL), context.workingDirectory(),
+                a.get("device"));
+        } catch (ModelException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Path modelDir = model.directory().path();
+        Path splitFile = modelDir.resolve(TrainingJob.SPLIT);
+        String trainedOn = trainedOn(model.config());
+        String part = a.get("split");
+        if (part == null) {
+            part = Files.isRegularFile(splitFile) && corpus.id().equals(trainedOn) ? "test" : "all";
+        }
+        part = part.trim().toLowerCase(Locale.ROOT);
+        DatasetSplit split = null;
+        Usage usage = null;
+        switch (part) {
+            case "all" -> {
+            }
+            case "test", "validation" -> {
+                if (!Files.isRegularFile(splitFile)) {
+                    throw new UsageException(modelDir + ": has no " + TrainingJob.SPLIT + " (it was not trained by "
+                        + "auralis ser train), so there is no " + part + " part; use --split all");
+                }
+                if (trainedOn != null && !corpus.id().equals(trainedOn)) {
+                    throw new UsageException(modelDir + ": was trained on " + trainedOn + "; its " + part
+                        + " part is of that corpus, not " + corpus.id() + "; use --split all");
+                }
+                try {
+                    split = DatasetSplit.read(splitFile);
+                } catch (IOException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                usage = part.equals("test") ? Usage.TEST : Usage.VALIDATION;
+            }
+            default -> throw new UsageException("unknown split '" + a.get("split")
+                + "' (expected test, validation or all)");
+        }
+
+        SpeechEmotionDataset.BaseBuilder<?> builder = corpus.builder().setRoot(data).setDecoder(services.decoder())
+            .optClasses(model.classes()).optMinimumSamples(model.minimumSamples())
+            .optSkippedFileListener(f -> context.err().println("auralis: " + f + " (skipped)"));
+        if (split != null) {
+            builder.optSplit(split, usage);
+        }
+        SpeechEmotionDataset dataset = builder.build();
+        Evaluation evaluation;
+        try {
+            for (SkippedFile problem : dataset.listingProblems()) {
+                context.err().println("auralis: " + problem + " (skipped)");
+            }
+            dataset.prepare(context.interactive() ? new ProgressBar() : null);
+            if (dataset.size() == 0) {
+                throw new UsageException(data + ": no clip of " + corpus.id() + " (" + part + ") has a class the "
+                    + "model knows (" + String.join(", ", model.classes()) + ")" + leftOut(dataset.leftOutByLabel()));
+            }
+            evaluation = services.models().withDjl(() -> {
+                try {
+                    return DatasetEvaluator.evaluate(model, dataset, context.interactive() ? new ProgressBar() : null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (TranslateException e) {
+                    throw new IllegalStateException("the model failed: " + e.getMessage(), e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            throw new UsageException(e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage());
+        }
+
+        EvaluationReport report = evaluation.report();
+        report.model = modelDir.getFileName().toString();
+        report.architecture = model.config().architecture;
+        report.dataset = corpus.id();
+        report.data = data.toString();
+        report.split = part;
+        report.splitDescription = split == null ? null : split.description();
+        report.audioSeconds = dataset.totalSeconds();
+        report.skippedFiles = dataset.skipped().size() + dataset.listingProblems().size();
+        report.leftOutByLabel = dataset.leftOutByLabel().isEmpty() ? null : dataset.leftOutByLabel();
+        report.date = OffsetDateTime.now().withNano(0).toString();
+        context.out().print(report.toTable());
+        if (report.leftOutByLabel != null) {
+            context.out().println(leftOut(report.leftOutByLabel).substring(2));
+        }
+        if (out != null) {
+            evaluation.write(out, report, report.model + " on " + corpus.id() + " (" + part + ")");
+            context.out().println("wrote " + out.resolve(Evaluation.METRICS) + ", " + Evaluation.CONFUSION_CSV + ", "
+                + Evaluation.CONFUSION_PNG + ", " + Evaluation.PREDICTIONS);
+        }
+        return Command.OK;
+    }
+
+    private static String trainedOn(ModelConfig config) {
+        if (config.training == null) {
+            return null;
+        }
+        Object dataset = config.training.other().get("dataset");
+        return dataset == null ? null : dataset.toString();
+    }
+
+    private static String leftOut(Map<String, Integer> byLabel) {
+        if (byLabel.isEmpty()) {
+            return "";
+        }
+        return "; left out " + byLabel.values().stream().mapToInt(Integer::intValue).sum() + " clips of classes the "
+            + "model does not know (" + byLabel.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")) + ")";
+    }
+}

@@ -1,0 +1,180 @@
+package io.auralis.ser.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.auralis.api.command.Command;
+import io.auralis.api.command.CommandContext;
+import io.auralis.ser.data.SyntheticAudio;
+import io.auralis.ser.evaluation.EvaluationReport;
+import io.auralis.ser.runtime.ModelService;
+import io.auralis.ser.runtime.TestModels;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ser train} and {@code ser evaluate} as the host runs them: arguments in, exit code and lines out. */
+class TrainAndEvaluateCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static ModelService models;
+    static Path manifest;
+
+    @BeforeAll
+    static void corpus() throws IOException {
+        models = TestModels.service(dir.resolve("models"));
+        // Two easy classes, two speakers: enough to train for one epoch and evaluate.
+        Random random = new Random(5);
+        StringBuilder csv = new StringBuilder("path,label,speaker\n");
+        for (int i = 0; i < 10; i++) {
+            SyntheticAudio.write(dir.resolve("data/low" + i + ".wav"),
+                SyntheticAudio.tone(200 + 50 * random.nextDouble(), 0.3, 0.5));
+            SyntheticAudio.write(dir.resolve("data/noise" + i + ".wav"), SyntheticAudio.noise(i, 0.3, 0.5));
+            csv.append("low").append(i).append(".wav,low,s").append(i % 2).append('\n');
+            csv.append("noise").append(i).append(".wav,noise,s").append(i % 2).append('\n');
+        }
+        manifest = Files.writeString(dir.resolve("data/manifest.csv"), csv);
+    }
+
+    @AfterAll
+    static void close() {
+        models.close();
+    }
+
+    /** Runs {@code auralis ser ARGS...} and returns the exit code with what it printed. */
+    private static Run ser(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        CommandContext context = new CommandContext() {
+            @Override
+            public PrintStream out() {
+                return o;
+            }
+
+            @Override
+            public PrintStream err() {
+                return e;
+            }
+
+            @Override
+            public Path workingDirectory() {
+                return dir;
+            }
+
+            @Override
+            public boolean interactive() {
+                return false;
+            }
+        };
+        SerCommand command = new SerCommand(new SerServices(models, SyntheticAudio.decoder()), Subcommands.ALL);
+        int code = command.run(List.of(args), context);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    record Run(int code, String out, String err) {
+        List<String> errLines() {
+            return err.isEmpty() ? List.of() : List.of(err.split("\n"));
+        }
+    }
+
+    private static List<String> train(String... extra) {
+        List<String> args = new ArrayList<>(List.of("train", "--dataset", "csv", "--data", "data/manifest.csv",
+            "--arch", "cnn3gru", "--batch-size", "4", "--device", "cpu"));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    @Test
+    void helpListsTrainAndEvaluateAndExplainsTheirOptions() throws Exception {
+        Run all = ser("--help");
+        assertEquals(Command.OK, all.code());
+        assertTrue(all.out().contains("train ") && all.out().contains("evaluate "), all.out());
+        Run train = ser("train", "--help");
+        assertEquals(Command.OK, train.code());
+        assertTrue(train.out().contains("--resume") && train.out().contains("--split S"), train.out());
+        Run evaluate = ser("evaluate", "--help");
+        assertTrue(evaluate.out().contains("--split S"), evaluate.out());
+    }
+
+    @Test
+    void badFlagsAreOneLineAndExitCode2() throws Exception {
+        assertUsage(ser(train("--out", "m0", "--epochs", "0").toArray(String[]::new)),
+            "auralis: ser train: --epochs must be at least 1, got 0");
+        assertUsage(ser(train("--out", "m0", "--epochs", "many").toArray(String[]::new)),
+            "auralis: ser train: --epochs must be an integer, got 'many'");
+        assertUsage(ser(train("--out", "m0", "--colour", "red").toArray(String[]::new)),
+            "auralis: ser train: unknown option --colour");
+        assertUsage(ser(train("--out", "m0", "--lr", "-1").toArray(String[]::new)),
+            "auralis: ser train: --lr must be positive, got -1.0");
+        assertUsage(ser("train", "--dataset", "timit", "--data", "x", "--arch", "cnn3gru", "--out", "m0"),
+            "auralis: ser train: unknown dataset 'timit' (expected tess, ravdess, emodb, iemocap, csv)");
+        assertUsage(ser(train("--out", "m0", "--split", "random", "--test-speakers", "s1").toArray(String[]::new)),
+            "auralis: ser train: --test-speakers and --val-speakers need --split speaker");
+        assertUsage(ser("train", "--resume", "--out", "m0", "--lr", "0.1"),
+            "auralis: ser train: --lr cannot be changed when resuming: the checkpoint keeps its settings");
+        assertUsage(ser("train", "--dataset", "csv", "--data", "nowhere.csv", "--arch", "cnn3gru", "--out", "m0"),
+            "auralis: ser train: " + dir.resolve("nowhere.csv") + ": no such file");
+        assertUsage(ser("evaluate", "--model", "nomodel", "--dataset", "csv", "--data", "data/manifest.csv"),
+            null);
+        assertTrue(!Files.exists(dir.resolve("m0")), "nothing written for bad arguments");
+    }
+
+    @Test
+    void trainWritesAModelThatEvaluateMeasuresOnItsOwnTestPart() throws Exception {
+        Run trained = ser(train("--out", "m1", "--epochs", "1").toArray(String[]::new));
+        assertEquals(Command.OK, trained.code(), trained.err());
+        assertTrue(trained.out().contains("accuracy"), trained.out());
+        assertTrue(trained.out().contains("wrote " + dir.resolve("m1") + ": kept epoch 1 of 1"), trained.out());
+        assertTrue(trained.err().contains("epoch 1/1: train loss"), trained.err());
+
+        Run evaluated = ser("evaluate", "--model", "m1", "--dataset", "csv", "--data", "data/manifest.csv",
+            "--out", "eval");
+        assertEquals(Command.OK, evaluated.code(), evaluated.err());
+        assertTrue(evaluated.out().startsWith("m1 on csv (test): 2 clips"), evaluated.out());
+        EvaluationReport metrics = EvaluationReport.read(dir.resolve("eval/metrics.json"));
+        EvaluationReport atTraining = EvaluationReport.read(dir.resolve("m1/metrics.json"));
+        assertEquals(atTraining.accuracy, metrics.accuracy, 1e-9, "the same test part gives the same result");
+        assertTrue(Files.size(dir.resolve("eval/confusion_matrix.png")) > 1000);
+
+        Run everything = ser("evaluate", "--model", "m1", "--dataset", "csv", "--data", "data/manifest.csv",
+            "--split", "all");
+        assertEquals(Command.OK, everything.code(), everything.err());
+        assertTrue(everything.out().startsWith("m1 on csv (all): 20 clips"), everything.out());
+
+        assertUsage(ser("evaluate", "--model", "m1", "--dataset", "emodb", "--data", "data", "--split", "test"),
+            "auralis: ser evaluate: " + dir.resolve("m1") + ": was trained on csv; its test part is of that "
+                + "corpus, not emodb; use --split all");
+
+        Run resumed = ser("train", "--resume", "--out", "m1", "--epochs", "2");
+        assertEquals(Command.OK, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains("resuming after epoch 1 of 2"), resumed.err());
+        assertEquals(3, Files.readAllLines(dir.resolve("m1/history.csv")).size());
+        assertUsage(ser(train("--out", "m1", "--epochs", "1").toArray(String[]::new)),
+            "auralis: ser train: " + dir.resolve("m1") + ": already holds a model or a checkpoint; pass --resume "
+                + "to continue training it, or choose another --out");
+    }
+
+    private static void assertUsage(Run run, String line) {
+        assertEquals(Command.USAGE, run.code(), run.err() + run.out());
+        assertEquals(1, run.errLines().size(), run.err());
+        if (line != null) {
+            assertEquals(line, run.errLines().get(0));
+        }
+    }
+}
