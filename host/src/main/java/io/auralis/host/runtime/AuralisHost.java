@@ -40,7 +40,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * in one JVM (as on a Spark executor). Two hosts, in one JVM or two processes, cannot share a state folder: the
  * second fails to start with a {@link HostException} that says so.
  *
- * <p>The API jar on the class path is exported to bundles at the versions its own manifest declares; the host
+ * <p>The API jar on the class path is exported to bundles at the versions its own manifest declares, and so is
+ * the OSGi log API: the host registers a log service that passes what bundles log to its message sink. The host
  * sets the framework properties named in {@link Platform}.
  */
 public final class AuralisHost implements AutoCloseable {
@@ -133,6 +134,8 @@ public final class AuralisHost implements AutoCloseable {
         }
         try {
             BundleContext context = created.getBundleContext();
+            // Before any bundle starts, so that SCR logs through it from the first message.
+            new BundleLogService(this::problem, debug).register(context);
             JarRecords records = JarRecords.load(state.resolve(RECORDS_FILE));
             PlatformBundles.reconcile(context, platform, records, this::problem);
             BundleManager manager = new BundleManager(context, serviceTimeout);
@@ -170,13 +173,13 @@ public final class AuralisHost implements AutoCloseable {
     private Map<String, String> frameworkProperties() throws HostException {
         Map<String, Object> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, state.resolve(FRAMEWORK_FOLDER).toString());
-        String exports = ApiPackages.exportPackage();
+        String exports = ClassPathExports.API.exportPackage() + "," + ClassPathExports.LOG.exportPackage();
         String extra = extraProperties.get(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
             extra == null || extra.isBlank() ? exports : exports + "," + extra);
         // Quiet unless something is wrong, and never on standard output.
         config.put("felix.log.logger", new FrameworkLog(this::problem, debug));
-        config.put("felix.log.level", debug ? "4" : "1");
+        config.put("felix.log.level", debug ? "2" : "1");
         // JVM-wide URL handler factories clash with other frameworks and with Spark's own; bundles here need none.
         config.put("felix.service.urlhandlers", "false");
         config.put(Platform.HOME, home.toString());

@@ -10,7 +10,7 @@ import org.osgi.framework.ServiceReference;
 /**
  * Felix's log, sent to the host's problem sink as one line per message instead of Felix's default of printing to
  * standard output, where it would mix with a command's results. Only errors reach it unless the host runs with
- * debugging, which also appends stack traces.
+ * debugging, which adds warnings and stack traces.
  */
 final class FrameworkLog extends Logger {
     private final Consumer<String> sink;
@@ -19,7 +19,7 @@ final class FrameworkLog extends Logger {
     FrameworkLog(Consumer<String> sink, boolean debug) {
         this.sink = sink;
         this.debug = debug;
-        setLogLevel(debug ? LOG_DEBUG : LOG_ERROR);
+        setLogLevel(debug ? LOG_WARNING : LOG_ERROR);
     }
 
     @Override

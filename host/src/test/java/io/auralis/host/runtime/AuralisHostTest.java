@@ -288,13 +288,50 @@ class AuralisHostTest {
     }
 
     @Test
+    void aComponentThatFailsIsOneLineNamingTheBundleAndTheCause() throws Exception {
+        Path failing = TestBundles.bundle("test.failing")
+            .header("Import-Package", "io.auralis.api.command;version=\"[1.0,2)\"")
+            .component(io.auralis.host.testbundle.FailingCommand.class, io.auralis.api.command.Command.class)
+            .write(tmp.resolve("failing.jar"));
+        Path home = TestInstallation.create(tmp.resolve("home"), TestInstallation.SCR, failing);
+        try (AuralisHost host = host(home, tmp.resolve("state")).start()) {
+            Bundle bundle = bundle(host, "test.failing");
+            assertEquals(List.of(), host.services(io.auralis.api.command.Command.class), "the component failed");
+            assertEquals(1, messages.size(), messages.toString());
+            String line = messages.get(0);
+            assertTrue(line.startsWith("test.failing 1.0.0 [" + bundle.getBundleId() + "]: "), line);
+            assertTrue(line.endsWith(": IllegalStateException: the model file is missing"), line);
+            assertFalse(line.contains("\n"), line);
+        }
+    }
+
+    @Test
+    void bundlesLogErrorsThroughTheHostWithPlaceholdersFilledIn() throws Exception {
+        Path home = TestInstallation.create(tmp.resolve("home"), List.of());
+        try (AuralisHost host = host(home, tmp.resolve("state")).start()) {
+            var context = host.bundleContext();
+            org.osgi.service.log.LoggerFactory factory =
+                context.getService(context.getServiceReference(org.osgi.service.log.LoggerFactory.class));
+            org.osgi.service.log.Logger logger = factory.getLogger("test");
+            logger.info("not shown: {}", 1);
+            logger.error("decoded {} of {} files", 3, 4, new java.io.IOException("disk full"));
+            logger.error("{} and a literal \\{}", "value");
+            assertEquals(List.of(
+                "org.apache.felix.framework 7.0.5 [0]: decoded 3 of 4 files: IOException: disk full",
+                "org.apache.felix.framework 7.0.5 [0]: value and a literal {}"), messages);
+            assertTrue(context.getProperty("org.osgi.framework.system.packages.extra")
+                .contains("org.osgi.service.log;version="), "bundles can import the log API");
+        }
+    }
+
+    @Test
     void extraSystemPackagesAreAddedToTheApi() throws Exception {
         Path home = TestInstallation.create(tmp.resolve("home"), List.of());
         try (AuralisHost host = AuralisHost.builder().home(home).state(tmp.resolve("state"))
                 .properties(Map.of("org.osgi.framework.system.packages.extra", "org.example.shared;version=\"3.1\""))
                 .messages(messages::add).build().start()) {
             String extra = host.bundleContext().getProperty("org.osgi.framework.system.packages.extra");
-            assertEquals(ApiPackages.exportPackage() + ",org.example.shared;version=\"3.1\"", extra);
+            assertEquals(ClassPathExports.API.exportPackage() + "," + ClassPathExports.LOG.exportPackage() + ",org.example.shared;version=\"3.1\"", extra);
         }
     }
 }

@@ -11,40 +11,50 @@ import java.security.CodeSource;
 import java.util.Enumeration;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import org.osgi.service.log.LoggerFactory;
 
 /**
- * The packages of the API jar on the launcher's class path, as its own manifest exports them. The framework
+ * The packages that a bundle jar on the launcher's class path exports, as its own manifest says. The framework
  * exports exactly these (with their versions and {@code uses} constraints) from the system bundle, so the host
- * and every bundle share one copy of the API classes and no version is written down twice.
+ * and every bundle share one copy of those classes and no version is written down twice. The API is exported this
+ * way, and the OSGi log API, through which bundles' log messages reach the host.
  */
-final class ApiPackages {
-    static final String API_SYMBOLIC_NAME = "io.auralis.api";
+final class ClassPathExports {
+    /** The API jar. */
+    static final ClassPathExports API = new ClassPathExports(Platform.class, "io.auralis.api");
+    /** The OSGi log API jar. */
+    static final ClassPathExports LOG = new ClassPathExports(LoggerFactory.class, "org.osgi.service.log");
 
-    private ApiPackages() {
+    private final Class<?> anchor;
+    private final String symbolicName;
+
+    private ClassPathExports(Class<?> anchor, String symbolicName) {
+        this.anchor = anchor;
+        this.symbolicName = symbolicName;
     }
 
     /**
-     * The API jar's {@code Export-Package} header.
+     * The jar's {@code Export-Package} header.
      *
      * @return the header value, ready for {@code org.osgi.framework.system.packages.extra}
-     * @throws HostException if the API's manifest cannot be found on the class path
+     * @throws HostException if the jar's manifest cannot be found on the class path
      */
-    static String exportPackage() throws HostException {
+    String exportPackage() throws HostException {
         Manifest manifest = fromCodeSource();
         if (manifest == null) {
             manifest = fromClassPathManifests();
         }
         String exports = manifest == null ? null : manifest.getMainAttributes().getValue("Export-Package");
         if (exports == null || exports.isBlank()) {
-            throw new HostException("the class path holds no " + API_SYMBOLIC_NAME
-                + " bundle manifest with an Export-Package header (is auralis-api's jar on the class path?)");
+            throw new HostException("the class path holds no " + symbolicName
+                + " bundle manifest with an Export-Package header (is its jar on the class path?)");
         }
         return exports;
     }
 
-    /** The manifest next to {@link Platform}'s class: the usual case, one cheap read. */
-    private static Manifest fromCodeSource() {
-        CodeSource source = Platform.class.getProtectionDomain().getCodeSource();
+    /** The manifest next to the anchor class: the usual case, one cheap read. */
+    private Manifest fromCodeSource() {
+        CodeSource source = anchor.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
             return null;
         }
@@ -64,20 +74,20 @@ final class ApiPackages {
                     manifest = jar.getManifest();
                 }
             }
-            return isApi(manifest) ? manifest : null;
+            return isTheBundle(manifest) ? manifest : null;
         } catch (IOException | URISyntaxException | IllegalArgumentException e) {
             return null;
         }
     }
 
     /** Every manifest on the class path: for repackaged class paths, where the API's classes sit in another jar. */
-    private static Manifest fromClassPathManifests() throws HostException {
+    private Manifest fromClassPathManifests() throws HostException {
         try {
-            Enumeration<URL> urls = Platform.class.getClassLoader().getResources(JarFile.MANIFEST_NAME);
+            Enumeration<URL> urls = anchor.getClassLoader().getResources(JarFile.MANIFEST_NAME);
             while (urls.hasMoreElements()) {
                 try (InputStream in = urls.nextElement().openStream()) {
                     Manifest manifest = new Manifest(in);
-                    if (isApi(manifest)) {
+                    if (isTheBundle(manifest)) {
                         return manifest;
                     }
                 }
@@ -88,11 +98,11 @@ final class ApiPackages {
         }
     }
 
-    private static boolean isApi(Manifest manifest) {
+    private boolean isTheBundle(Manifest manifest) {
         if (manifest == null) {
             return false;
         }
         String name = manifest.getMainAttributes().getValue("Bundle-SymbolicName");
-        return name != null && API_SYMBOLIC_NAME.equals(name.split(";", 2)[0].trim());
+        return name != null && symbolicName.equals(name.split(";", 2)[0].trim());
     }
 }
