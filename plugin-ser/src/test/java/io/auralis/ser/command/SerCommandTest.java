@@ -3,11 +3,13 @@ package io.auralis.ser.command;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.ser.data.RealCorpora;
 import io.auralis.ser.data.SyntheticAudio;
 import io.auralis.ser.inference.EmotionModel;
 import io.auralis.ser.model.ModelDirectory;
@@ -149,6 +151,24 @@ class SerCommandTest {
         assertTrue(errors[1].startsWith("auralis: ") && errors[1].contains("notes.wav"), errors[1]);
         assertEquals("auralis: tiny.wav: 6.3 ms of audio is shorter than the 13.8 ms cnn3gru needs", errors[2]);
         assertEquals(Command.USAGE, ser("predict", "missing.wav").code());
+    }
+
+    @Test
+    void predictReadsRealRecordingsIncludingOnesWithExtraChunks() throws Exception {
+        Path wav = RealCorpora.require("emodb").resolve("wav");
+        // 14a07Aa carries a 4044-byte padding chunk before its data
+        List<String> files = List.of("14a07Aa.wav", "03a01Fa.wav", "16b10Wb.wav");
+        for (String f : files) {
+            assumeTrue(Files.isRegularFile(wav.resolve(f)), "missing " + f);
+        }
+        Run run = ser("predict", "--window", "1", wav.resolve(files.get(0)).toString(),
+            wav.resolve(files.get(1)).toString(), wav.resolve(files.get(2)).toString());
+        assertEquals(Command.OK, run.code(), run.err());
+        assertEquals(3, run.lines().size());
+        for (JsonNode line : run.lines()) {
+            assertTrue(line.get("duration").asDouble() > 1, line.toString());
+            assertTrue(line.get("windows").size() >= 1, line.toString());
+        }
     }
 
     @Test
