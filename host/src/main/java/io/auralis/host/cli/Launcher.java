@@ -2,6 +2,7 @@ package io.auralis.host.cli;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.host.batch.AnalyzeCommand;
 import io.auralis.host.runtime.AuralisHost;
 import io.auralis.host.runtime.HostException;
 import java.io.PrintStream;
@@ -184,8 +185,9 @@ public final class Launcher {
             this.session = session;
             this.context = context;
             Map<String, Command> commands = new TreeMap<>();
-            for (Command command : List.of(new HelpCommand(this), new BundlesCommand(session),
-                    new ExtractorsCommand(session))) {
+            List<Command> all = List.of(new HelpCommand(this), new BundlesCommand(session),
+                new ExtractorsCommand(session), new AnalyzeCommand(new SessionServices(session), session.home()));
+            for (Command command : all) {
                 commands.put(command.name(), command);
             }
             this.builtins = Collections.unmodifiableMap(commands);
@@ -193,7 +195,15 @@ public final class Launcher {
 
         int dispatch(String name, List<String> args) throws Exception {
             Command builtin = builtins.get(name);
+            if (builtin instanceof BuiltinCommand) {
+                // Starts the framework itself, when it needs it.
+                return builtin.run(args, context);
+            }
             if (builtin != null) {
+                if (!args.contains("--help") && !args.contains("-h")) {
+                    // Before the command runs, so that a framework that cannot start is one line and exit code 2.
+                    session.host();
+                }
                 return builtin.run(args, context);
             }
             Command contributed = contributed().get(name);

@@ -92,7 +92,7 @@ class LauncherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"help", "bundles", "extractors"})
+    @ValueSource(strings = {"help", "bundles", "extractors", "analyze"})
     void everyBuiltInCommandPrintsItsUsageForHelpWithoutAFramework(String command) {
         // No installation at all: --help must not need the framework.
         Result result = run(null, command, "--help");
@@ -111,7 +111,8 @@ class LauncherTest {
         Path home = home(TestInstallation.SCR, TestBundles.echoCommand(tmp.resolve("test-echo.jar")));
         Result result = run(home, "help");
         assertEquals(0, result.code(), result.err());
-        for (String line : List.of("  bundles     List, install, start, stop and uninstall bundles",
+        for (String line : List.of("  analyze     Run a workflow",
+                "  bundles     List, install, start, stop and uninstall bundles",
                 "  echo        Print the arguments (contributed by a test bundle)",
                 "  extractors  List the feature extractors", "  help        List the commands")) {
             assertTrue(result.out().contains(line), "lists '" + line + "' in:\n" + result.out());
@@ -273,6 +274,47 @@ class LauncherTest {
         Result result = run(home, "extractors", "nope");
         assertEquals(2, result.code());
         assertEquals("auralis: extractors: no extractor has id 'nope' (known: test.described)", result.errLines().get(0));
+    }
+
+    @Test
+    void analyzeRunsAWorkflowWithTheFrameworksExtractorsDecoderAndWriters() throws Exception {
+        Path home = home(TestInstallation.ANALYSIS);
+        java.nio.file.Files.writeString(tmp.resolve("level.json"), """
+            { "name": "level", "sampleRate": 16000,
+              "steps": [ { "id": "loudness", "extractor": "auralis.loudness" } ],
+              "outputs": [ "loudness.dbfs" ] }
+            """);
+        writeTone(tmp.resolve("tone.wav"));
+        Result result = run(home, "analyze", "--workflow", "level.json", "--output", "out.jsonl", "tone.wav");
+        assertEquals(0, result.code(), result.err());
+        List<String> records = java.nio.file.Files.readAllLines(tmp.resolve("out.jsonl"));
+        assertEquals(1, records.size(), records.toString());
+        JsonNode record = new ObjectMapper().readTree(records.get(0));
+        assertEquals(16000, record.get("sampleRate").asInt());
+        assertTrue(record.get("outputs").get("loudness.dbfs").size() > 10, records.get(0));
+    }
+
+    @Test
+    void analyzeWithoutAFrameworkIsOneLineAndExitCode2() {
+        Result result = run(tmp.resolve("not-an-installation"), "analyze", "tone.wav");
+        assertEquals(2, result.code());
+        assertEquals(1, result.errLines().size(), result.err());
+        assertTrue(result.err().contains("not an Auralis installation"), result.err());
+    }
+
+    /** One second of a 440 Hz tone, 16 kHz mono 16-bit. */
+    private static void writeTone(Path file) throws Exception {
+        byte[] pcm = new byte[32000];
+        for (int i = 0; i < 16000; i++) {
+            short sample = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 16000.0));
+            pcm[2 * i] = (byte) sample;
+            pcm[2 * i + 1] = (byte) (sample >> 8);
+        }
+        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(16000, 16, 1, true, false);
+        try (javax.sound.sampled.AudioInputStream in = new javax.sound.sampled.AudioInputStream(
+                new java.io.ByteArrayInputStream(pcm), format, 16000)) {
+            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, file.toFile());
+        }
     }
 
     @Test

@@ -21,6 +21,10 @@ public final class TestInstallation {
     public static final List<String> AUDIO = concat(SCR,
         List.of("auralis-tarsosdsp.jar", "auralis-audio.jar", "auralis-extractors.jar"));
 
+    /** Everything {@code analyze} needs without models: audio, extractors, Jackson and the writers. */
+    public static final List<String> ANALYSIS = concat(AUDIO,
+        List.of("jackson-annotations.jar", "jackson-core.jar", "jackson-databind.jar", "auralis-writers.jar"));
+
     private TestInstallation() {
     }
 
