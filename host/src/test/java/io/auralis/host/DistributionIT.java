@@ -76,7 +76,7 @@ class DistributionIT {
         Run help = run("help");
         assertEquals(0, help.code(), help.err());
         assertEquals("", help.err());
-        for (String command : List.of("bundles", "extractors", "help")) {
+        for (String command : List.of("analyze", "bundles", "extractors", "help")) {
             assertTrue(help.out().contains("\n  " + command + " "), command + " in:\n" + help.out());
         }
         // The first run records the class data sharing archive, the second maps it: neither may print

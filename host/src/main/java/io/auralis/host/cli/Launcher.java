@@ -29,13 +29,13 @@ public final class Launcher {
     static final String HELP_HINT = "Run 'auralis help' for the list of commands.";
 
     static final Option STATE = Option.builder().longOpt("state").hasArg().argName("DIR")
-        .desc("the state folder: bundle cache and installed bundles (default $AURALIS_STATE or ~/.auralis)").get();
+        .desc("state folder: bundle cache, installed bundles (default $AURALIS_STATE or ~/.auralis)").get();
     static final Option HOME = Option.builder().longOpt("home").hasArg().argName("DIR")
-        .desc("the installation folder (default: the one this launcher belongs to, or $AURALIS_HOME)").get();
+        .desc("installation folder (default: this launcher's, or $AURALIS_HOME)").get();
     static final Option DEVICE = Option.builder().longOpt("device").hasArg().argName("DEVICE")
-        .desc("compute device for models: auto, cpu, gpu or gpu:N (default $AURALIS_DEVICE or auto)").get();
+        .desc("device for models: auto, cpu, gpu or gpu:N (default $AURALIS_DEVICE or auto)").get();
     static final Option DEBUG = Option.builder().longOpt("debug")
-        .desc("print stack traces and the framework's debug messages (or set AURALIS_DEBUG=1)").get();
+        .desc("print stack traces and warnings (also AURALIS_DEBUG=1)").get();
     static final Option VERSION = Option.builder().longOpt("version").desc("print the version and exit").get();
 
     private final PrintStream out;
