@@ -50,8 +50,8 @@ public final class ComputeDevice {
                 int id = s.equals("gpu") ? 0 : Integer.parseInt(s.substring(4));
                 if (id >= gpus) {
                     throw new IllegalArgumentException("device " + s + " requested but the " + engine.getEngineName()
-                        + " engine sees " + (gpus == 0 ? "no GPU (the bundled PyTorch is a CPU build; see the "
-                        + "installation notes for a CUDA libtorch)" : gpus + " GPU(s)"));
+                        + " engine sees " + (gpus == 0 ? "no GPU (the bundled PyTorch is a CPU build; a CUDA libtorch is "
+                        + "needed, see PYTORCH_LIBRARY_PATH in DJL's documentation)" : gpus + " GPU(s)"));
                 }
                 return Device.gpu(id);
         }
