@@ -148,6 +148,34 @@ class FileAnalyzerTest {
     }
 
     @Test
+    void aWholeFileUpstreamFeedsAFramedConsumerAfterTheConsumersLastBlock() throws Exception {
+        Workflow w = Workflows.of("{'steps':[{'id':'up','extractor':'t.up','blockSize':0},"
+            + "{'id':'down','extractor':'t.down','inputs':{'in':'up.out'}}]}",
+            logging("t.up", true, false), logging("t.down", false, false));
+
+        analyze(w, "frames=3000");
+
+        assertEquals(List.of(
+            "down.process 0+1000", "down.process 1000+1000",
+            "up.process 0+3000", "down.process 2000+1000", "down.consume in 0",
+            "up.finish", "down.consume in -1", "down.finish", "up.close", "down.close"), log);
+    }
+
+    @Test
+    void smallBlocksFromLargeReadsAreAllThereInOrder() throws Exception {
+        FakeExtractor echo = FakeExtractor.of("t.echo").output("blocks", "k").framing(10, 3);
+        decoder.maxRead = 100_000;
+        FileRecord r = analyze(Workflows.of("{'steps':[{'id':'e','extractor':'t.echo'}]}", echo), "frames=20000");
+        List<String> blocks = blocks(r, "e.blocks");
+        // Starts 0, 3, ..., 19989 hold 10 samples; 19992 is the first to reach the end, with 8.
+        assertEquals(6665, blocks.size());
+        for (int i = 0; i < blocks.size() - 1; i++) {
+            assertEquals((3 * i) + " 10 " + (3 * i) + " " + (3 * i + 9), blocks.get(i));
+        }
+        assertEquals("19992 8 19992 19999", blocks.get(blocks.size() - 1));
+    }
+
+    @Test
     void overlappingBlocksHoldTheRightSamplesAndTheLastIsShortNotPadded() throws Exception {
         FakeExtractor echo = FakeExtractor.of("t.echo").output("blocks", "k").framing(1024, 512);
         Workflow w = Workflows.of("{'steps':[{'id':'e','extractor':'t.echo'}]}", echo);
