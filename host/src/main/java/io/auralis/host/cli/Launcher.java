@@ -186,7 +186,8 @@ public final class Launcher {
             this.context = context;
             Map<String, Command> commands = new TreeMap<>();
             List<Command> all = List.of(new HelpCommand(this), new BundlesCommand(session),
-                new ExtractorsCommand(session), new AnalyzeCommand(new SessionServices(session), session.home()));
+                new ExtractorsCommand(session), new DeferredCommand("analyze",
+                    () -> new AnalyzeCommand(new SessionServices(session), session.home())));
             for (Command command : all) {
                 commands.put(command.name(), command);
             }
