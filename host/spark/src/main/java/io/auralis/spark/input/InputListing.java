@@ -17,36 +17,43 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * Expands the paths, folders and globs a user names into input files, on the driver, through Hadoop's file
- * systems: anything Spark can read ({@code file:}, {@code hdfs://}, {@code s3a://} with the matching modules on the
- * class path) can be analysed.
+ * Expands the files, folders and globs a user names into input files, on the driver, through Hadoop's file
+ * systems: anything Spark reads ({@code file:}, {@code hdfs://}, {@code s3a://} with the matching modules on the
+ * class path) can be analysed. Only paths are listed here; executors read the files themselves.
  *
- * <p>A path without a scheme belongs to the default file system ({@code fs.defaultFS}, the local one unless the
- * cluster's Hadoop configuration says otherwise), as everywhere in Spark. Files named explicitly are taken whatever
- * their name; under folders, only files the filter accepts, skipping hidden ones ({@code .name}, {@code _name}),
- * in path order.
+ * <p>The rules are those of local {@code analyze}, so that both name files alike: a file named explicitly is
+ * taken whatever its extension; a folder is searched recursively for files the filter accepts (audio extensions),
+ * skipping hidden files and folders (names starting with a dot), in path order; a file reached twice is taken
+ * once. A path without a scheme belongs to the default file system ({@code fs.defaultFS}, the local one unless a
+ * cluster's Hadoop configuration says otherwise); on the local one, relative paths resolve against the user's
+ * working directory and records name files as local {@code analyze} does. Other files are named by their URI.
+ * Globs ({@code *}, {@code ?}, {@code [ab]}, {@code {a,b}}) are expanded by Hadoop, for file systems that
+ * have no shell to do it.
  */
 public final class InputListing {
     private final Configuration hadoop;
+    private final java.nio.file.Path workingDirectory;
     private final Predicate<String> folderFilter;
 
     /**
      * Creates a listing.
      *
      * @param hadoop the Hadoop configuration of the Spark context
-     * @param folderFilter which file names to take from folders (audio extensions)
+     * @param workingDirectory what relative local paths resolve against
+     * @param folderFilter which file names to take from folders
      */
-    public InputListing(Configuration hadoop, Predicate<String> folderFilter) {
+    public InputListing(Configuration hadoop, java.nio.file.Path workingDirectory, Predicate<String> folderFilter) {
         this.hadoop = hadoop;
+        this.workingDirectory = workingDirectory.toAbsolutePath();
         this.folderFilter = folderFilter;
     }
 
     /**
      * Lists every input file the arguments name, each once, in argument order.
      *
-     * @param arguments paths, folders or globs as the user typed them
+     * @param arguments files, folders or globs as the user typed them
      * @return the files
-     * @throws FileNotFoundException if an argument names nothing; the message names the argument
+     * @throws FileNotFoundException if an argument names nothing; the message is {@code <argument>: no such file}
      * @throws IOException if a file system cannot be listed
      */
     public List<InputFile> list(List<String> arguments) throws IOException {
@@ -60,16 +67,20 @@ public final class InputListing {
     }
 
     private List<InputFile> list(String argument) throws IOException {
-        Path path = new Path(argument);
+        Path typed = new Path(argument);
+        boolean localNames = typed.toUri().getScheme() == null
+            && "file".equals(FileSystem.getDefaultUri(hadoop).getScheme());
+        Path path = localNames ? new Path(workingDirectory.toString(), argument) : typed;
         FileSystem fs = path.getFileSystem(hadoop);
         FileStatus[] matches = fs.globStatus(path);
         if (matches == null || matches.length == 0) {
-            throw new FileNotFoundException(argument + ": no such file or folder");
+            throw new FileNotFoundException(argument + ": no such file");
         }
-        Naming naming = new Naming(argument, path, fs);
+        boolean glob = matches.length > 1 || !fs.makeQualified(path).equals(matches[0].getPath());
         List<InputFile> found = new ArrayList<>();
         for (FileStatus match : matches) {
-            String matchName = matches.length == 1 && !isGlob(argument) ? naming.asTyped() : naming.of(match.getPath());
+            String matchName = !localNames ? match.getPath().toString()
+                : glob ? localName(argument, match.getPath()) : argument;
             if (match.isFile()) {
                 found.add(new InputFile(matchName, match.getPath().toString(), match.getLen()));
                 continue;
@@ -83,23 +94,27 @@ public final class InputListing {
                     inFolder.add(status);
                 }
             }
-            inFolder.sort(Comparator.comparing(status -> status.getPath().toString()));
+            inFolder.sort(Comparator.comparing(status -> relative(match.getPath(), status.getPath())));
             for (LocatedFileStatus status : inFolder) {
-                found.add(new InputFile(join(matchName, relative(match.getPath(), status.getPath())),
-                    status.getPath().toString(), status.getLen()));
+                String relative = relative(match.getPath(), status.getPath());
+                String name = localNames ? Paths.get(matchName).resolve(relative).normalize().toString()
+                    : status.getPath().toString();
+                found.add(new InputFile(name, status.getPath().toString(), status.getLen()));
             }
         }
         return found;
     }
 
-    private static boolean isGlob(String argument) {
-        return argument.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+    /** A glob's match named as the argument was: relative to the working directory, or absolute. */
+    private String localName(String argument, Path match) {
+        java.nio.file.Path file = Paths.get(match.toUri());
+        return Paths.get(argument).isAbsolute() ? file.toString() : workingDirectory.relativize(file).toString();
     }
 
-    /** Hidden anywhere below the folder: Hadoop's convention for markers and checksums, and dot files. */
+    /** Hidden anywhere below the folder: dot files and dot folders, as local analyze skips them. */
     private static boolean hidden(String relative) {
         for (String part : relative.split("/")) {
-            if (part.startsWith(".") || part.startsWith("_")) {
+            if (part.startsWith(".")) {
                 return true;
             }
         }
@@ -111,40 +126,5 @@ public final class InputListing {
         String path = file.toUri().getPath();
         String prefix = base.endsWith("/") ? base : base + "/";
         return path.startsWith(prefix) ? path.substring(prefix.length()) : file.getName();
-    }
-
-    private static String join(String folder, String relative) {
-        return folder.endsWith("/") ? folder + relative : folder + "/" + relative;
-    }
-
-    /** Names records the way the user wrote the argument: relative stays relative, URIs stay URIs. */
-    private static final class Naming {
-        private final String argument;
-        private final boolean typedWithScheme;
-        private final boolean local;
-        private final boolean absolute;
-
-        Naming(String argument, Path path, FileSystem fs) {
-            this.argument = argument;
-            this.typedWithScheme = path.toUri().getScheme() != null;
-            this.local = "file".equals(fs.getUri().getScheme());
-            this.absolute = path.isAbsolute();
-        }
-
-        String asTyped() {
-            return argument.length() > 1 && argument.endsWith("/") ? argument.substring(0, argument.length() - 1)
-                : argument;
-        }
-
-        String of(Path match) {
-            if (typedWithScheme || !local) {
-                return match.toString();
-            }
-            String file = match.toUri().getPath();
-            if (absolute) {
-                return file;
-            }
-            return Paths.get("").toAbsolutePath().relativize(Paths.get(match.toUri())).toString();
-        }
     }
 }

@@ -37,6 +37,15 @@ public final class JobCounters implements Serializable {
         this.errors = sc.collectionAccumulator("auralis.errors");
     }
 
+    /** Counters that are not registered with a context: they add up within this JVM only (unit tests). */
+    JobCounters() {
+        this.files = new LongAccumulator();
+        this.failures = new LongAccumulator();
+        this.bytes = new LongAccumulator();
+        this.audioSeconds = new DoubleAccumulator();
+        this.errors = new CollectionAccumulator<>();
+    }
+
     /**
      * Counts one analysed file, on an executor.
      *

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InputListingTest {
-    private final InputListing listing = new InputListing(new Configuration(), name -> name.endsWith(".wav"));
+    private final InputListing listing = new InputListing(new Configuration(), Paths.get("").toAbsolutePath(),
+        name -> name.endsWith(".wav"));
 
     @Test
     void folderYieldsItsAudioFilesInPathOrderNamedUnderTheFolder(@TempDir Path dir) throws Exception {
@@ -24,8 +25,8 @@ class InputListingTest {
         write(dir.resolve("corpus/a.wav"), 5);
         write(dir.resolve("corpus/notes.txt"), 1);
         write(dir.resolve("corpus/.hidden.wav"), 1);
-        Files.createDirectories(dir.resolve("corpus/_temporary"));
-        write(dir.resolve("corpus/_temporary/part.wav"), 1);
+        Files.createDirectories(dir.resolve("corpus/.cache"));
+        write(dir.resolve("corpus/.cache/part.wav"), 1);
 
         List<InputFile> files = listing.list(List.of(dir.resolve("corpus") + "/"));
 
@@ -55,18 +56,22 @@ class InputListingTest {
     }
 
     @Test
-    void relativeArgumentsGiveRelativeNames() throws Exception {
-        Path dir = Files.createDirectories(Paths.get("target/listing-test/rel"));
+    void relativeArgumentsResolveAgainstTheWorkingDirectoryAndKeepTheirSpelling(@TempDir Path cwd) throws Exception {
+        Path dir = Files.createDirectories(cwd.resolve("sets/rel"));
         write(dir.resolve("x.wav"), 1);
-        assertEquals(List.of("target/listing-test/rel/x.wav"), names(listing.list(List.of("target/listing-test/rel"))));
-        assertEquals(List.of("target/listing-test/rel/x.wav"), names(listing.list(List.of("target/listing-*/rel"))));
+        InputListing inCwd = new InputListing(new Configuration(), cwd, name -> name.endsWith(".wav"));
+
+        assertEquals(List.of("sets/rel/x.wav"), names(inCwd.list(List.of("./sets/rel/"))));
+        assertEquals(List.of("./sets/rel/x.wav"), names(inCwd.list(List.of("./sets/rel/x.wav"))));
+        assertEquals(List.of("sets/rel/x.wav"), names(inCwd.list(List.of("sets/*/"))));
+        assertEquals(List.of("sets/rel/x.wav"), names(inCwd.list(List.of("s*s/rel/x.wav"))));
     }
 
     @Test
     void missingArgumentIsOneLineNamingIt(@TempDir Path dir) {
         FileNotFoundException e = assertThrows(FileNotFoundException.class,
             () -> listing.list(List.of(dir + "/nothing-here")));
-        assertEquals(dir + "/nothing-here: no such file or folder", e.getMessage());
+        assertEquals(dir + "/nothing-here: no such file", e.getMessage());
     }
 
     private static List<String> names(List<InputFile> files) {

@@ -1,0 +1,106 @@
+package io.auralis.spark.executor;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * What every executor needs to analyse files the way the driver would: the workflow's own text (so that a
+ * workflow file on the driver's disk need not exist on the nodes), and where to find an installation.
+ */
+public final class ExecutorPlan implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String home;
+    private final String device;
+    private final byte[] workflowJson;
+    private final String workflowSource;
+    private final String workflowName;
+    private final String key;
+
+    /**
+     * Describes a plan.
+     *
+     * @param home an installation folder to use where it exists (local mode, or a shared install on every node),
+     *     or {@code null} to use the one in the application jar
+     * @param device the compute device bundles should use ({@code auto}, {@code cpu}, {@code gpu[:N]})
+     * @param workflowJson the workflow file's bytes
+     * @param workflowSource how messages name the workflow (its file, or its name in the installation)
+     * @param workflowName the workflow's name, for a workflow file that does not state one
+     */
+    public ExecutorPlan(String home, String device, byte[] workflowJson, String workflowSource, String workflowName) {
+        this.home = home;
+        this.device = Objects.requireNonNull(device, "device");
+        this.workflowJson = workflowJson.clone();
+        this.workflowSource = Objects.requireNonNull(workflowSource, "workflowSource");
+        this.workflowName = Objects.requireNonNull(workflowName, "workflowName");
+        this.key = digest(workflowSource, workflowName, workflowJson);
+    }
+
+    /**
+     * The installation folder to prefer.
+     *
+     * @return a path, or {@code null}
+     */
+    public String home() {
+        return home;
+    }
+
+    /**
+     * The compute device.
+     *
+     * @return the device name
+     */
+    public String device() {
+        return device;
+    }
+
+    /**
+     * The workflow's text.
+     *
+     * @return UTF-8 JSON, a copy
+     */
+    public byte[] workflowJson() {
+        return workflowJson.clone();
+    }
+
+    /**
+     * How messages name the workflow.
+     *
+     * @return a file or a name
+     */
+    public String workflowSource() {
+        return workflowSource;
+    }
+
+    /**
+     * The workflow's name.
+     *
+     * @return the name
+     */
+    public String workflowName() {
+        return workflowName;
+    }
+
+    /** Identifies the workflow, so that an executor validates each workflow once. */
+    String key() {
+        return key;
+    }
+
+    private static String digest(String source, String name, byte[] json) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(source.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(name.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(json);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.auralis.spark.executor;
+
+import io.auralis.api.audio.AudioDecoder;
+import io.auralis.api.extractor.OutputDescriptor;
+import io.auralis.api.output.OutputWriter;
+import io.auralis.host.engine.AnalysisServices;
+import io.auralis.host.engine.FileAnalyzer;
+import io.auralis.host.runtime.AuralisHost;
+import io.auralis.host.runtime.HostException;
+import io.auralis.host.workflow.Workflow;
+import io.auralis.host.workflow.WorkflowDefinition;
+import io.auralis.host.workflow.WorkflowException;
+import io.auralis.host.workflow.WorkflowReader;
+import io.auralis.host.workflow.WorkflowValidator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The Auralis host of one executor JVM: started on the first task that needs it, shared by every task the executor
+ * runs (at once, on several cores, and one job after another), and stopped when the JVM exits. So the bundles are
+ * installed, the framework and Declarative Services started and any model loaded once per executor, not per task
+ * or per file.
+ *
+ * <p>In local mode the executor is the driver's JVM, which already runs the command line's host: the driver
+ * {@linkplain #adopt adopts} that host for the job, and tasks use it rather than start a second framework.
+ *
+ * <p>Each executor gets a state folder of its own under {@code java.io.tmpdir} (hosts cannot share one); DJL's
+ * native libraries go to a cache shared by the node's executors, so they are unpacked once per node.
+ */
+public final class ExecutorRuntime {
+    private static ExecutorRuntime shared;
+
+    private final AnalysisServices services;
+    private final AuralisHost host;
+    private final Path scratch;
+    private final Map<String, Analysis> analyses = new ConcurrentHashMap<>();
+
+    /** A validated workflow ready to run on this executor. */
+    public static final class Analysis {
+        private final FileAnalyzer analyzer;
+        private final Map<String, OutputDescriptor> outputs;
+
+        Analysis(FileAnalyzer analyzer, Map<String, OutputDescriptor> outputs) {
+            this.analyzer = analyzer;
+            this.outputs = outputs;
+        }
+
+        /**
+         * The per-file engine, thread-safe.
+         *
+         * @return the analyzer
+         */
+        public FileAnalyzer analyzer() {
+            return analyzer;
+        }
+
+        /**
+         * The outputs records carry, for encoding them.
+         *
+         * @return descriptors by {@code step.output}
+         */
+        public Map<String, OutputDescriptor> outputs() {
+            return outputs;
+        }
+    }
+
+    private ExecutorRuntime(AnalysisServices services, AuralisHost host, Path scratch) {
+        this.services = services;
+        this.host = host;
+        this.scratch = scratch;
+    }
+
+    /**
+     * This JVM's runtime, started now if this is the first call.
+     *
+     * @param plan where to find an installation and which device to use
+     * @return the runtime
+     * @throws IOException if no installation can be found or extracted, or the host does not start; the message
+     *     says why
+     */
+    public static synchronized ExecutorRuntime get(ExecutorPlan plan) throws IOException {
+        if (shared == null) {
+            shared = start(plan);
+        }
+        return shared;
+    }
+
+    /**
+     * Lets tasks in this JVM use a host that is already running (the driver's, in local mode) until the returned
+     * handle is closed.
+     *
+     * @param services the running host's services
+     * @param scratch a folder for temporary copies of remote inputs
+     * @return a handle that withdraws the host again; it does not stop it
+     * @throws IllegalStateException if this JVM already has a runtime
+     */
+    public static synchronized AutoCloseable adopt(AnalysisServices services, Path scratch) {
+        if (shared != null) {
+            throw new IllegalStateException("this JVM already runs an executor host");
+        }
+        ExecutorRuntime adopted = new ExecutorRuntime(services, null, scratch);
+        shared = adopted;
+        return () -> {
+            synchronized (ExecutorRuntime.class) {
+                if (shared == adopted) {
+                    shared = null;
+                }
+            }
+        };
+    }
+
+    private static ExecutorRuntime start(ExecutorPlan plan) throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path home = plan.home() != null && EmbeddedHome.isHome(Path.of(plan.home())) ? Path.of(plan.home())
+            : EmbeddedHome.extract(tmp);
+        Path state = Files.createTempDirectory(tmp, "auralis-executor-");
+        if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
+            // Otherwise each executor would unpack the PyTorch natives (hundreds of MB) into its own state folder.
+            System.setProperty("DJL_CACHE_DIR", tmp.resolve("auralis-djl").toString());
+        }
+        AuralisHost host = AuralisHost.builder()
+            .home(home)
+            .state(state)
+            .device(plan.device())
+            .messages(line -> System.err.println("auralis: executor: " + line))
+            .build();
+        try {
+            host.start();
+        } catch (HostException e) {
+            EmbeddedHome.deleteTree(state);
+            throw new IOException("the executor's Auralis host did not start (installation " + home + "): "
+                + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            host.close();
+            try {
+                EmbeddedHome.deleteTree(state);
+            } catch (IOException e) {
+                System.err.println("auralis: executor: cannot delete " + state + ": " + e.getMessage());
+            }
+        }, "auralis-executor-host"));
+        return new ExecutorRuntime(host.services(), host, Files.createDirectories(state.resolve("copies")));
+    }
+
+    /**
+     * The workflow of a plan, validated against this executor's extractors once and then reused.
+     *
+     * @param plan the plan
+     * @return the analysis
+     * @throws WorkflowException if the workflow is not valid here (an extractor the driver had is missing)
+     */
+    public Analysis analysis(ExecutorPlan plan) throws WorkflowException {
+        Analysis known = analyses.get(plan.key());
+        if (known != null) {
+            return known;
+        }
+        WorkflowDefinition definition = new WorkflowReader().parse(plan.workflowJson(), plan.workflowSource());
+        if (definition.name == null || definition.name.isBlank()) {
+            definition.name = plan.workflowName();
+        }
+        List<String> formats = services.writers().stream().map(OutputWriter::format).collect(Collectors.toList());
+        Workflow workflow = new WorkflowValidator(services.extractors(), formats)
+            .validate(definition, plan.workflowSource());
+        AudioDecoder decoder = services.decoder();
+        Analysis analysis = new Analysis(new FileAnalyzer(workflow, decoder), workflow.outputs());
+        Analysis raced = analyses.putIfAbsent(plan.key(), analysis);
+        return raced != null ? raced : analysis;
+    }
+
+    /**
+     * The folder for temporary copies of remote inputs.
+     *
+     * @return an existing folder on this executor's disk
+     */
+    public Path scratch() {
+        return scratch;
+    }
+
+    /**
+     * Whether this runtime started a host of its own (rather than adopting the driver's).
+     *
+     * @return {@code true} on a cluster executor
+     */
+    public boolean ownsHost() {
+        return host != null;
+    }
+}

@@ -1,0 +1,71 @@
+package io.auralis.spark.job;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+
+/**
+ * The Spark configuration of an analysis job: what the user chose (master, executor memory, any {@code spark.*}
+ * system property or {@code spark-defaults.conf} entry that spark-submit passed), completed with what Auralis
+ * needs.
+ */
+public final class SparkSettings {
+    /**
+     * The JDK 17 module openings Spark needs; executors get them through {@code spark.executor.extraJavaOptions}.
+     */
+    public static final String JVM_OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED"
+        + " --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
+        + " --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED";
+
+    /** The executor's installation when it is a folder present on every node (see {@code EmbeddedHome}). */
+    public static final String HOME = "spark.auralis.home";
+
+    private static final String COMMITTER = "spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version";
+
+    private SparkSettings() {
+    }
+
+    /**
+     * Builds the configuration.
+     *
+     * @param master the master URL, or {@code null} to keep the one spark-submit set
+     * @param executorMemory memory per executor such as {@code 2g}, or {@code null} for the cluster's default
+     * @param appName the name the cluster UI shows
+     * @param appJar the application jar to ship to executors, or {@code null} when they already have the classes
+     *     (local mode, or spark-submit, which ships it itself)
+     * @param extra further settings, which win over everything else
+     * @return the configuration, reading {@code spark.*} system properties as Spark always does
+     */
+    public static SparkConf build(String master, String executorMemory, String appName, String appJar,
+            Map<String, String> extra) {
+        SparkConf conf = new SparkConf(true);
+        if (master != null) {
+            conf.setMaster(master);
+        }
+        conf.setIfMissing("spark.app.name", appName);
+        if (executorMemory != null) {
+            conf.set("spark.executor.memory", executorMemory);
+        }
+        if (appJar != null) {
+            String jars = conf.get("spark.jars", "");
+            conf.set("spark.jars", jars.isEmpty() ? appJar : jars + "," + appJar);
+        }
+        String executorOptions = conf.get("spark.executor.extraJavaOptions", "");
+        if (!executorOptions.contains("java.base/sun.nio.ch")) {
+            conf.set("spark.executor.extraJavaOptions", (executorOptions + " " + JVM_OPENS).trim());
+        }
+        // Version 2 moves a task's part file into the output folder when the task commits, not when the job does:
+        // an interrupted run keeps every finished task's records for --resume. Each part file is written by the
+        // one task attempt the driver's OutputCommitCoordinator lets commit, so nothing is partial or doubled.
+        conf.setIfMissing(COMMITTER, "2");
+        // Local folders get no .crc file beside each part file: the records are plain text for people and tools.
+        conf.setIfMissing("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+        if (conf.get("spark.master", "").startsWith("local")) {
+            // Nothing outside this JVM talks to a local-mode driver: keep it on loopback, without a web UI.
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            conf.setIfMissing("spark.ui.enabled", "false");
+        }
+        extra.forEach(conf::set);
+        return conf;
+    }
+}
