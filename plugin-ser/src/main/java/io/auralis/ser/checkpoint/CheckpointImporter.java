@@ -11,7 +11,6 @@ import io.auralis.ser.model.ModelDirectory;
 import io.auralis.ser.model.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -91,7 +90,7 @@ public final class CheckpointImporter {
                     throw new ModelException(file, "tensor '" + name + "' holds NaN or infinite values");
                 }
             }
-            array.set(FloatBuffer.wrap(values));
+            replaceValues(e.getValue(), values);
         }
     }
 
@@ -118,6 +117,22 @@ public final class CheckpointImporter {
                     + sha256(checkpointFile) + ", " + checkpoint.layout() + ")";
             }
             return ModelDirectory.write(out, config, block);
+        }
+    }
+
+    /**
+     * Gives a parameter new values in memory PyTorch owns. {@code NDArray.set} would do, but DJL's native set
+     * prints a deprecation warning from libtorch on every import; a zero-copy array made from a Java buffer must not
+     * be interned either, since its buffer is only kept alive by the Java object that made it. So: copy into a
+     * PyTorch-owned clone and take over its handle.
+     */
+    private static void replaceValues(Parameter parameter, float[] values) {
+        NDArray array = parameter.getArray();
+        try (NDArray wrapped = array.getManager().create(values, array.getShape())) {
+            array.intern(wrapped.duplicate());
+        }
+        if (parameter.requiresGradient()) {
+            array.setRequiresGradient(true);
         }
     }
 
