@@ -1,0 +1,51 @@
+package io.auralis.host.batch;
+
+import io.auralis.api.command.CommandContext;
+import io.auralis.host.engine.AnalysisServices;
+import io.auralis.host.workflow.Workflow;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs {@code auralis analyze --master URL} as a distributed job, with the command line as its driver. The host
+ * does not depend on any implementation: {@link AnalyzeCommand} finds one with {@link java.util.ServiceLoader} on
+ * the launcher's class path, where {@code bin/auralis} puts the installation's {@code lib/spark/} when
+ * {@code --master} is given (the {@code auralis-spark} module provides the Spark runner).
+ */
+public interface DistributedRunner {
+
+    /**
+     * What the command line asked for, after the workflow was validated here.
+     *
+     * @param master the cluster, such as {@code local[4]} or {@code spark://host:7077}
+     * @param executorMemory memory per executor such as {@code 4g}, or {@code null} for the cluster's default
+     * @param workflow the validated workflow
+     * @param workflowFile the file it was read from, whose text executors validate again
+     * @param inputs files, folders and globs as the user typed them (local paths or URIs such as {@code hdfs://})
+     * @param output the {@code --output} the user gave, or {@code null}
+     * @param format the {@code --format} the user gave, or {@code null}
+     * @param resume whether {@code --resume} was given
+     * @param home the installation folder
+     * @param services the command line's running host, which a local-mode job can use in place of a second one
+     */
+    record Job(String master, String executorMemory, Workflow workflow, Path workflowFile, List<String> inputs,
+            String output, String format, boolean resume, Path home, AnalysisServices services) {
+    }
+
+    /**
+     * Whether this runner can run jobs on a master.
+     *
+     * @param master the {@code --master} value
+     * @return {@code true} if it understands the URL
+     */
+    boolean accepts(String master);
+
+    /**
+     * Runs a job to its end, printing progress, failures and a summary to {@code context.err()}.
+     *
+     * @param job the job
+     * @param context the command's streams and working directory
+     * @return the exit code: 0 every file analysed, 1 some failed, 2 bad usage or input, 3 the job failed
+     */
+    int run(Job job, CommandContext context);
+}
