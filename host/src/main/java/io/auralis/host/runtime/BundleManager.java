@@ -292,16 +292,32 @@ public final class BundleManager {
         return jar != null ? Files.newInputStream(jar) : url.openStream();
     }
 
-    /** The framework's message, which names the unresolved requirement or the failing activator. */
+    /**
+     * The framework's message, which names the unresolved requirement or the failing activator, without what the
+     * caller says already: Felix repeats the bundle and the requirements ({@code Unable to resolve x [5](R 5.0):
+     * missing requirement [x [5](R 5.0)] osgi.wiring.package; (...) Unresolved requirements: [...]}).
+     *
+     * @param e the exception
+     * @return one line
+     */
     static String bundleProblem(BundleException e) {
-        String message = e.getMessage();
         if (e.getType() == BundleException.DUPLICATE_BUNDLE_ERROR) {
             return "a bundle with the same symbolic name and version is already installed (see 'auralis bundles list')";
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        int unresolved = message.indexOf(" Unresolved requirements:");
+        if (unresolved > 0) {
+            message = message.substring(0, unresolved);
+        }
+        int missing = message.indexOf("missing requirement ");
+        if (message.startsWith("Unable to resolve") && missing > 0) {
+            message = message.substring(missing).replaceFirst("^missing requirement \\[.*?\\(R [0-9.]+\\)\\] ",
+                "missing requirement ");
         }
         Throwable cause = e.getCause();
         if (cause != null && cause.getMessage() != null && e.getType() == BundleException.ACTIVATOR_ERROR) {
             message = message + ": " + cause.getMessage();
         }
-        return message == null ? e.toString() : message.replace('\n', ' ');
+        return message.replace('\n', ' ');
     }
 }

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.util.function.Consumer;
 import org.apache.felix.framework.Logger;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -27,6 +28,11 @@ final class FrameworkLog extends Logger {
         StringBuilder line = new StringBuilder();
         if (bundle != null) {
             line.append(BundleManager.describe(bundle)).append(": ");
+        }
+        if (!debug && msg != null && msg.startsWith("Error starting") && throwable instanceof BundleException e) {
+            // A bundle that the framework could not start: the reason is what matters.
+            sink.accept(line.append("cannot start: ").append(BundleManager.bundleProblem(e)).toString());
+            return;
         }
         line.append(msg);
         Throwable cause = throwable;

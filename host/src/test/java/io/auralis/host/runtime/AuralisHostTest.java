@@ -288,6 +288,22 @@ class AuralisHostTest {
     }
 
     @Test
+    void aPlatformBundleThatCannotResolveIsOneLineAndTheOthersStart() throws Exception {
+        Path needy = TestBundles.bundle("test.needy").header("Import-Package", "org.example.absent;version=\"[1,2)\"")
+            .write(tmp.resolve("needy.jar"));
+        Path home = TestInstallation.create(tmp.resolve("home"), TestInstallation.SCR, needy);
+        try (AuralisHost host = host(home, tmp.resolve("state")).start()) {
+            Bundle bundle = bundle(host, "test.needy");
+            assertEquals(Bundle.INSTALLED, bundle.getState());
+            assertEquals(Bundle.ACTIVE, bundle(host, "org.apache.felix.scr").getState());
+            assertEquals(List.of("test.needy 1.0.0 [" + bundle.getBundleId() + "]: cannot start: missing requirement"
+                + " osgi.wiring.package; (&(osgi.wiring.package=org.example.absent)(version>=1.0.0)"
+                + "(!(version>=2.0.0)))"), messages);
+            assertEquals(messages, host.problems());
+        }
+    }
+
+    @Test
     void aComponentThatFailsIsOneLineNamingTheBundleAndTheCause() throws Exception {
         Path failing = TestBundles.bundle("test.failing")
             .header("Import-Package", "io.auralis.api.command;version=\"[1.0,2)\"")

@@ -108,6 +108,46 @@ class BundleManagerTest {
     }
 
     @Test
+    void bundlesInstallFromAUrlAndANonBundleThereIsRefused() throws Exception {
+        TestBundles.echoCommand(tmp.resolve("served/echo.jar"));
+        TestBundles.plainJar(tmp.resolve("served/plain.jar"));
+        com.sun.net.httpserver.HttpServer server =
+            com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            Path file = tmp.resolve("served").resolve(exchange.getRequestURI().getPath().substring(1));
+            if (Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(200, Files.size(file));
+                try (var out = exchange.getResponseBody()) {
+                    Files.copy(file, out);
+                }
+            } else {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+            }
+        });
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        try (AuralisHost host = start()) {
+            int before = host.bundles().list().size();
+            Bundle bundle = host.bundles().install(base + "echo.jar", tmp).bundle();
+            assertEquals(base + "echo.jar", bundle.getLocation());
+            host.bundles().start(bundle);
+            assertEquals(1, host.services(Command.class).size());
+
+            HostException notBundle = assertThrows(HostException.class,
+                () -> host.bundles().install(base + "plain.jar", tmp));
+            assertEquals(base + "plain.jar: not an OSGi bundle (its manifest has no Bundle-SymbolicName)",
+                notBundle.getMessage());
+            HostException missing = assertThrows(HostException.class,
+                () -> host.bundles().install(base + "missing.jar", tmp));
+            assertTrue(missing.getMessage().startsWith(base + "missing.jar: cannot read it: "), missing.getMessage());
+            assertEquals(before + 1, host.bundles().list().size(), "only the bundle was installed");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void installingANewBuildOfAPluginFromElsewhereUpdatesItInPlace() throws Exception {
         TestBundles.bundle("test.plugin").version("1.0.0").write(tmp.resolve("v1/plugin.jar"));
         TestBundles.bundle("test.plugin").version("1.1.0").write(tmp.resolve("v2/plugin.jar"));
