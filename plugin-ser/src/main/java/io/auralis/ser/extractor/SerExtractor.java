@@ -132,11 +132,15 @@ public class SerExtractor implements FeatureExtractor {
         } catch (ModelException | IllegalArgumentException | EngineException e) {
             throw new ExtractionException(e.getMessage(), e);
         }
+        if (declared.isEmpty()) {
+            throw new ExtractionException("the " + OUTPUT + " output takes its classes from the installed "
+                + DEFAULT_MODEL + " model, and there was none when the extractor started (" + declaredProblem
+                + "); install one as " + DEFAULT_MODEL + " in the models folder and restart");
+        }
         if (!new HashSet<>(model.classes()).equals(new HashSet<>(declared))) {
             throw new ExtractionException("model " + model.directory().path() + " has classes "
                 + model.classes() + " but the " + OUTPUT + " output declares " + declared + ", those of the "
-                + DEFAULT_MODEL + " model" + (declaredProblem == null ? "" : " (" + declaredProblem + ")")
-                + "; use a model with the same classes");
+                + DEFAULT_MODEL + " model; use a model with the same classes");
         }
         int rate = context.sampleRate();
         EmotionDelivery features = EmotionDelivery.features(declared);

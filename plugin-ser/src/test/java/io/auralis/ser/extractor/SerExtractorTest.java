@@ -190,6 +190,22 @@ class SerExtractorTest {
     }
 
     @Test
+    void withoutADefaultModelTheOutputHasNoClassesAndSessionsSaySo(@TempDir Path empty) throws Exception {
+        TestModels.write(empty, "mine", CLASSES);
+        ModelService bare = TestModels.service(empty);
+        try {
+            SerExtractor noDefault = new SerExtractor(bare);
+            assertEquals(List.of(), noDefault.descriptor().outputs.get(0).binNames);
+            ExtractionException e = assertThrows(ExtractionException.class, () -> noDefault.open(
+                context(Map.of("model", empty.resolve("mine").toString()), false, 4096, 4096)));
+            assertTrue(e.getMessage().startsWith("the emotion output takes its classes from the installed default "
+                + "model, and there was none"), e.getMessage());
+        } finally {
+            bare.close();
+        }
+    }
+
+    @Test
     void missingModelAndBadDeviceAreClearErrors() {
         ExtractionException e = assertThrows(ExtractionException.class,
             () -> extractor.open(context(Map.of("model", "nope"), false, 4096, 4096)));
