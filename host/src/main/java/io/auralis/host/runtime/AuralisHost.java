@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.felix.framework.FrameworkFactory;
@@ -68,6 +69,7 @@ public final class AuralisHost implements AutoCloseable {
     private RegistryServices services;
     private BundleManager bundles;
     private DeployFolder deployFolder;
+    private boolean logBridge;
     private boolean closed;
 
     private AuralisHost(Builder builder) {
@@ -134,8 +136,10 @@ public final class AuralisHost implements AutoCloseable {
         }
         try {
             BundleContext context = created.getBundleContext();
-            // Before any bundle starts, so that SCR logs through it from the first message.
-            new BundleLogService(this::problem, debug).register(context);
+            if (logBridge) {
+                // Before any bundle starts, so that SCR logs through it from the first message.
+                new BundleLogService(this::problem, debug).register(context);
+            }
             JarRecords records = JarRecords.load(state.resolve(RECORDS_FILE));
             PlatformBundles.reconcile(context, platform, records, this::problem);
             BundleManager manager = new BundleManager(context, serviceTimeout);
@@ -173,7 +177,13 @@ public final class AuralisHost implements AutoCloseable {
     private Map<String, String> frameworkProperties() throws HostException {
         Map<String, Object> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, state.resolve(FRAMEWORK_FOLDER).toString());
-        String exports = ClassPathExports.API.exportPackage() + "," + ClassPathExports.LOG.exportPackage();
+        String exports = ClassPathExports.API.exportPackage();
+        // Without the log API on the class path (a repackaged jar), bundles log to standard error themselves.
+        Optional<String> logApi = ClassPathExports.LOG.find();
+        logBridge = logApi.isPresent();
+        if (logBridge) {
+            exports = exports + "," + logApi.get();
+        }
         String extra = extraProperties.get(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
             extra == null || extra.isBlank() ? exports : exports + "," + extra);

@@ -341,6 +341,41 @@ class AuralisHostTest {
     }
 
     @Test
+    void aClassPathWithoutTheLogApiStillStartsAHostWithoutTheLogBridge() throws Exception {
+        // As in a repackaged application jar: the host's classes, the API and Felix, but no OSGi log API.
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<java.net.URL> urls = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (!entry.contains("org.osgi.service.log")) {
+                urls.add(Path.of(entry).toUri().toURL());
+            }
+        }
+        Path home = TestInstallation.create(tmp.resolve("home"), TestInstallation.SCR);
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new),
+                ClassLoader.getPlatformClassLoader())) {
+            assertThrows(ClassNotFoundException.class, () -> loader.loadClass("org.osgi.service.log.LoggerFactory"));
+            Class<?> hostClass = loader.loadClass(AuralisHost.class.getName());
+            Object builder = hostClass.getMethod("builder").invoke(null);
+            builder.getClass().getMethod("home", Path.class).invoke(builder, home);
+            builder.getClass().getMethod("state", Path.class).invoke(builder, tmp.resolve("state"));
+            builder.getClass().getMethod("messages", java.util.function.Consumer.class)
+                .invoke(builder, (java.util.function.Consumer<String>) messages::add);
+            Object host = builder.getClass().getMethod("build").invoke(builder);
+            hostClass.getMethod("start").invoke(host);
+            try {
+                Object context = hostClass.getMethod("bundleContext").invoke(host);
+                String extra = (String) loader.loadClass("org.osgi.framework.BundleContext")
+                    .getMethod("getProperty", String.class).invoke(context, "org.osgi.framework.system.packages.extra");
+                assertTrue(extra.startsWith(ClassPathExports.API.exportPackage()), extra);
+                assertFalse(extra.contains("org.osgi.service.log"), extra);
+            } finally {
+                hostClass.getMethod("close").invoke(host);
+            }
+        }
+        assertEquals(List.of(), messages);
+    }
+
+    @Test
     void extraSystemPackagesAreAddedToTheApi() throws Exception {
         Path home = TestInstallation.create(tmp.resolve("home"), List.of());
         try (AuralisHost host = AuralisHost.builder().home(home).state(tmp.resolve("state"))
