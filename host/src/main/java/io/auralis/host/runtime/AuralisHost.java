@@ -126,7 +126,10 @@ public final class AuralisHost implements AutoCloseable {
         try {
             Files.createDirectories(deploy);
         } catch (IOException e) {
-            throw new HostException(state + ": cannot create the state folder: " + e, e);
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way: " + e.getMessage()
+                : e.getMessage();
+            throw new HostException(state + ": cannot create the state folder (" + reason + ")", e);
         }
         Framework created = new FrameworkFactory().newFramework(frameworkProperties());
         try {

@@ -238,6 +238,15 @@ class AuralisHostTest {
     }
 
     @Test
+    void aStateFolderThatCannotBeCreatedIsOneLine() throws Exception {
+        Path home = TestInstallation.create(tmp.resolve("home"), List.of());
+        Files.writeString(tmp.resolve("file"), "not a folder");
+        HostException e = assertThrows(HostException.class, () -> host(home, tmp.resolve("file/state")).start());
+        assertTrue(e.getMessage().startsWith(tmp.resolve("file/state") + ": cannot create the state folder ("),
+            e.getMessage());
+    }
+
+    @Test
     void aListedJarThatIsMissingNamesTheLine() throws Exception {
         Path home = TestInstallation.create(tmp.resolve("home"), List.of());
         Files.write(home.resolve("conf/platform.bundles"), List.of("# comment", "", "missing.jar"));
