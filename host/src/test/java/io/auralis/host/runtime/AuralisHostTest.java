@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auralis.api.Platform;
 import io.auralis.api.audio.AudioDecoder;
-import io.auralis.api.extractor.FeatureExtractor;
 import io.auralis.host.testbundle.TestBundles;
 import io.auralis.host.testbundle.TestInstallation;
 import java.nio.file.Files;
