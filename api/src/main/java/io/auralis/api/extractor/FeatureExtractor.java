@@ -32,17 +32,21 @@ public interface FeatureExtractor {
     ExtractorDescriptor descriptor();
 
     /**
-     * The outputs this extractor produces when its inputs are bound to the given upstream outputs. Most
-     * extractors' outputs are fixed and the default returns {@code descriptor().outputs}. A consumer whose outputs
-     * take something from what feeds it, such as an emotion timeline that passes on the model's class names as
-     * {@link OutputDescriptor#binNames}, overrides this. The host calls it when it validates a workflow and hands
-     * the result to writers.
+     * The outputs this extractor produces with these parameters and its inputs bound to these upstream outputs.
+     * Most extractors' outputs are fixed and the default returns {@code descriptor().outputs}. One whose outputs
+     * depend on a parameter (an emotion model's class names depend on which model) or on what feeds it (an
+     * emotion timeline passes on its input's class names as {@link OutputDescriptor#binNames}) overrides this.
+     * The host calls it when it validates a workflow, before any audio is read, and hands the result to
+     * downstream steps and writers; an {@link IllegalArgumentException} becomes a validation error.
      *
      * @param inputs the upstream output bound to each input, by input id; unbound inputs are absent
+     * @param parameters the step's parameters, checked and completed with defaults
      * @return the outputs, with the same ids and order as {@code descriptor().outputs}
+     * @throws IllegalArgumentException if the outputs cannot be described with these settings, for example
+     *     because a model named by a parameter does not exist; the message is one line
      * @since 1.1
      */
-    default List<OutputDescriptor> outputs(Map<String, OutputDescriptor> inputs) {
+    default List<OutputDescriptor> outputs(Map<String, OutputDescriptor> inputs, Parameters parameters) {
         return descriptor().outputs;
     }
 

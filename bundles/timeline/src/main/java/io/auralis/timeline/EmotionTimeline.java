@@ -8,6 +8,7 @@ import io.auralis.api.extractor.FeatureExtractor;
 import io.auralis.api.extractor.InputDescriptor;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.ParameterDescriptor;
+import io.auralis.api.extractor.Parameters;
 import io.auralis.api.extractor.SampleType;
 import io.auralis.api.extractor.SessionContext;
 import java.util.List;
@@ -125,7 +126,7 @@ public class EmotionTimeline implements FeatureExtractor {
 
     /** Segments and summary carry one value per class of the emotion output that feeds the timeline. */
     @Override
-    public List<OutputDescriptor> outputs(Map<String, OutputDescriptor> inputs) {
+    public List<OutputDescriptor> outputs(Map<String, OutputDescriptor> inputs, Parameters parameters) {
         List<OutputDescriptor> outputs = descriptor().outputs;
         OutputDescriptor upstream = inputs.get(EMOTION);
         if (upstream != null && upstream.binNames != null) {

@@ -440,9 +440,12 @@ public final class WorkflowValidator {
         }
         List<OutputDescriptor> outputs;
         try {
-            outputs = d.extractor.service.outputs(fed);
+            outputs = d.extractor.service.outputs(fed, d.parameters);
+        } catch (IllegalArgumentException ex) {
+            problems.add(d.label + ": " + ex.getMessage());
+            return;
         } catch (RuntimeException ex) {
-            problems.add(d.label + ": " + e.id + " cannot describe its outputs for these inputs: " + ex);
+            problems.add(d.label + ": " + e.id + " cannot describe its outputs for these settings: " + ex);
             return;
         }
         List<String> expected = e.outputs.stream().map(o -> o.id).toList();

@@ -2,12 +2,14 @@ package io.auralis.host.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.ExtractorDescriptor;
 import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.api.extractor.FeatureExtractor;
 import io.auralis.api.extractor.OutputDescriptor;
+import io.auralis.api.extractor.Parameters;
 import io.auralis.api.extractor.ParameterDescriptor;
 import io.auralis.api.extractor.ParameterType;
 import io.auralis.api.extractor.SessionContext;
@@ -276,7 +278,7 @@ class WorkflowValidatorTest {
             }
 
             @Override
-            public List<OutputDescriptor> outputs(Map<String, OutputDescriptor> inputs) {
+            public List<OutputDescriptor> outputs(Map<String, OutputDescriptor> inputs, Parameters parameters) {
                 OutputDescriptor o = new OutputDescriptor("segments", "segments", "emotion", null, -1, null, true);
                 o.binNames = inputs.get("emotion").binNames;
                 return List.of(o);
@@ -294,5 +296,40 @@ class WorkflowValidatorTest {
         assertEquals(List.of("angry", "calm"), outputs.get("r.segments").binNames);
         assertEquals(List.of("angry", "calm"),
             w.steps().get(1).context("x.wav", 16000).inputs().get("emotion").binNames);
+    }
+
+    @Test
+    void outputsThatDependOnAParameterAreDescribedWithTheStepsParameters() throws Exception {
+        // Like the emotion model: the output's classes are those of the model the 'model' parameter names.
+        FeatureExtractor ser = new FeatureExtractor() {
+            @Override
+            public ExtractorDescriptor descriptor() {
+                ExtractorDescriptor d = FakeExtractor.of("t.ser").output("emotion", "emotion").descriptor();
+                d.parameters = List.of(ParameterDescriptor.text("model", "Model", "m", "default"));
+                return d;
+            }
+
+            @Override
+            public List<OutputDescriptor> outputs(Map<String, OutputDescriptor> inputs, Parameters parameters) {
+                String model = parameters.getString("model");
+                if (!model.startsWith("m")) {
+                    throw new IllegalArgumentException("model '" + model + "' not found");
+                }
+                OutputDescriptor o = new OutputDescriptor("emotion", "emotion", "emotion", null, 2, null, true);
+                o.binNames = List.of(model + "-a", model + "-b");
+                return List.of(o);
+            }
+
+            @Override
+            public ExtractorSession open(SessionContext context) throws ExtractionException {
+                throw new ExtractionException("not run here");
+            }
+        };
+        Workflow w = validate("{'steps':[{'id':'s','extractor':'t.ser','parameters':{'model':'mine'}}]}", ser);
+        assertEquals(List.of("mine-a", "mine-b"), w.outputs().get("s.emotion").binNames);
+
+        WorkflowException e = assertThrows(WorkflowException.class,
+            () -> validate("{'steps':[{'id':'s','extractor':'t.ser','parameters':{'model':'nope'}}]}", ser));
+        assertTrue(e.getMessage().contains("model 'nope' not found"), e.getMessage());
     }
 }

@@ -7,6 +7,7 @@ import io.auralis.api.extractor.ExtractorDescriptor;
 import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.api.extractor.FeatureExtractor;
 import io.auralis.api.extractor.InputDescriptor;
+import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.ParameterDescriptor;
 import io.auralis.api.extractor.Parameters;
 import io.auralis.api.extractor.SessionContext;
@@ -15,8 +16,8 @@ import io.auralis.ser.model.ModelConfig;
 import io.auralis.ser.model.ModelException;
 import io.auralis.ser.runtime.ModelService;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,9 +27,10 @@ import org.osgi.service.component.annotations.Reference;
  * one emotion per file ({@code mode=clip}), per window ({@code mode=window}), or, when its {@code segments} input
  * is bound to a segmenter, per speech segment.
  *
- * <p>The {@code emotion} output's classes are those of the installed {@code default} model, read when the
- * component starts: the extractor API describes outputs before parameters are known, so a workflow that picks
- * another model with {@code model} must pick one with the same classes (in any order).
+ * <p>The {@code emotion} output's classes are those of the model the {@code model} parameter names, in that model's
+ * order: {@link #outputs(Map, Parameters)} reads them from its {@code model.json} when the host validates a
+ * workflow, so a missing model is a validation error before any audio is read. The static descriptor lists the
+ * installed {@code default} model's classes, for {@code auralis extractors}.
  */
 @Component(service = FeatureExtractor.class)
 public class SerExtractor implements FeatureExtractor {
@@ -51,8 +53,6 @@ public class SerExtractor implements FeatureExtractor {
     static final String BUFFER = "buffer";
 
     private final ModelService models;
-    private final List<String> declared;
-    private final String declaredProblem;
     private final ExtractorDescriptor descriptor;
 
     /**
@@ -64,14 +64,11 @@ public class SerExtractor implements FeatureExtractor {
     public SerExtractor(@Reference ModelService models) {
         this.models = models;
         List<String> classes = List.of();
-        String problem = null;
         try {
             classes = List.copyOf(models.directory(DEFAULT_MODEL, Path.of("")).config().classes);
         } catch (ModelException e) {
-            problem = e.getMessage();
+            // No default model installed: the listing says so; workflows name a model and are checked then.
         }
-        this.declared = classes;
-        this.declaredProblem = problem;
         this.descriptor = describe(classes);
     }
 
@@ -84,8 +81,8 @@ public class SerExtractor implements FeatureExtractor {
         d.description = "CNN-n-GRU (Nfissi et al., ICMLA 2022) on the raw 16 kHz waveform, on DJL/PyTorch. One emotion "
             + "per file (mode=clip, which holds the whole file), per window (mode=window, streaming), or per speech "
             + "segment when 'segments' is bound (mode is then ignored). The output's classes are those of the "
-            + "installed default model" + (classes.isEmpty() ? " (none is installed)" : ": " + String.join(", ",
-            classes)) + "; another model must have the same classes.";
+            + "model named by 'model'; the installed default model's are "
+            + (classes.isEmpty() ? "unknown (none is installed)" : String.join(", ", classes)) + ".";
         d.sampleRate = ModelConfig.SAMPLE_RATE;
         d.blockSize = 4096;
         d.stepSize = 4096;
@@ -115,6 +112,18 @@ public class SerExtractor implements FeatureExtractor {
         return descriptor;
     }
 
+    /** The output carries the classes of the model this step names, in its order. */
+    @Override
+    public List<OutputDescriptor> outputs(Map<String, OutputDescriptor> inputs, Parameters parameters) {
+        List<String> classes;
+        try {
+            classes = models.directory(parameters.getString(MODEL), Path.of("")).config().classes;
+        } catch (ModelException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return List.of(EmotionFeatures.output(OUTPUT, "Emotion", classes));
+    }
+
     @Override
     public ExtractorSession open(SessionContext context) throws ExtractionException {
         Parameters p = context.parameters();
@@ -132,18 +141,8 @@ public class SerExtractor implements FeatureExtractor {
         } catch (ModelException | IllegalArgumentException | EngineException e) {
             throw new ExtractionException(e.getMessage(), e);
         }
-        if (declared.isEmpty()) {
-            throw new ExtractionException("the " + OUTPUT + " output takes its classes from the installed "
-                + DEFAULT_MODEL + " model, and there was none when the extractor started (" + declaredProblem
-                + "); install one as " + DEFAULT_MODEL + " in the models folder and restart");
-        }
-        if (!new HashSet<>(model.classes()).equals(new HashSet<>(declared))) {
-            throw new ExtractionException("model " + model.directory().path() + " has classes "
-                + model.classes() + " but the " + OUTPUT + " output declares " + declared + ", those of the "
-                + DEFAULT_MODEL + " model; use a model with the same classes");
-        }
         int rate = context.sampleRate();
-        EmotionDelivery features = EmotionDelivery.features(declared);
+        EmotionDelivery features = EmotionDelivery.features(model.classes());
         if (context.inputs().containsKey(SEGMENTS)) {
             return new SegmentSession(model, rate, features, SEGMENTS, p.getDouble(BUFFER));
         }

@@ -176,30 +176,41 @@ class SerExtractorTest {
     }
 
     @Test
-    void modelWithOtherClassesIsRefusedAndOneWithTheSameClassesIsReordered() throws Exception {
-        ExtractionException e = assertThrows(ExtractionException.class,
-            () -> extractor.open(context(Map.of("model", "other"), false, 4096, 4096)));
-        assertTrue(e.getMessage().contains("[x, y, z]") && e.getMessage().contains("[calm, angry, sad]"),
-            e.getMessage());
+    void eachModelsOutputCarriesThatModelsClassesInItsOrder() throws Exception {
+        assertEquals(List.of("x", "y", "z"),
+            extractor.outputs(Map.of(), context(Map.of("model", "other"), false, 4096, 4096).parameters()).get(0)
+                .binNames);
+        List<String> reorderedClasses = extractor.outputs(Map.of(),
+            context(Map.of("model", "reordered"), false, 4096, 4096).parameters()).get(0).binNames;
+        assertEquals(List.of("sad", "calm", "angry"), reorderedClasses);
+
         float[] samples = SignalFixture.signal(8000, 5);
         Feature f = run(extractor.open(context(Map.of("model", "reordered"), false, 4096, 4096)), samples, 4096,
             4096, List.of()).get(0);
-        EmotionModel reordered = service.model("reordered", Path.of(""), null);
-        float[] p = reordered.predict(samples).probabilities(); // sad, calm, angry
-        assertArrayEquals(new float[] {p[1], p[2], p[0]}, f.values, 1e-6f);
+        float[] p = service.model("reordered", Path.of(""), null).predict(samples).probabilities();
+        assertArrayEquals(p, f.values, 1e-6f, "values follow the binNames the output declared for this model");
     }
 
     @Test
-    void withoutADefaultModelTheOutputHasNoClassesAndSessionsSaySo(@TempDir Path empty) throws Exception {
+    void aMissingModelIsReportedWhenTheWorkflowIsValidated() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> extractor.outputs(Map.of(),
+            context(Map.of("model", "nope"), false, 4096, 4096).parameters()));
+        assertEquals("nope: no such model directory (installed models: default, other, reordered)", e.getMessage());
+    }
+
+    @Test
+    void withoutADefaultModelTheListingSaysSoAndANamedModelStillWorks(@TempDir Path empty) throws Exception {
         TestModels.write(empty, "mine", CLASSES);
         ModelService bare = TestModels.service(empty);
         try {
             SerExtractor noDefault = new SerExtractor(bare);
             assertEquals(List.of(), noDefault.descriptor().outputs.get(0).binNames);
-            ExtractionException e = assertThrows(ExtractionException.class, () -> noDefault.open(
-                context(Map.of("model", empty.resolve("mine").toString()), false, 4096, 4096)));
-            assertTrue(e.getMessage().startsWith("the emotion output takes its classes from the installed default "
-                + "model, and there was none"), e.getMessage());
+            assertTrue(noDefault.descriptor().description.contains("none is installed"),
+                noDefault.descriptor().description);
+            SessionContext mine = context(Map.of("model", empty.resolve("mine").toString()), false, 4096, 4096);
+            assertEquals(CLASSES, noDefault.outputs(Map.of(), mine.parameters()).get(0).binNames);
+            float[] samples = SignalFixture.signal(8000, 3);
+            assertEquals(1, run(noDefault.open(mine), samples, 4096, 4096, List.of()).size());
         } finally {
             bare.close();
         }
