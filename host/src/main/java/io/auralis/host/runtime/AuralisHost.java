@@ -195,6 +195,8 @@ public final class AuralisHost implements AutoCloseable {
         config.put("felix.log.level", debug ? "2" : "1");
         // JVM-wide URL handler factories clash with other frameworks and with Spark's own; bundles here need none.
         config.put("felix.service.urlhandlers", "false");
+        // SCR keeps the parsed component descriptions in the bundle cache instead of parsing XML at every start.
+        config.put("ds.cache.metadata", "true");
         config.put(Platform.HOME, home.toString());
         config.put(Platform.STATE, state.toString());
         config.put(Platform.MODELS, home.resolve("models").toString());

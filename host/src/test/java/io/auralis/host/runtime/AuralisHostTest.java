@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auralis.api.Platform;
 import io.auralis.api.audio.AudioDecoder;
+import io.auralis.api.extractor.FeatureExtractor;
 import io.auralis.host.testbundle.TestBundles;
 import io.auralis.host.testbundle.TestInstallation;
 import java.nio.file.Files;
@@ -151,6 +152,33 @@ class AuralisHostTest {
             assertEquals("2", bundle.getHeaders().get("X-Build"));
             assertEquals(Bundle.ACTIVE, bundle.getState());
         }
+    }
+
+    @Test
+    void aRebuiltPlatformJarWithOtherComponentsRegistersTheNewOnes() throws Exception {
+        // Same symbolic name and version: only the content tells SCR's cached descriptions are stale.
+        Path jar = TestBundles.bundle("test.rebuilt")
+            .header("Import-Package", "io.auralis.api.command;version=\"[1.0,2)\"")
+            .component(io.auralis.host.testbundle.EchoCommand.class, io.auralis.api.command.Command.class)
+            .write(tmp.resolve("rebuilt.jar"));
+        Path home = TestInstallation.create(tmp.resolve("home"), TestInstallation.SCR, jar);
+        Path state = tmp.resolve("state");
+        try (AuralisHost host = host(home, state).start()) {
+            assertEquals(1, host.services(io.auralis.api.command.Command.class).size());
+        }
+        try (AuralisHost host = host(home, state).start()) {
+            assertEquals(1, host.services(io.auralis.api.command.Command.class).size(), "from SCR's cache");
+        }
+        TestBundles.bundle("test.rebuilt")
+            .header("Import-Package", "io.auralis.api.extractor;version=\"[1.0,2)\"")
+            .component(io.auralis.host.testbundle.DescribedExtractor.class, FeatureExtractor.class)
+            .write(home.resolve("bundles/rebuilt.jar"));
+        try (AuralisHost host = host(home, state).start()) {
+            assertEquals(0, host.services(io.auralis.api.command.Command.class).size());
+            assertEquals(List.of("test.described"),
+                host.services().extractors().stream().map(e -> e.descriptor().id).toList());
+        }
+        assertEquals(List.of(), messages);
     }
 
     @Test
