@@ -100,6 +100,17 @@ class DistributionIT {
     }
 
     @Test
+    void theLauncherKeepsItsClassDataArchiveInTheStateFolderNamedOnTheCommandLine() throws Exception {
+        Path state = tmp.resolve("named-state");
+        Run help = runWithState(tmp.resolve("ignored"), "--state=" + state, "help");
+        assertEquals(0, help.code(), help.err());
+        try (var archives = Files.list(state.resolve("cds"))) {
+            assertEquals(1, archives.filter(p -> p.getFileName().toString().endsWith(".jsa")).count());
+        }
+        assertTrue(Files.notExists(tmp.resolve("ignored")), "AURALIS_STATE gives way to --state");
+    }
+
+    @Test
     void theVersionNeedsNoStateAndAnUnknownCommandExitsWith2() throws Exception {
         Run version = runWithState(tmp.resolve("state"), "--version");
         assertEquals(0, version.code());
