@@ -3,13 +3,20 @@ package io.auralis.host.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.auralis.api.audio.AudioBlock;
 import io.auralis.api.command.Command;
+import io.auralis.api.emotion.EmotionFeatures;
+import io.auralis.api.extractor.ExtractorSession;
+import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.FeatureExtractor;
+import io.auralis.api.extractor.FeatureSink;
+import io.auralis.api.extractor.ParameterDescriptor;
 import io.auralis.api.output.OutputWriter;
 import io.auralis.audio.AudioDecoderComponent;
 import io.auralis.extractors.loudness.LoudnessExtractor;
 import io.auralis.extractors.pitch.PitchExtractor;
 import io.auralis.extractors.segment.SpeechSegmenter;
+import io.auralis.host.fake.FakeExtractor;
 import io.auralis.host.fake.FakeServices;
 import io.auralis.host.fake.TestContext;
 import io.auralis.host.workflow.WorkflowException;
@@ -37,7 +44,35 @@ class ShippedWorkflowsTest {
     private static final Path HOME = Path.of("src/main/dist");
 
     private final List<FeatureExtractor> extractors = List.of(new SpeechSegmenter(), new PitchExtractor(),
-        new LoudnessExtractor());
+        new LoudnessExtractor(), standInEmotionModel());
+
+    /**
+     * The SER extractor's interface (id, segments input, model parameter, emotion output) with a fixed answer per
+     * segment, so the shipped workflows' wiring is checked here without DJL; plugin-ser tests the real one.
+     */
+    private static FeatureExtractor standInEmotionModel() {
+        List<String> classes = List.of("angry", "neutral");
+        FakeExtractor ser = FakeExtractor.of("auralis.ser").rate(16000)
+            .input("segments", "segment", false)
+            .parameter(ParameterDescriptor.text("model", "Model", "A model directory or name.", "default"))
+            .output("emotion", EmotionFeatures.KIND);
+        ser.descriptor().outputs.set(0, EmotionFeatures.output("emotion", "Emotion", classes));
+        return ser.sessions(context -> new ExtractorSession() {
+            @Override
+            public void process(AudioBlock block, FeatureSink sink) {
+            }
+
+            @Override
+            public void consume(String input, Feature segment, FeatureSink sink) {
+                sink.emit("emotion", new Feature(segment.time, segment.duration, new float[] {0.25f, 0.75f},
+                    "neutral"));
+            }
+
+            @Override
+            public void finish(FeatureSink sink) {
+            }
+        });
+    }
     private final List<OutputWriter> writers = List.of(new JsonLinesWriter(), new CsvWriter());
 
     @TempDir
@@ -66,7 +101,7 @@ class ShippedWorkflowsTest {
     }
 
     @Test
-    void theDefaultWorkflowFindsSpeechPitchAndLoudnessInTheSamples() throws Exception {
+    void theDefaultWorkflowFindsSpeechItsEmotionPitchAndLoudnessInTheSamples() throws Exception {
         TestContext context = new TestContext(cwd, false);
         int code = new AnalyzeCommand(new FakeServices(extractors, new AudioDecoderComponent(), writers), HOME)
             .run(List.of("--workers", "2", HOME.toAbsolutePath().resolve("samples").toString()), context);
@@ -94,6 +129,10 @@ class ShippedWorkflowsTest {
                 double hz = f.get("values").get(0).asDouble();
                 assertTrue(hz >= 60 && hz <= 500, file + ": f0 " + hz);
             }
+            JsonNode emotions = r.get("outputs").get("emotion.emotion");
+            assertEquals(speech.size(), emotions.size(), file + ": one emotion per speech segment");
+            assertEquals("neutral", emotions.get(0).get("label").asText(), "emotions are written as results");
+            assertEquals(0.75, emotions.get(0).get("distribution").get("neutral").asDouble(), 1e-6);
             JsonNode dbfs = r.get("outputs").get("loudness.dbfs");
             assertEquals(Math.ceil(duration * 10), dbfs.size(), 1, file + ": one level per 100 ms");
         }
