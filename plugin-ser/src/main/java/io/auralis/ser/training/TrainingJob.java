@@ -2,6 +2,7 @@ package io.auralis.ser.training;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.TrainingDivergedException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -146,7 +147,8 @@ public final class TrainingJob {
             if (resumeDevice != null) {
                 opts.device = resumeDevice;
             }
-            if (opts.epochs <= state.completedEpochs) {
+            // A run that crashed after its last checkpoint but before the model was written only needs finishing.
+            if (opts.epochs <= state.completedEpochs && Files.exists(output.resolve(ModelDirectory.CONFIG))) {
                 throw new IllegalArgumentException(output + ": already trained " + state.completedEpochs
                     + " epochs of " + opts.epochs + "; pass a larger --epochs to train on");
             }
@@ -220,24 +222,46 @@ public final class TrainingJob {
         int firstEpoch = state.completedEpochs;
         int epochsToRun = opts.epochs - firstEpoch;
 
+        double throughput = 0;
+        if (epochsToRun <= 0) {
+            log.printf(Locale.ROOT, "all %d epochs were trained; writing the model%n", state.completedEpochs);
+        } else {
+            try {
+                throughput = train(checkpoint, state, opts, architecture, classNames.size(), engine, device, train,
+                    hasValidation ? validation : null, previous, updatesPerEpoch, firstEpoch, epochsToRun);
+            } catch (TrainingDivergedException e) {
+                throw new IllegalArgumentException("training diverged in epoch " + (state.completedEpochs + 1)
+                    + ": the loss is not a number; try a lower --lr (the checkpoint keeps epoch "
+                    + state.completedEpochs + ")", e);
+            }
+        }
+        return finish(checkpoint, state, opts, architecture, classNames, source, root, split, train, validation, test,
+            throughput);
+    }
+
+    /** Trains the remaining epochs, checkpointing each; returns the mean throughput of this run's epochs. */
+    private double train(Checkpoint checkpoint, CheckpointState state, TrainingOptions opts,
+                         Architecture architecture, int numClasses, Engine engine, Device device,
+                         SpeechEmotionDataset train, SpeechEmotionDataset validation, List<EpochRecord> previous,
+                         int updatesPerEpoch, int firstEpoch, int epochsToRun) throws IOException, TranslateException {
+        boolean hasValidation = validation != null;
         engine.setRandomSeed(EpochSeedListener.seedOf(opts.seed, -1));
-        CnnGruBlock block = newBlock(opts, architecture, classNames.size());
+        CnnGruBlock block = newBlock(opts, architecture, numClasses);
         EpochLogListener epochLog;
-        CheckpointListener checkpoints;
         try (Model model = Model.newInstance("auralis-ser-training", device, "PyTorch")) {
             model.setBlock(block);
-            if (resume) {
+            if (firstEpoch > 0) {
                 checkpoint.loadWeights(block, model.getNDManager(), state.weights);
             }
             ResumableAdam optimizer = ResumableAdam.builder()
                 .optLearningRateTracker(new StepLrTracker((float) opts.learningRate, (float) opts.gamma,
                     opts.stepEpochs, updatesPerEpoch))
                 .optWeightDecays((float) opts.weightDecay)
-                .optBeginNumUpdate(resume ? state.updates : 0)
+                .optBeginNumUpdate(state.updates)
                 .build();
             epochLog = new EpochLogListener(log, progress, output.resolve(EpochLogListener.HISTORY), previous,
                 opts.epochs, updatesPerEpoch, train.totalSeconds(), hasValidation, optimizer);
-            checkpoints = new CheckpointListener(checkpoint, state, block, optimizer, epochLog);
+            CheckpointListener checkpoints = new CheckpointListener(checkpoint, state, block, optimizer, epochLog);
             DefaultTrainingConfig config = new DefaultTrainingConfig(nllLoss())
                 .optOptimizer(optimizer)
                 .optDevices(new Device[] {device})
@@ -252,21 +276,20 @@ public final class TrainingJob {
                     new DivergenceCheckTrainingListener(), epochLog, checkpoints,
                     new EpochSeedListener(engine, opts.seed, firstEpoch));
             try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, 1, Math.max(architecture.minimumSamples(), SpeechEmotionDataset.SAMPLE_RATE)));
-                if (resume) {
+                // Parameter shapes do not depend on the clip length; one second is a valid input for every variant.
+                trainer.initialize(new Shape(1, 1,
+                    Math.max(architecture.minimumSamples(), SpeechEmotionDataset.SAMPLE_RATE)));
+                if (firstEpoch > 0) {
                     checkpoint.loadOptimizer(optimizer, block, model.getNDManager(), device, state.optimizer);
                     log.printf(Locale.ROOT, "resuming after epoch %d of %d (best so far: epoch %d)%n", firstEpoch,
                         opts.epochs, state.bestEpoch);
                 }
                 epochLog.begin();
-                EasyTrain.fit(trainer, epochsToRun, train, hasValidation ? validation : null);
+                EasyTrain.fit(trainer, epochsToRun, train, validation);
             }
         }
-        CheckpointState last = checkpoints.state();
-        double throughput = epochLog.history().stream().skip(firstEpoch)
-            .mapToDouble(EpochRecord::audioSecondsPerSecond).average().orElse(0);
-        return finish(checkpoint, last, opts, architecture, classNames, source, root, split, train, validation, test,
-            throughput);
+        return epochLog.history().stream().skip(firstEpoch).mapToDouble(EpochRecord::audioSecondsPerSecond)
+            .average().orElse(0);
     }
 
     private TrainingOutcome finish(Checkpoint checkpoint, CheckpointState state, TrainingOptions opts,

@@ -123,6 +123,12 @@ class TrainingJobTest {
             () -> job(manifest, out).setOptions(options(1)).build().run());
         assertTrue(again.getMessage().contains("already holds a model or a checkpoint; pass --resume"),
             again.getMessage());
+        // A crash after the last checkpoint but before the model was written: resuming only writes the model.
+        Files.delete(out.resolve("model.json"));
+        TrainingOutcome finished = job(null, out).resume(null, null).build().run();
+        assertEquals(1, finished.state().completedEpochs);
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("all 1 epochs were trained; writing the model"));
+        assertTrue(Files.isRegularFile(out.resolve("model.json")));
     }
 
     @Test
