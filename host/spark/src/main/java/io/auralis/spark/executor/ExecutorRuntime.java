@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -26,14 +28,17 @@ import java.util.stream.Collectors;
  * installed, the framework and Declarative Services started and any model loaded once per executor, not per task
  * or per file.
  *
- * <p>In local mode the executor is the driver's JVM, which already runs the command line's host: the driver
- * {@linkplain #adopt adopts} that host for the job, and tasks use it rather than start a second framework.
+ * <p>On a cluster, {@link HostPlugin} starts the host as the executor starts, in the background, so that it is
+ * ready when the first task arrives rather than making that task wait. In local mode the executor is the driver's
+ * JVM, which already runs the command line's host: the driver {@linkplain #adopt adopts} that host for the job,
+ * and tasks use it rather than start a second framework.
  *
  * <p>Each executor gets a state folder of its own under {@code java.io.tmpdir} (hosts cannot share one); DJL's
  * native libraries go to a cache shared by the node's executors, so they are unpacked once per node.
  */
 public final class ExecutorRuntime {
     private static ExecutorRuntime shared;
+    private static CompletableFuture<ExecutorRuntime> starting;
 
     private final AnalysisServices services;
     private final AuralisHost host;
@@ -83,11 +88,81 @@ public final class ExecutorRuntime {
      * @throws IOException if no installation can be found or extracted, or the host does not start; the message
      *     says why
      */
-    public static synchronized ExecutorRuntime get(ExecutorPlan plan) throws IOException {
-        if (shared == null) {
-            shared = start(plan);
+    public static ExecutorRuntime get(ExecutorPlan plan) throws IOException {
+        CompletableFuture<ExecutorRuntime> pending;
+        synchronized (ExecutorRuntime.class) {
+            if (shared != null) {
+                return shared;
+            }
+            if (starting == null) {
+                shared = start(plan.home(), plan.device());
+                return shared;
+            }
+            pending = starting;
         }
-        return shared;
+        try {
+            ExecutorRuntime started = pending.join();
+            synchronized (ExecutorRuntime.class) {
+                if (shared == null) {
+                    shared = started;
+                }
+                return shared;
+            }
+        } catch (CompletionException e) {
+            synchronized (ExecutorRuntime.class) {
+                // Let the next task try again rather than fail every task of the executor for good.
+                if (starting == pending) {
+                    starting = null;
+                }
+            }
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    /**
+     * Starts this JVM's host in the background, for {@link #get} to pick up; does nothing if one runs or is
+     * starting.
+     *
+     * @param home an installation folder to use where it exists, or {@code null} for the application jar's
+     * @param device the compute device
+     */
+    public static synchronized void prestart(String home, String device) {
+        if (shared != null || starting != null) {
+            return;
+        }
+        CompletableFuture<ExecutorRuntime> future = new CompletableFuture<>();
+        starting = future;
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(start(home, device));
+            } catch (IOException | RuntimeException | Error e) {
+                future.completeExceptionally(e);
+            }
+        }, "auralis-executor-host-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops this JVM's host, if it started one (the executor is shutting down). */
+    public static void stop() {
+        ExecutorRuntime runtime;
+        CompletableFuture<ExecutorRuntime> pending;
+        synchronized (ExecutorRuntime.class) {
+            runtime = shared;
+            pending = starting;
+            shared = null;
+            starting = null;
+        }
+        if (runtime == null && pending != null) {
+            try {
+                runtime = pending.join();
+            } catch (CompletionException e) {
+                return;
+            }
+        }
+        if (runtime != null && runtime.host != null) {
+            runtime.host.close();
+        }
     }
 
     /**
@@ -100,7 +175,7 @@ public final class ExecutorRuntime {
      * @throws IllegalStateException if this JVM already has a runtime
      */
     public static synchronized AutoCloseable adopt(AnalysisServices services, Path scratch) {
-        if (shared != null) {
+        if (shared != null || starting != null) {
             throw new IllegalStateException("this JVM already runs an executor host");
         }
         ExecutorRuntime adopted = new ExecutorRuntime(services, null, scratch);
@@ -114,9 +189,10 @@ public final class ExecutorRuntime {
         };
     }
 
-    private static ExecutorRuntime start(ExecutorPlan plan) throws IOException {
+    private static ExecutorRuntime start(String homeHint, String device) throws IOException {
+        long started = System.nanoTime();
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        Path home = plan.home() != null && EmbeddedHome.isHome(Path.of(plan.home())) ? Path.of(plan.home())
+        Path home = homeHint != null && EmbeddedHome.isHome(Path.of(homeHint)) ? Path.of(homeHint)
             : EmbeddedHome.extract(tmp);
         Path state = Files.createTempDirectory(tmp, "auralis-executor-");
         if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
@@ -126,7 +202,7 @@ public final class ExecutorRuntime {
         AuralisHost host = AuralisHost.builder()
             .home(home)
             .state(state)
-            .device(plan.device())
+            .device(device)
             .messages(line -> System.err.println("auralis: executor: " + line))
             .build();
         try {
@@ -144,6 +220,8 @@ public final class ExecutorRuntime {
                 System.err.println("auralis: executor: cannot delete " + state + ": " + e.getMessage());
             }
         }, "auralis-executor-host"));
+        System.err.printf(java.util.Locale.ROOT, "auralis: executor: host started in %.1f s from %s%n",
+            (System.nanoTime() - started) / 1e9, home);
         return new ExecutorRuntime(host.services(), host, Files.createDirectories(state.resolve("copies")));
     }
 

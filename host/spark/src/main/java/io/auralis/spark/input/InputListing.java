@@ -12,7 +12,6 @@ import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
@@ -85,17 +84,10 @@ public final class InputListing {
                 found.add(new InputFile(matchName, match.getPath().toString(), match.getLen()));
                 continue;
             }
-            List<LocatedFileStatus> inFolder = new ArrayList<>();
-            RemoteIterator<LocatedFileStatus> it = fs.listFiles(match.getPath(), true);
-            while (it.hasNext()) {
-                LocatedFileStatus status = it.next();
-                String relative = relative(match.getPath(), status.getPath());
-                if (!hidden(relative) && folderFilter.test(status.getPath().getName())) {
-                    inFolder.add(status);
-                }
-            }
+            List<FileStatus> inFolder = new ArrayList<>();
+            walk(fs, match.getPath(), inFolder);
             inFolder.sort(Comparator.comparing(status -> relative(match.getPath(), status.getPath())));
-            for (LocatedFileStatus status : inFolder) {
+            for (FileStatus status : inFolder) {
                 String relative = relative(match.getPath(), status.getPath());
                 String name = localNames ? Paths.get(matchName).resolve(relative).normalize().toString()
                     : status.getPath().toString();
@@ -105,20 +97,31 @@ public final class InputListing {
         return found;
     }
 
+    /**
+     * Collects the files the filter accepts under a folder, skipping hidden files and folders. Plain
+     * {@code listStatus}, not {@code listFiles}: the latter's located statuses read every file's owner and
+     * permissions, which Hadoop's local file system does by running {@code stat} once per file.
+     */
+    private void walk(FileSystem fs, Path folder, List<FileStatus> found) throws IOException {
+        RemoteIterator<FileStatus> it = fs.listStatusIterator(folder);
+        while (it.hasNext()) {
+            FileStatus status = it.next();
+            String name = status.getPath().getName();
+            if (name.startsWith(".")) {
+                continue;
+            }
+            if (status.isDirectory()) {
+                walk(fs, status.getPath(), found);
+            } else if (folderFilter.test(name)) {
+                found.add(status);
+            }
+        }
+    }
+
     /** A glob's match named as the argument was: relative to the working directory, or absolute. */
     private String localName(String argument, Path match) {
         java.nio.file.Path file = Paths.get(match.toUri());
         return Paths.get(argument).isAbsolute() ? file.toString() : workingDirectory.relativize(file).toString();
-    }
-
-    /** Hidden anywhere below the folder: dot files and dot folders, as local analyze skips them. */
-    private static boolean hidden(String relative) {
-        for (String part : relative.split("/")) {
-            if (part.startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String relative(Path folder, Path file) {

@@ -71,6 +71,10 @@ public final class AnalysisJob {
         long started = System.nanoTime();
         SparkConf conf = SparkSettings.build(request.master(), request.executorMemory(),
             "auralis analyze " + request.workflowName(), request.appJar(), request.sparkConf());
+        conf.setIfMissing(SparkSettings.DEVICE, request.plan().device());
+        if (request.plan().home() != null) {
+            conf.setIfMissing(SparkSettings.HOME, request.plan().home());
+        }
         boolean local = conf.get("spark.master", "").startsWith("local");
         try (AutoCloseable adopted = adopt(request, local);
              JavaSparkContext sc = new JavaSparkContext(conf)) {

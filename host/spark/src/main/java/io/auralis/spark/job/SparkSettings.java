@@ -19,6 +19,12 @@ public final class SparkSettings {
     /** The executor's installation when it is a folder present on every node (see {@code EmbeddedHome}). */
     public static final String HOME = "spark.auralis.home";
 
+    /** The compute device executors' bundles use ({@code auto}, {@code cpu}, {@code gpu[:N]}). */
+    public static final String DEVICE = "spark.auralis.device";
+
+    private static final String PLUGINS = "spark.plugins";
+    private static final String HOST_PLUGIN = "io.auralis.spark.executor.HostPlugin";
+
     private static final String COMMITTER = "spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version";
 
     private SparkSettings() {
@@ -59,7 +65,13 @@ public final class SparkSettings {
         conf.setIfMissing(COMMITTER, "2");
         // Local folders get no .crc file beside each part file: the records are plain text for people and tools.
         conf.setIfMissing("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
-        if (conf.get("spark.master", "").startsWith("local")) {
+        if (!conf.get("spark.master", "").startsWith("local")) {
+            // Executors start their host as they start, not in their first task (local mode uses the driver's).
+            String plugins = conf.get(PLUGINS, "");
+            if (!plugins.contains(HOST_PLUGIN)) {
+                conf.set(PLUGINS, plugins.isEmpty() ? HOST_PLUGIN : plugins + "," + HOST_PLUGIN);
+            }
+        } else {
             // Nothing outside this JVM talks to a local-mode driver: keep it on loopback, without a web UI.
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");

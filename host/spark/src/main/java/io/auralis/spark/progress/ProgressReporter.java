@@ -14,7 +14,8 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * listed when the run ends; otherwise each failure is printed as its task ends ({@code auralis: <file>:
  * <problem>}) and a progress line at most once per interval, so logs stay readable.
  *
- * <p>The estimate is by input bytes, the one size the driver knows for every file before it is decoded.
+ * <p>The estimate is by input bytes, the one size the driver knows for every file before it is decoded, at the
+ * rate since the first task ended: the time before that is mostly executors starting, not analysis.
  */
 public final class ProgressReporter extends SparkListener {
     /** Failures printed under a terminal's progress line; all of them are in the records. */
@@ -29,6 +30,8 @@ public final class ProgressReporter extends SparkListener {
     private final LongSupplier clock;
     private final long start;
     private long lastLine;
+    private long firstTime = -1;
+    private long firstBytes;
     private int failuresPrinted;
     private boolean closed;
 
@@ -67,6 +70,11 @@ public final class ProgressReporter extends SparkListener {
             return;
         }
         long now = clock.getAsLong();
+        long bytes = counters.bytes();
+        if (firstTime < 0 && bytes > 0) {
+            firstTime = now;
+            firstBytes = bytes;
+        }
         if (terminal) {
             err.print("\r" + line(now) + "\u001b[K");
         } else {
@@ -111,9 +119,14 @@ public final class ProgressReporter extends SparkListener {
     String line(long now) {
         long done = counters.files();
         long bytes = counters.bytes();
-        double elapsed = (now - start) / 1e9;
-        String left = bytes > 0 && done < totalFiles
-            ? ", about " + HumanUnits.span(elapsed * (totalBytes - bytes) / bytes) + " left" : "";
+        String left = "";
+        if (bytes > 0 && done < totalFiles) {
+            // Until a second task has ended there is only the rate since the start to go by.
+            boolean sinceFirst = bytes > firstBytes && now > firstTime;
+            double seconds = (sinceFirst ? now - firstTime : now - start) / 1e9;
+            double rate = (sinceFirst ? bytes - firstBytes : bytes) / Math.max(seconds, 1e-9);
+            left = ", about " + HumanUnits.span((totalBytes - bytes) / rate) + " left";
+        }
         return String.format(Locale.ROOT, "auralis: %d of %d files (%d%%), %s of audio, %d failed%s", done,
             totalFiles, 100L * done / Math.max(1, totalFiles), HumanUnits.hours(counters.audioSeconds()),
             counters.failures(), left);

@@ -234,7 +234,12 @@ public final class LoopbackCluster implements AutoCloseable {
             + " alive workers within " + START_TIMEOUT + " (" + last + "); see " + logs());
     }
 
-    /** Spark's jars and their dependencies from the test class path; the project's own classes stay out. */
+    /**
+     * Spark's jars and their dependencies from the test class path, as a Spark installation would have them: the
+     * project's own classes and the launcher's libraries stay out (the application jar brings those). Felix in
+     * particular must not be there: loaded by the system class loader, its system bundle could not see the API
+     * classes the application jar brings.
+     */
     private static List<Path> sparkJars() {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Arrays.stream(classPath.split(File.pathSeparator))
@@ -243,7 +248,9 @@ public final class LoopbackCluster implements AutoCloseable {
             .filter(jar -> {
                 String name = jar.getFileName().toString();
                 return !name.startsWith("auralis-") && !name.startsWith("junit-") && !name.startsWith("opentest4j")
-                    && !name.startsWith("apiguardian") && !name.startsWith("surefire") && !name.startsWith("common-java5");
+                    && !name.startsWith("apiguardian") && !name.startsWith("surefire") && !name.startsWith("common-java5")
+                    && !name.startsWith("org.apache.felix") && !name.startsWith("commons-cli-")
+                    && !name.startsWith("progressbar-") && !name.startsWith("animal-sniffer");
             })
             .collect(Collectors.toList());
     }

@@ -1,0 +1,131 @@
+package io.auralis.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.auralis.api.output.OutputWriter;
+import io.auralis.host.batch.AnalyzeCommand;
+import io.auralis.host.batch.DistributedRunner;
+import io.auralis.host.runtime.AuralisHost;
+import io.auralis.host.workflow.Workflow;
+import io.auralis.host.workflow.WorkflowLibrary;
+import io.auralis.host.workflow.WorkflowReader;
+import io.auralis.host.workflow.WorkflowValidator;
+import io.auralis.spark.cluster.ExecutorKiller;
+import io.auralis.spark.cluster.LoopbackCluster;
+import io.auralis.spark.fixtures.CapturingContext;
+import io.auralis.spark.fixtures.Corpus;
+import io.auralis.spark.fixtures.Installation;
+import io.auralis.spark.fixtures.Records;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code analyze --master spark://127.0.0.1:PORT} on a real standalone cluster: a master and two workers, each a
+ * JVM of its own started from the Maven artifacts, executors launched by the workers with the installation's
+ * application jar. Everything listens on 127.0.0.1 only.
+ */
+class SparkClusterIT {
+    private static final List<String> DRIVER_SETTINGS = List.of("spark.driver.host", "spark.driver.bindAddress",
+        "spark.ui.enabled", "spark.extraListeners", "spark.executor.extraJavaOptions");
+
+    @TempDir
+    static Path dir;
+    static Path home;
+    static AuralisHost host;
+    static LoopbackCluster cluster;
+    static String workflow;
+    static List<String> inputs;
+    static Map<String, JsonNode> reference;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        home = Installation.home();
+        host = AuralisHost.builder().home(home).state(dir.resolve("state")).build().start();
+        workflow = Installation.featuresWorkflow(home, dir);
+        Corpus.tones(dir.resolve("corpus"), 24, 2.0);
+        inputs = new ArrayList<>(List.of("corpus"));
+        Corpus.badInputs(dir.resolve("bad")).forEach(p -> inputs.add(dir.relativize(p).toString()));
+        reference = localAnalyze();
+
+        List<String> opens = Arrays.asList(System.getProperty("auralis.spark.jvm.opens").split(" "));
+        cluster = LoopbackCluster.start(dir.resolve("cluster"), 2, "1g", opens);
+        // The driver is this JVM: SparkConf reads spark.* system properties, as spark-submit passes them.
+        System.setProperty("spark.driver.host", "127.0.0.1");
+        System.setProperty("spark.driver.bindAddress", "127.0.0.1");
+        System.setProperty("spark.ui.enabled", "false");
+        System.setProperty("spark.extraListeners", ExecutorKiller.class.getName());
+        Path executorTmp = Files.createDirectories(dir.resolve("executor-tmp"));
+        System.setProperty("spark.executor.extraJavaOptions", String.join(" ", opens)
+            + " -Djava.io.tmpdir=" + executorTmp);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        DRIVER_SETTINGS.forEach(System::clearProperty);
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Test
+    void jobOnTwoWorkerProcessesGivesTheRecordsOfLocalAnalyze() throws Exception {
+        CapturingContext context = new CapturingContext(dir);
+
+        int code = spark("out-cluster", context);
+
+        assertEquals(1, code, "three inputs are bad: " + context.errText() + "\nlogs in " + cluster.logs());
+        Records.assertSame(reference, Records.byFile(Records.ofRuns(dir.resolve("out-cluster"))), 1e-5);
+        assertTrue(context.errText().contains("analysed 27 files: 24 ok, 3 failed"), context.errText());
+        try (var extracted = Files.list(dir.resolve("executor-tmp"))) {
+            assertEquals(1, extracted.filter(p -> p.getFileName().toString().startsWith("auralis-home-")
+                && Files.isDirectory(p)).count(), "both executors share one extracted installation");
+        }
+    }
+
+    @Test
+    void executorKilledMidJobLosesNoRecordAndDuplicatesNone() throws Exception {
+        ExecutorKiller.arm(cluster, 2);
+        CapturingContext context = new CapturingContext(dir);
+
+        int code = spark("out-killed", context);
+
+        assertTrue(ExecutorKiller.killed().isPresent(), "an executor was killed while running a task");
+        assertTrue(ExecutorKiller.removed() >= 1, "the driver lost it");
+        assertEquals(1, code, context.errText());
+        // byFile fails on a second record for any file; assertSame on a missing one.
+        Records.assertSame(reference, Records.byFile(Records.ofRuns(dir.resolve("out-killed"))), 1e-5);
+    }
+
+    private static Map<String, JsonNode> localAnalyze() throws Exception {
+        List<String> args = new ArrayList<>(List.of("--workflow", workflow, "--workers", "2", "--output",
+            "reference.jsonl"));
+        args.addAll(inputs);
+        new AnalyzeCommand(host.services(), home).run(args, new CapturingContext(dir));
+        return Records.byFile(Records.ofFile(dir.resolve("reference.jsonl")));
+    }
+
+    private static int spark(String output, CapturingContext context) throws Exception {
+        Path file = new WorkflowLibrary(home.resolve("workflows")).resolve(workflow, dir);
+        List<String> formats = host.services().writers().stream().map(OutputWriter::format)
+            .collect(Collectors.toList());
+        String source = file.startsWith(home) ? workflow : file.toString();
+        Workflow validated = new WorkflowValidator(host.services().extractors(), formats)
+            .validate(new WorkflowReader().read(file, source), source);
+        return new SparkRunner().run(new DistributedRunner.Job(cluster.masterUrl(), "512m", validated, file, inputs,
+            output, null, false, home, host.services()), context);
+    }
+}

@@ -1,0 +1,124 @@
+package io.auralis.spark.bench;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.auralis.api.output.OutputWriter;
+import io.auralis.host.batch.AnalyzeCommand;
+import io.auralis.host.batch.DistributedRunner;
+import io.auralis.host.runtime.AuralisHost;
+import io.auralis.host.workflow.Workflow;
+import io.auralis.host.workflow.WorkflowLibrary;
+import io.auralis.host.workflow.WorkflowReader;
+import io.auralis.host.workflow.WorkflowValidator;
+import io.auralis.spark.SparkRunner;
+import io.auralis.spark.cluster.LoopbackCluster;
+import io.auralis.spark.fixtures.CapturingContext;
+import io.auralis.spark.fixtures.Installation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Throughput of one folder through local {@code analyze --workers 2}, Spark {@code local[2]} and loopback
+ * standalone clusters of one and two single-core workers. Runs only when {@code -Dauralis.bench=FOLDER} names the
+ * folder (for example {@code ../shared/data/emodb/wav}); prints a table and writes it to
+ * {@code target/spark-benchmark.txt}.
+ */
+class SparkBenchmarkIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void throughputOfOneFolderLocalSparkLocalAndClusters() throws Exception {
+        String corpus = System.getProperty("auralis.bench");
+        assumeTrue(corpus != null && !corpus.isBlank(), "set -Dauralis.bench=FOLDER to run the benchmark");
+        Path home = Installation.home();
+        String workflow = System.getProperty("auralis.bench.workflow", Installation.featuresWorkflow(home, dir));
+        List<String> opens = Arrays.asList(System.getProperty("auralis.spark.jvm.opens").split(" "));
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "corpus %s, workflow %s, %d cores, load %.1f", corpus, workflow,
+            Runtime.getRuntime().availableProcessors(),
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        try (AuralisHost host = AuralisHost.builder().home(home).state(dir.resolve("state")).build().start()) {
+            long t0 = System.nanoTime();
+            CapturingContext local = new CapturingContext(dir);
+            new AnalyzeCommand(host.services(), home).run(List.of("--workflow", workflow, "--workers", "2",
+                "--output", dir.resolve("local.jsonl").toString(), corpus), local);
+            lines.add(String.format(Locale.ROOT, "local --workers 2: %.1f s wall; %s", (System.nanoTime() - t0) / 1e9,
+                lastLine(local)));
+
+            System.setProperty("spark.extraListeners", TaskTimes.class.getName());
+            lines.add(spark(host, home, workflow, corpus, "local[2]", "spark-local", "Spark local[2]"));
+            System.setProperty("spark.driver.host", "127.0.0.1");
+            System.setProperty("spark.driver.bindAddress", "127.0.0.1");
+            System.setProperty("spark.ui.enabled", "false");
+            System.setProperty("spark.executor.extraJavaOptions", String.join(" ", opens) + " -Djava.io.tmpdir="
+                + Files.createDirectories(dir.resolve("executor-tmp")));
+            for (int workers : new int[] {1, 2}) {
+                long c0 = System.nanoTime();
+                try (LoopbackCluster cluster = LoopbackCluster.start(dir.resolve("cluster-" + workers), workers, "1g",
+                        opens)) {
+                    lines.add(String.format(Locale.ROOT, "cluster of %d up in %.1f s", workers,
+                        (System.nanoTime() - c0) / 1e9));
+                    lines.add(spark(host, home, workflow, corpus, cluster.masterUrl(), "cluster-" + workers + "-a",
+                        workers + " worker(s), first job"));
+                    lines.add(spark(host, home, workflow, corpus, cluster.masterUrl(), "cluster-" + workers + "-b",
+                        workers + " worker(s), second job"));
+                    lines.addAll(executorLines(dir.resolve("cluster-" + workers)));
+                }
+            }
+        } finally {
+            for (String key : List.of("spark.extraListeners", "spark.driver.host", "spark.driver.bindAddress",
+                    "spark.ui.enabled", "spark.executor.extraJavaOptions")) {
+                System.clearProperty(key);
+            }
+        }
+        String table = String.join("\n", lines);
+        System.err.println(table);
+        Files.writeString(Path.of("target/spark-benchmark.txt"), table + "\n");
+    }
+
+    private String spark(AuralisHost host, Path home, String workflowName, String corpus, String master, String out,
+            String label) throws Exception {
+        Path file = new WorkflowLibrary(home.resolve("workflows")).resolve(workflowName, dir);
+        List<String> formats = host.services().writers().stream().map(OutputWriter::format)
+            .collect(Collectors.toList());
+        String source = file.startsWith(home) ? workflowName : file.toString();
+        Workflow validated = new WorkflowValidator(host.services().extractors(), formats)
+            .validate(new WorkflowReader().read(file, source), source);
+        TaskTimes.reset();
+        CapturingContext context = new CapturingContext(dir);
+        long t0 = System.nanoTime();
+        new SparkRunner().run(new DistributedRunner.Job(master, "768m", validated, file, List.of(corpus),
+            dir.resolve(out).toString(), null, false, home, host.services()), context);
+        return String.format(Locale.ROOT, "%s: %.1f s wall; %s; %s", label, (System.nanoTime() - t0) / 1e9,
+            lastLine(context), TaskTimes.summary());
+    }
+
+    /** What executors said about their hosts (start times), from the workers' executor logs. */
+    private static List<String> executorLines(Path cluster) throws java.io.IOException {
+        List<String> said = new ArrayList<>();
+        try (var files = Files.walk(cluster)) {
+            for (Path log : files.filter(p -> p.getFileName().toString().equals("stderr")).sorted()
+                    .collect(Collectors.toList())) {
+                for (String line : Files.readAllLines(log)) {
+                    if (line.startsWith("auralis: executor:")) {
+                        said.add("  " + cluster.relativize(log.getParent()) + ": " + line);
+                    }
+                }
+            }
+        }
+        return said;
+    }
+
+    private static String lastLine(CapturingContext context) {
+        List<String> lines = context.errText().lines().collect(Collectors.toList());
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+}

@@ -1,0 +1,48 @@
+package io.auralis.spark.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+
+class AnalysisJobTest {
+    @Test
+    void partitionsGiveEachCoreSeveralTasksButNeverMoreTasksThanFiles() {
+        assertEquals(3, AnalysisJob.partitions(3, 2));
+        assertEquals(8, AnalysisJob.partitions(535, 2));
+        assertEquals(64, AnalysisJob.partitions(5_000, 16));
+        assertEquals(1, AnalysisJob.partitions(1, 0));
+    }
+
+    @Test
+    void partitionsCapTheFilesATaskRepeatsWhenItIsLost() {
+        assertEquals(1000, AnalysisJob.partitions(100_000, 2));
+    }
+
+    @Test
+    void clusterSettingsShipTheJarOpenTheModulesAndStartHostsWithExecutors() {
+        SparkConf conf = SparkSettings.build("spark://127.0.0.1:7077", "2g", "auralis analyze x", "/a/app.jar",
+            Map.of("spark.executor.cores", "4"));
+        assertEquals("spark://127.0.0.1:7077", conf.get("spark.master"));
+        assertEquals("2g", conf.get("spark.executor.memory"));
+        assertEquals("/a/app.jar", conf.get("spark.jars"));
+        assertTrue(conf.get("spark.executor.extraJavaOptions").contains("--add-opens=java.base/sun.nio.ch"));
+        assertEquals("io.auralis.spark.executor.HostPlugin", conf.get("spark.plugins"));
+        assertEquals("2", conf.get("spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version"));
+        assertEquals("4", conf.get("spark.executor.cores"));
+        assertFalse(conf.contains("spark.driver.host"), "a cluster must reach the driver at its real address");
+    }
+
+    @Test
+    void localSettingsStayOnLoopbackWithoutPluginOrJar() {
+        SparkConf conf = SparkSettings.build("local[2]", null, "auralis analyze x", null, Map.of());
+        assertEquals("127.0.0.1", conf.get("spark.driver.host"));
+        assertEquals("127.0.0.1", conf.get("spark.driver.bindAddress"));
+        assertEquals("false", conf.get("spark.ui.enabled"));
+        assertFalse(conf.contains("spark.plugins"));
+        assertFalse(conf.contains("spark.jars"));
+    }
+}
