@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -37,7 +38,7 @@ import java.util.TreeMap;
  *
  * <pre>
  * auralis analyze [--workflow FILE|NAME] [--output FILE] [--format jsonl|csv] [--workers N] [--resume]
- *                 [--list-workflows] FILE|FOLDER...
+ *                 [--master URL [--executor-memory SIZE]] [--list-workflows] FILE|FOLDER...
  * </pre>
  *
  * <p>Everything that can be checked before analysing is checked first, and a problem there is one line on
@@ -130,6 +131,12 @@ public final class AnalyzeCommand implements Command {
             writers.putIfAbsent(w.format(), w);
         }
         Workflow workflow = workflow(line, cwd, writers.keySet());
+        if (line.hasOption("master")) {
+            return distributed(line, workflow, context);
+        }
+        if (line.hasOption("executor-memory")) {
+            throw new UsageException("analyze: --executor-memory is for runs with --master");
+        }
         List<Planned> planned = plan(line, workflow, writers, cwd);
         if (resume && planned.stream().anyMatch(p -> p.writer() == null)) {
             throw new UsageException("analyze: --resume needs an output file (--output FILE, or writers in the "
@@ -201,6 +208,36 @@ public final class AnalyzeCommand implements Command {
         }
         err.println("auralis: " + result.summary() + (skipped > 0 ? "; " + skipped + " were already done" : ""));
         return closing != null ? PARTIAL_FAILURE : result.exitCode();
+    }
+
+    /**
+     * {@code --master}: the workflow, validated here, runs as a distributed job with this command as its driver,
+     * through the {@link DistributedRunner} on the class path that accepts the master (the Spark module's, which
+     * {@code bin/auralis} puts on the class path when {@code --master} is given).
+     */
+    private int distributed(CommandLine line, Workflow workflow, CommandContext context)
+            throws UsageException, WorkflowException {
+        String master = line.getOptionValue("master");
+        if (line.hasOption("workers")) {
+            throw new UsageException("analyze: --workers is for local runs; with --master the executors' cores set "
+                + "how many files are analysed at once");
+        }
+        DistributedRunner runner = null;
+        for (DistributedRunner candidate : ServiceLoader.load(DistributedRunner.class)) {
+            if (candidate.accepts(master)) {
+                runner = candidate;
+                break;
+            }
+        }
+        if (runner == null) {
+            throw new UsageException("analyze: --master " + master + ": no distributed runner for it on the class "
+                + "path (bin/auralis adds the installation's lib/spark/ when --master is given)");
+        }
+        Path file = new WorkflowLibrary(home.resolve("workflows"))
+            .resolve(line.getOptionValue("workflow", WorkflowLibrary.DEFAULT), context.workingDirectory());
+        return runner.run(new DistributedRunner.Job(master, line.getOptionValue("executor-memory"), workflow, file,
+            line.getArgList(), line.getOptionValue("output"), line.getOptionValue("format"), line.hasOption("resume"),
+            home, services), context);
     }
 
     private static int workers(CommandLine line) throws UsageException {
@@ -361,6 +398,11 @@ public final class AnalyzeCommand implements Command {
         o.addOption(Option.builder().longOpt("resume")
             .desc("keep the records already in the output (repairing one torn by a crash) and analyse only the "
                 + "files it lacks").get());
+        o.addOption(Option.builder().longOpt("master").hasArg().argName("URL")
+            .desc("run on Spark with this command as the driver: local[N], or a cluster (spark://HOST:PORT, yarn, "
+                + "k8s://...); --output is then a folder of part files (see docs/cluster.md)").get());
+        o.addOption(Option.builder().longOpt("executor-memory").hasArg().argName("SIZE")
+            .desc("with --master: memory per executor, such as 4g (default: the cluster's)").get());
         o.addOption(Option.builder().longOpt("list-workflows")
             .desc("list the installation's workflows and exit").get());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
