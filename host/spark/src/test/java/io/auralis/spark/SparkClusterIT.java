@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.auralis.api.output.OutputWriter;
 import io.auralis.host.batch.AnalyzeCommand;
-import io.auralis.host.batch.DistributedRunner;
 import io.auralis.host.runtime.AuralisHost;
-import io.auralis.host.workflow.Workflow;
-import io.auralis.host.workflow.WorkflowLibrary;
-import io.auralis.host.workflow.WorkflowReader;
-import io.auralis.host.workflow.WorkflowValidator;
 import io.auralis.spark.cluster.ExecutorKiller;
 import io.auralis.spark.cluster.LoopbackCluster;
 import io.auralis.spark.fixtures.CapturingContext;
@@ -24,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,14 +111,10 @@ class SparkClusterIT {
         return Records.byFile(Records.ofFile(dir.resolve("reference.jsonl")));
     }
 
-    private static int spark(String output, CapturingContext context) throws Exception {
-        Path file = new WorkflowLibrary(home.resolve("workflows")).resolve(workflow, dir);
-        List<String> formats = host.services().writers().stream().map(OutputWriter::format)
-            .collect(Collectors.toList());
-        String source = file.startsWith(home) ? workflow : file.toString();
-        Workflow validated = new WorkflowValidator(host.services().extractors(), formats)
-            .validate(new WorkflowReader().read(file, source), source);
-        return new SparkRunner().run(new DistributedRunner.Job(cluster.masterUrl(), "512m", validated, file, inputs,
-            output, null, false, home, host.services()), context);
+    private static int spark(String output, CapturingContext context) {
+        List<String> args = new ArrayList<>(List.of("--master", cluster.masterUrl(), "--executor-memory", "512m",
+            "--workflow", workflow, "--output", output));
+        args.addAll(inputs);
+        return new AnalyzeCommand(host.services(), home).run(args, context);
     }
 }

@@ -7,13 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.auralis.host.batch.AnalyzeCommand;
-import io.auralis.host.batch.DistributedRunner;
 import io.auralis.host.runtime.AuralisHost;
-import io.auralis.host.workflow.Workflow;
-import io.auralis.host.workflow.WorkflowLibrary;
-import io.auralis.host.workflow.WorkflowReader;
-import io.auralis.host.workflow.WorkflowValidator;
-import io.auralis.api.output.OutputWriter;
 import io.auralis.spark.fixtures.CapturingContext;
 import io.auralis.spark.fixtures.Corpus;
 import io.auralis.spark.fixtures.Installation;
@@ -23,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +105,23 @@ class SparkLocalModeIT {
     }
 
     @Test
+    void optionsThatDoNotFitADistributedRunAreOneLineAndExitCodeTwo() {
+        for (List<String> args : List.of(
+                List.of("--master", "local[2]", "--workers", "2", "--output", "o", "corpus"),
+                List.of("--master", "local[2]", "--format", "csv", "--output", "o", "corpus"),
+                List.of("--master", "local[2]", "corpus"),
+                List.of("--master", "mesos://somewhere", "--output", "o", "corpus"))) {
+            CapturingContext context = new CapturingContext(dir);
+            List<String> withWorkflow = new ArrayList<>(List.of("--workflow", workflow));
+            withWorkflow.addAll(args);
+            assertEquals(2, new AnalyzeCommand(host.services(), home).run(withWorkflow, context), args.toString());
+            assertEquals(1, context.errText().lines().count(), context.errText());
+            assertTrue(context.errText().startsWith("auralis: analyze: "), context.errText());
+        }
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
     void emotionModelGivesTheSameLabelsAndProbabilities() throws Exception {
         assumeTrue(Installation.hasDefaultModel(home), "no default emotion model in " + home.resolve("models"));
         Map<String, JsonNode> local = localAnalyze("emotion-timeline", "emotion.jsonl");
@@ -128,15 +138,13 @@ class SparkLocalModeIT {
         return Records.byFile(Records.ofFile(dir.resolve(output)));
     }
 
-    private static int spark(String workflowName, String output, boolean resume, CapturingContext context)
-            throws Exception {
-        Path file = new WorkflowLibrary(home.resolve("workflows")).resolve(workflowName, dir);
-        List<String> formats = host.services().writers().stream().map(OutputWriter::format)
-            .collect(Collectors.toList());
-        String source = file.startsWith(home) ? workflowName : file.toString();
-        Workflow validated = new WorkflowValidator(host.services().extractors(), formats)
-            .validate(new WorkflowReader().read(file, source), source);
-        return new SparkRunner().run(new DistributedRunner.Job("local[2]", null, validated, file, inputs, output, null,
-            resume, home, host.services()), context);
+    private static int spark(String workflowName, String output, boolean resume, CapturingContext context) {
+        List<String> args = new ArrayList<>(List.of("--master", "local[2]", "--workflow", workflowName, "--output",
+            output));
+        if (resume) {
+            args.add("--resume");
+        }
+        args.addAll(inputs);
+        return new AnalyzeCommand(host.services(), home).run(args, context);
     }
 }

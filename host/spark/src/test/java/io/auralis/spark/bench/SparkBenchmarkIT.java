@@ -2,15 +2,8 @@ package io.auralis.spark.bench;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.auralis.api.output.OutputWriter;
 import io.auralis.host.batch.AnalyzeCommand;
-import io.auralis.host.batch.DistributedRunner;
 import io.auralis.host.runtime.AuralisHost;
-import io.auralis.host.workflow.Workflow;
-import io.auralis.host.workflow.WorkflowLibrary;
-import io.auralis.host.workflow.WorkflowReader;
-import io.auralis.host.workflow.WorkflowValidator;
-import io.auralis.spark.SparkRunner;
 import io.auralis.spark.cluster.LoopbackCluster;
 import io.auralis.spark.fixtures.CapturingContext;
 import io.auralis.spark.fixtures.Installation;
@@ -85,18 +78,12 @@ class SparkBenchmarkIT {
     }
 
     private String spark(AuralisHost host, Path home, String workflowName, String corpus, String master, String out,
-            String label) throws Exception {
-        Path file = new WorkflowLibrary(home.resolve("workflows")).resolve(workflowName, dir);
-        List<String> formats = host.services().writers().stream().map(OutputWriter::format)
-            .collect(Collectors.toList());
-        String source = file.startsWith(home) ? workflowName : file.toString();
-        Workflow validated = new WorkflowValidator(host.services().extractors(), formats)
-            .validate(new WorkflowReader().read(file, source), source);
+            String label) {
         TaskTimes.reset();
         CapturingContext context = new CapturingContext(dir);
         long t0 = System.nanoTime();
-        new SparkRunner().run(new DistributedRunner.Job(master, "768m", validated, file, List.of(corpus),
-            dir.resolve(out).toString(), null, false, home, host.services()), context);
+        new AnalyzeCommand(host.services(), home).run(List.of("--master", master, "--executor-memory", "768m",
+            "--workflow", workflowName, "--output", dir.resolve(out).toString(), corpus), context);
         return String.format(Locale.ROOT, "%s: %.1f s wall; %s; %s", label, (System.nanoTime() - t0) / 1e9,
             lastLine(context), TaskTimes.summary());
     }
