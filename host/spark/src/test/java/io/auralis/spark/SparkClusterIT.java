@@ -14,6 +14,7 @@ import io.auralis.spark.fixtures.Installation;
 import io.auralis.spark.fixtures.Records;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,9 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code analyze --master spark://127.0.0.1:PORT} on a real standalone cluster: a master and two workers, each a
- * JVM of its own started from the Maven artifacts, executors launched by the workers with the installation's
- * application jar. Everything listens on 127.0.0.1 only.
+ * A real standalone cluster: a master and two workers, each a JVM of its own started from the Maven artifacts,
+ * executors launched by the workers with the application jar, everything on 127.0.0.1 only. Jobs come both ways:
+ * {@code spark-submit} of the application jar (the driver a JVM of its own), and {@code analyze --master
+ * spark://...} with this JVM as the driver.
  */
 class SparkClusterIT {
     private static final List<String> DRIVER_SETTINGS = List.of("spark.driver.host", "spark.driver.bindAddress",
@@ -75,14 +77,23 @@ class SparkClusterIT {
     }
 
     @Test
-    void jobOnTwoWorkerProcessesGivesTheRecordsOfLocalAnalyze() throws Exception {
-        CapturingContext context = new CapturingContext(dir);
+    void sparkSubmitOfTheApplicationJarGivesTheRecordsOfLocalAnalyze() throws Exception {
+        Path appJar = Path.of(System.getProperty("auralis.spark.app.jar"));
+        Path driverTmp = Files.createDirectories(dir.resolve("driver-tmp"));
+        List<String> args = new ArrayList<>(List.of(
+            "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
+            "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=512m",
+            "--conf", "spark.executor.extraJavaOptions=" + System.getProperty("spark.executor.extraJavaOptions"),
+            "--class", "io.auralis.spark.SparkAnalyze", appJar.toString(),
+            "--workflow", workflow, "--output", "out-submit"));
+        args.addAll(inputs);
 
-        int code = spark("out-cluster", context);
+        int code = cluster.submit(List.of("-Djava.io.tmpdir=" + driverTmp), args, dir, Duration.ofMinutes(3));
 
-        assertEquals(1, code, "three inputs are bad: " + context.errText() + "\nlogs in " + cluster.logs());
-        Records.assertSame(reference, Records.byFile(Records.ofRuns(dir.resolve("out-cluster"))), 1e-5);
-        assertTrue(context.errText().contains("analysed 27 files: 24 ok, 3 failed"), context.errText());
+        String log = Files.readString(cluster.logs().resolve("submit-0.log"));
+        assertEquals(1, code, "three inputs are bad:\n" + log);
+        Records.assertSame(reference, Records.byFile(Records.ofRuns(dir.resolve("out-submit"))), 1e-5);
+        assertTrue(log.contains("analysed 27 files: 24 ok, 3 failed"), log);
         try (var extracted = Files.list(dir.resolve("executor-tmp"))) {
             assertEquals(1, extracted.filter(p -> p.getFileName().toString().startsWith("auralis-home-")
                 && Files.isDirectory(p)).count(), "both executors share one extracted installation");

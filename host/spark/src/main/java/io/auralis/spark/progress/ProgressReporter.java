@@ -15,7 +15,8 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * <problem>}) and a progress line at most once per interval, so logs stay readable.
  *
  * <p>The estimate is by input bytes, the one size the driver knows for every file before it is decoded, at the
- * rate since the first task ended: the time before that is mostly executors starting, not analysis.
+ * rate since the first task ended (the time before that is mostly executors starting, not analysis), so it
+ * appears from the second task on.
  */
 public final class ProgressReporter extends SparkListener {
     /** Failures printed under a terminal's progress line; all of them are in the records. */
@@ -120,11 +121,9 @@ public final class ProgressReporter extends SparkListener {
         long done = counters.files();
         long bytes = counters.bytes();
         String left = "";
-        if (bytes > 0 && done < totalFiles) {
-            // Until a second task has ended there is only the rate since the start to go by.
-            boolean sinceFirst = bytes > firstBytes && now > firstTime;
-            double seconds = (sinceFirst ? now - firstTime : now - start) / 1e9;
-            double rate = (sinceFirst ? bytes - firstBytes : bytes) / Math.max(seconds, 1e-9);
+        // The rate since the first task ended: before that, executors were starting. No estimate until then.
+        if (done < totalFiles && firstTime >= 0 && bytes > firstBytes && now > firstTime) {
+            double rate = (bytes - firstBytes) / ((now - firstTime) / 1e9);
             left = ", about " + HumanUnits.span((totalBytes - bytes) / rate) + " left";
         }
         return String.format(Locale.ROOT, "auralis: %d of %d files (%d%%), %s of audio, %d failed%s", done,

@@ -42,6 +42,7 @@ public final class LoopbackCluster implements AutoCloseable {
     private final int masterUiPort = freePort();
     private final List<Process> processes = new ArrayList<>();
     private final List<Process> workers = new ArrayList<>();
+    private int submissions;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private LoopbackCluster(Path dir, List<String> jvmOptions) throws IOException {
@@ -132,6 +133,37 @@ public final class LoopbackCluster implements AutoCloseable {
     }
 
     /**
+     * Runs {@code spark-submit} against this cluster, as a separate driver JVM, and waits for it: Spark's own
+     * {@code SparkSubmit} from the same jars, which is all the {@code spark-submit} script does.
+     *
+     * @param driverOptions JVM options for the driver (in client mode the JVM is already running when
+     *     {@code --driver-java-options} would apply)
+     * @param arguments what follows {@code spark-submit} (options, the application jar, its arguments); the
+     *     master is added
+     * @param workingDirectory the driver's working directory
+     * @param timeout how long to wait
+     * @return the driver's exit code; its output is in {@code <logs>/submit-N.log}
+     * @throws IOException if the driver cannot be started
+     * @throws InterruptedException if interrupted while waiting
+     * @throws TimeoutException if it runs longer than {@code timeout} (it is killed)
+     */
+    public int submit(List<String> driverOptions, List<String> arguments, Path workingDirectory, Duration timeout)
+            throws IOException, InterruptedException, TimeoutException {
+        List<String> args = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", masterUrl()));
+        args.addAll(arguments);
+        Path log = logs().resolve("submit-" + submissions++ + ".log");
+        List<String> options = new ArrayList<>(List.of("-Xmx512m"));
+        options.addAll(driverOptions);
+        Process driver = launch(log.getFileName().toString().replace(".log", ""), options, args, workingDirectory);
+        if (!driver.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            driver.descendants().forEach(ProcessHandle::destroyForcibly);
+            driver.destroyForcibly();
+            throw new TimeoutException("spark-submit ran longer than " + timeout + "; see " + log);
+        }
+        return driver.exitValue();
+    }
+
+    /**
      * The master's and workers' log files, for a failing test to print.
      *
      * @return the logs folder
@@ -185,14 +217,20 @@ public final class LoopbackCluster implements AutoCloseable {
     }
 
     private Process launch(String name, List<String> mainAndArgs) throws IOException {
+        return launch(name, List.of("-Xmx256m"), mainAndArgs, dir);
+    }
+
+    private Process launch(String name, List<String> options, List<String> mainAndArgs, Path workingDirectory)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-Xmx256m");
+        command.addAll(options);
         command.add("-cp");
         command.add(classPath);
         command.addAll(mainAndArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
+            .directory(workingDirectory.toFile())
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("logs").resolve(name + ".log").toFile());
         Map<String, String> env = builder.environment();

@@ -42,6 +42,21 @@ class ProgressReporterTest {
     }
 
     @Test
+    void noEstimateUntilTheRateAfterTheFirstTaskIsKnown() {
+        ProgressReporter progress = new ProgressReporter(counters, 10, 1000, err, false, 0, clock::get);
+        clock.set(30 * SECOND);
+        counters.add(100, 10, null, 0);
+        progress.update();
+        clock.set(31 * SECOND);
+        counters.add(100, 10, null, 0);
+        progress.update();
+
+        // Executors took 30 s to start; the estimate goes by the 100 bytes per second since then.
+        assertEquals(List.of("auralis: 1 of 10 files (10%), 0.003 h of audio, 0 failed",
+            "auralis: 2 of 10 files (20%), 0.006 h of audio, 0 failed, about 8.0 s left"), lines());
+    }
+
+    @Test
     void terminalRewritesOneLineAndListsFailuresUnderItAtTheEnd() {
         int files = ProgressReporter.SHOWN_FAILURES + 3;
         ProgressReporter progress = new ProgressReporter(counters, files, files, err, true, 10 * SECOND, clock::get);
