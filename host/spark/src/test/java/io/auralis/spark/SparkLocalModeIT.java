@@ -12,6 +12,12 @@ import io.auralis.spark.fixtures.CapturingContext;
 import io.auralis.spark.fixtures.Corpus;
 import io.auralis.spark.fixtures.Installation;
 import io.auralis.spark.fixtures.Records;
+import io.auralis.spark.executor.ExecutorPlan;
+import io.auralis.spark.fixtures.RemoteFileSystem;
+import io.auralis.spark.job.AnalysisJob;
+import io.auralis.spark.job.JobRequest;
+import io.auralis.host.workflow.WorkflowLibrary;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,6 +108,49 @@ class SparkLocalModeIT {
         assertTrue(context.errText().contains("out-taken: the output folder is not empty; add --resume"),
             context.errText());
         assertFalse(Files.exists(dir.resolve("out-taken/run-0002")));
+    }
+
+    @Test
+    void inputsOnAnotherFileSystemAreCopiedToTheExecutorNamedByTheirUri() throws Exception {
+        Map<String, JsonNode> local = localAnalyze(workflow, "reference-remote.jsonl");
+        System.setProperty("spark.hadoop.fs.remote.impl", RemoteFileSystem.class.getName());
+        try {
+            String remote = "remote://" + dir.resolve("corpus");
+            CapturingContext context = new CapturingContext(dir);
+            List<String> args = List.of("--master", "local[2]", "--workflow", workflow, "--output", "out-remote",
+                remote);
+
+            // Exit code 0 also says every temporary copy was deleted: the job's scratch folder must be empty.
+            assertEquals(0, new AnalyzeCommand(host.services(), home).run(args, context), context.errText());
+
+            Map<String, JsonNode> copied = Records.byFile(Records.ofRuns(dir.resolve("out-remote")));
+            assertEquals(8, copied.size());
+            for (Map.Entry<String, JsonNode> record : copied.entrySet()) {
+                assertTrue(record.getKey().startsWith("remote:" + dir.resolve("corpus") + "/"), record.getKey());
+                String localName = "corpus/" + record.getKey().substring(record.getKey().lastIndexOf('/') + 1);
+                ((ObjectNode) record.getValue()).put("file", localName);
+                Records.assertSame(Map.of(localName, local.get(localName)), Map.of(localName, record.getValue()),
+                    1e-5);
+            }
+        } finally {
+            System.clearProperty("spark.hadoop.fs.remote.impl");
+        }
+    }
+
+    @Test
+    void executorsWithoutAnInstallationFailTheJobWithOneLineAndExitCodeThree() throws Exception {
+        byte[] json = Files.readAllBytes(new WorkflowLibrary(home.resolve("workflows")).resolve(workflow, dir));
+        // No driver host to adopt and no installation on the "executor": the first task cannot start a host.
+        JobRequest request = new JobRequest("local[1]", null,
+            new ExecutorPlan(dir.resolve("not-installed").toString(), "cpu", json, workflow, "features"), "features",
+            List.of("corpus"), "out-failed", false, null, Map.of(), null, dir);
+        CapturingContext context = new CapturingContext(dir);
+
+        assertEquals(3, new AnalysisJob(context.err(), false).run(request));
+
+        assertTrue(context.errText().contains("auralis: analyze: the Spark job failed: the class path carries no"
+            + " Auralis installation"), context.errText());
+        assertTrue(context.errText().contains("run the same command with --resume"), context.errText());
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
 
 /**
  * Expands the files, folders and globs a user names into input files, on the driver, through Hadoop's file
@@ -66,12 +67,28 @@ public final class InputListing {
     }
 
     private List<InputFile> list(String argument) throws IOException {
-        Path typed = new Path(argument);
+        Path typed;
+        try {
+            typed = new Path(argument);
+        } catch (IllegalArgumentException e) {
+            throw new FileNotFoundException(argument + ": not a path Hadoop's file systems can read ("
+                + e.getMessage() + ")");
+        }
         boolean localNames = typed.toUri().getScheme() == null
             && "file".equals(FileSystem.getDefaultUri(hadoop).getScheme());
         Path path = localNames ? new Path(workingDirectory.toString(), argument) : typed;
-        FileSystem fs = path.getFileSystem(hadoop);
+        FileSystem fs;
+        try {
+            fs = path.getFileSystem(hadoop);
+        } catch (UnsupportedFileSystemException e) {
+            throw new FileNotFoundException(argument + ": no file system for '" + path.toUri().getScheme()
+                + ":' on the class path (s3a:// needs hadoop-aws and the AWS SDK bundle; see docs/cluster.md)");
+        }
         FileStatus[] matches = fs.globStatus(path);
+        if ((matches == null || matches.length == 0) && isGlob(argument) && fs.exists(path)) {
+            // A file whose name merely looks like a glob, such as take[1].wav.
+            matches = new FileStatus[] {fs.getFileStatus(path)};
+        }
         if (matches == null || matches.length == 0) {
             throw new FileNotFoundException(argument + ": no such file");
         }
@@ -95,6 +112,10 @@ public final class InputListing {
             }
         }
         return found;
+    }
+
+    private static boolean isGlob(String argument) {
+        return argument.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
     }
 
     /**

@@ -145,6 +145,13 @@ public final class AnalysisJob {
             sc.parallelize(todo, partitions)
                 .mapPartitions(new AnalyzePartition(request.plan(), hadoopConf, counters))
                 .saveAsTextFile(run);
+        } catch (Exception e) {
+            // SparkException is checked, but Scala does not declare it.
+            progress.close();
+            err.println("auralis: analyze: the Spark job failed: " + rootMessage(e));
+            err.println("auralis: the records of the " + counters.files() + " files analysed are in " + runName
+                + "; run the same command with --resume to analyse the rest");
+            return Command.INTERNAL_ERROR;
         } finally {
             progress.close();
             sc.sc().removeSparkListener(progress);

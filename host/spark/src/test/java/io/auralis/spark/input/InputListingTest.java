@@ -68,6 +68,20 @@ class InputListingTest {
     }
 
     @Test
+    void fileWhoseNameLooksLikeAGlobIsTakenLiterally(@TempDir Path dir) throws Exception {
+        write(dir.resolve("take[1].wav"), 2);
+        assertEquals(List.of(dir + "/take[1].wav"), names(listing.list(List.of(dir + "/take[1].wav"))));
+    }
+
+    @Test
+    void unknownSchemeSaysWhichFileSystemIsMissing() {
+        FileNotFoundException e = assertThrows(FileNotFoundException.class,
+            () -> listing.list(List.of("nosuchfs://bucket/calls/")));
+        assertTrue(e.getMessage().startsWith("nosuchfs://bucket/calls/: no file system for 'nosuchfs:' on the class"
+            + " path"), e.getMessage());
+    }
+
+    @Test
     void missingArgumentIsOneLineNamingIt(@TempDir Path dir) {
         FileNotFoundException e = assertThrows(FileNotFoundException.class,
             () -> listing.list(List.of(dir + "/nothing-here")));

@@ -8,28 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.RawLocalFileSystem;
+import io.auralis.spark.fixtures.RemoteFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LocalCopyTest {
-    /** A file system with a scheme of its own, standing in for HDFS or S3A. */
-    public static final class RemoteFileSystem extends RawLocalFileSystem {
-        @Override
-        public URI getUri() {
-            return URI.create("remote:///");
-        }
-
-        @Override
-        public String getScheme() {
-            return "remote";
-        }
-    }
-
     @Test
     void localFileIsUsedInPlaceAndKept(@TempDir Path dir) throws Exception {
         Path audio = Files.write(dir.resolve("a.wav"), new byte[] {1, 2, 3});
