@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
  * {@code auralis analyze --master URL}: the command line is the Spark driver, and the workflow runs on the
  * master's executors. Found by the host's {@code analyze} through {@link java.util.ServiceLoader}.
  *
- * <p>In local mode ({@code local[N]}) tasks run in the command line's JVM and use its Auralis host. On a cluster,
- * the installation's application jar ({@code lib/spark/app/auralis-spark-app.jar}) is shipped to the executors,
- * each of which starts one host from the installation the jar carries, or from {@code spark.auralis.home} when
- * that names an installation present on every node.
+ * <p>In local mode ({@code local[N]}) tasks run in the command line's JVM and use its Auralis host. On a standalone
+ * cluster ({@code spark://}; {@code yarn} and {@code k8s://} too once their Spark modules are added to
+ * {@code lib/spark/}) the installation's application jar ({@code lib/spark/app/auralis-spark-app.jar}) is shipped
+ * to the executors, each of which starts one host from the installation the jar carries, or from
+ * {@code spark.auralis.home} when that names an installation present on every node.
  */
 public final class SparkRunner implements DistributedRunner {
     /** Where the distribution keeps the application jar. */
@@ -38,6 +39,26 @@ public final class SparkRunner implements DistributedRunner {
         return MASTER.matcher(master).matches();
     }
 
+    /**
+     * YARN and Kubernetes come as separate Spark modules that clusters install; the installation ships Spark core.
+     *
+     * @param master the master URL
+     * @return the missing module's name, or {@code null}
+     */
+    static String missingClusterManager(String master) {
+        String manager = master.equals("yarn") ? "org.apache.spark.scheduler.cluster.YarnClusterManager"
+            : master.startsWith("k8s://") ? "org.apache.spark.scheduler.cluster.k8s.KubernetesClusterManager" : null;
+        if (manager == null) {
+            return null;
+        }
+        try {
+            Class.forName(manager, false, SparkRunner.class.getClassLoader());
+            return null;
+        } catch (ClassNotFoundException e) {
+            return master.equals("yarn") ? "YARN" : "Kubernetes";
+        }
+    }
+
     @Override
     public int run(Job job, CommandContext context) {
         if (job.output() == null || job.output().equals("-")) {
@@ -48,6 +69,13 @@ public final class SparkRunner implements DistributedRunner {
         if (job.format() != null && !job.format().equals("jsonl")) {
             context.err().println("auralis: analyze: with --master records are JSON Lines; --format "
                 + job.format() + " is for local runs");
+            return Command.USAGE;
+        }
+        String missing = missingClusterManager(job.master());
+        if (missing != null) {
+            context.err().println("auralis: analyze: --master " + job.master() + ": this installation's Spark has no "
+                + missing + " support (lib/spark/ holds Spark core only); submit the application jar with your"
+                + " cluster's spark-submit instead (see docs/cluster.md)");
             return Command.USAGE;
         }
         boolean local = job.master().startsWith("local");

@@ -159,7 +159,8 @@ class SparkLocalModeIT {
                 List.of("--master", "local[2]", "--workers", "2", "--output", "o", "corpus"),
                 List.of("--master", "local[2]", "--format", "csv", "--output", "o", "corpus"),
                 List.of("--master", "local[2]", "corpus"),
-                List.of("--master", "mesos://somewhere", "--output", "o", "corpus"))) {
+                List.of("--master", "mesos://somewhere", "--output", "o", "corpus"),
+                List.of("--master", "yarn", "--output", "o", "corpus"))) {
             CapturingContext context = new CapturingContext(dir);
             List<String> withWorkflow = new ArrayList<>(List.of("--workflow", workflow));
             withWorkflow.addAll(args);
