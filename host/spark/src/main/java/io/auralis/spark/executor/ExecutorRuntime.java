@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
  * JVM, which already runs the command line's host: the driver {@linkplain #adopt adopts} that host for the job,
  * and tasks use it rather than start a second framework.
  *
- * <p>Each executor gets a state folder of its own under {@code java.io.tmpdir} (hosts cannot share one); DJL's
- * native libraries go to a cache shared by the node's executors, so they are unpacked once per node.
+ * <p>Each executor holds a state folder of its own under {@code java.io.tmpdir} (hosts cannot share one), which
+ * the next executor on the node reuses ({@link ExecutorState}); DJL's native libraries go to a cache shared by the
+ * node's executors, so they are unpacked once per node.
  */
 public final class ExecutorRuntime {
     private static ExecutorRuntime shared;
@@ -194,35 +195,57 @@ public final class ExecutorRuntime {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Path home = homeHint != null && EmbeddedHome.isHome(Path.of(homeHint)) ? Path.of(homeHint)
             : EmbeddedHome.extract(tmp);
-        Path state = Files.createTempDirectory(tmp, "auralis-executor-");
         if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
             // Otherwise each executor would unpack the PyTorch natives (hundreds of MB) into its own state folder.
             System.setProperty("DJL_CACHE_DIR", tmp.resolve("auralis-djl").toString());
         }
-        AuralisHost host = AuralisHost.builder()
-            .home(home)
-            .state(state)
-            .device(device)
-            .messages(line -> System.err.println("auralis: executor: " + line))
-            .build();
+        ExecutorState state = ExecutorState.acquire(tmp, home);
+        AuralisHost host;
         try {
-            host.start();
+            host = startHost(home, state, device);
         } catch (HostException e) {
-            EmbeddedHome.deleteTree(state);
-            throw new IOException("the executor's Auralis host did not start (installation " + home + "): "
-                + e.getMessage(), e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            host.close();
+            if (!state.reused()) {
+                state.close();
+                throw new IOException("the executor's Auralis host did not start (installation " + home + "): "
+                    + e.getMessage(), e);
+            }
+            // A cache left by an executor that died mid-write: start from scratch once.
+            System.err.println("auralis: executor: starting afresh in " + state.folder() + ": " + e.getMessage());
+            state.wipe();
             try {
-                EmbeddedHome.deleteTree(state);
+                host = startHost(home, state, device);
+            } catch (HostException again) {
+                state.close();
+                throw new IOException("the executor's Auralis host did not start (installation " + home + "): "
+                    + again.getMessage(), again);
+            }
+        }
+        AuralisHost running = host;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            try {
+                state.close();
             } catch (IOException e) {
-                System.err.println("auralis: executor: cannot delete " + state + ": " + e.getMessage());
+                System.err.println("auralis: executor: cannot release " + state.folder() + ": " + e.getMessage());
             }
         }, "auralis-executor-host"));
-        System.err.printf(java.util.Locale.ROOT, "auralis: executor: host started in %.1f s from %s%n",
-            (System.nanoTime() - started) / 1e9, home);
-        return new ExecutorRuntime(host.services(), host, Files.createDirectories(state.resolve("copies")));
+        Path copies = state.folder().resolve("copies");
+        // Copies a killed executor left behind.
+        EmbeddedHome.deleteTree(copies);
+        System.err.printf(java.util.Locale.ROOT, "auralis: executor: host started in %.1f s from %s (%s bundle"
+            + " cache in %s)%n", (System.nanoTime() - started) / 1e9, home, state.reused() ? "reused" : "new",
+            state.folder());
+        return new ExecutorRuntime(host.services(), host, Files.createDirectories(copies));
+    }
+
+    private static AuralisHost startHost(Path home, ExecutorState state, String device) throws HostException {
+        return AuralisHost.builder()
+            .home(home)
+            .state(state.folder())
+            .device(device)
+            .messages(line -> System.err.println("auralis: executor: " + line))
+            .build()
+            .start();
     }
 
     /**

@@ -38,6 +38,7 @@ class SparkBenchmarkIT {
         lines.add(String.format(Locale.ROOT, "corpus %s, workflow %s, %d cores, load %.1f", corpus, workflow,
             Runtime.getRuntime().availableProcessors(),
             java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        lines.add(listing(corpus));
         try (AuralisHost host = AuralisHost.builder().home(home).state(dir.resolve("state")).build().start()) {
             long t0 = System.nanoTime();
             CapturingContext local = new CapturingContext(dir);
@@ -86,6 +87,32 @@ class SparkBenchmarkIT {
             "--workflow", workflowName, "--output", dir.resolve(out).toString(), corpus), context);
         return String.format(Locale.ROOT, "%s: %.1f s wall; %s; %s", label, (System.nanoTime() - t0) / 1e9,
             lastLine(context), TaskTimes.summary());
+    }
+
+    /**
+     * The driver's listing of the corpus, as shipped (plain {@code listStatus}) and as it was first written
+     * ({@code listFiles}, whose located statuses read each file's owner and permissions: one {@code stat} process
+     * per file on Hadoop's local file system).
+     */
+    private static String listing(String corpus) throws java.io.IOException {
+        org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+        hadoop.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(Path.of(corpus).toAbsolutePath().toUri());
+        org.apache.hadoop.fs.FileSystem fs = folder.getFileSystem(hadoop);
+        long t0 = System.nanoTime();
+        int shipped = new io.auralis.spark.input.InputListing(hadoop, Path.of("").toAbsolutePath(),
+            io.auralis.host.batch.InputFiles::isAudio).list(List.of(corpus)).size();
+        long t1 = System.nanoTime();
+        int located = 0;
+        var files = fs.listFiles(folder, true);
+        while (files.hasNext()) {
+            if (io.auralis.host.batch.InputFiles.isAudio(files.next().getPath().getName())) {
+                located++;
+            }
+        }
+        long t2 = System.nanoTime();
+        return String.format(Locale.ROOT, "listing on the driver: %d files in %.2f s (listStatus walk); %d files in"
+            + " %.2f s (listFiles, located statuses)", shipped, (t1 - t0) / 1e9, located, (t2 - t1) / 1e9);
     }
 
     /** What executors said about their hosts (start times), from the workers' executor logs. */

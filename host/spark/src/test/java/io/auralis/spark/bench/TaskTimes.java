@@ -11,15 +11,18 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
- * Where a benchmark job's time went, from Spark's own task metrics: time tasks spent running (analysis, encoding,
- * writing the part file), deserializing, and waiting for executors. Installed through {@code spark.extraListeners}.
+ * Where a benchmark job's time went, from Spark's own task metrics: the steady rate of a task slot (records per
+ * second of task run time, leaving out each executor's first task), what each executor's first task cost beyond
+ * that rate (starting the Auralis host, loading classes, warming the JIT), and when executors registered relative
+ * to the job's start. Installed through {@code spark.extraListeners}.
  */
 public final class TaskTimes extends SparkListener {
     private static final AtomicLong TASKS = new AtomicLong();
-    private static final AtomicLong RUN_MS = new AtomicLong();
-    private static final AtomicLong DESERIALIZE_MS = new AtomicLong();
-    private static final AtomicLong FIRST_TASK_MS = new AtomicLong();
-    private static final Map<String, Long> FIRST_TASK_END = new ConcurrentHashMap<>();
+    private static final AtomicLong STEADY_MS = new AtomicLong();
+    private static final AtomicLong STEADY_RECORDS = new AtomicLong();
+    private static final AtomicLong FIRST_MS = new AtomicLong();
+    private static final AtomicLong FIRST_RECORDS = new AtomicLong();
+    private static final Map<String, Boolean> SEEN = new ConcurrentHashMap<>();
     private static final Map<String, Long> ADDED = new ConcurrentHashMap<>();
     private static volatile long jobStart;
 
@@ -30,10 +33,11 @@ public final class TaskTimes extends SparkListener {
     /** Forgets the previous job. */
     public static void reset() {
         TASKS.set(0);
-        RUN_MS.set(0);
-        DESERIALIZE_MS.set(0);
-        FIRST_TASK_MS.set(0);
-        FIRST_TASK_END.clear();
+        STEADY_MS.set(0);
+        STEADY_RECORDS.set(0);
+        FIRST_MS.set(0);
+        FIRST_RECORDS.set(0);
+        SEEN.clear();
         ADDED.clear();
         jobStart = 0;
     }
@@ -51,30 +55,43 @@ public final class TaskTimes extends SparkListener {
     @Override
     public void onTaskEnd(SparkListenerTaskEnd end) {
         TaskMetrics m = end.taskMetrics();
-        if (m == null) {
+        if (m == null || !end.taskInfo().successful()) {
             return;
         }
         TASKS.incrementAndGet();
-        RUN_MS.addAndGet(m.executorRunTime());
-        DESERIALIZE_MS.addAndGet(m.executorDeserializeTime());
-        if (FIRST_TASK_END.putIfAbsent(end.taskInfo().executorId(), end.taskInfo().finishTime()) == null) {
-            FIRST_TASK_MS.addAndGet(m.executorRunTime());
+        long records = m.outputMetrics().recordsWritten();
+        if (SEEN.putIfAbsent(end.taskInfo().executorId(), Boolean.TRUE) == null) {
+            FIRST_MS.addAndGet(m.executorRunTime());
+            FIRST_RECORDS.addAndGet(records);
+        } else {
+            STEADY_MS.addAndGet(m.executorRunTime());
+            STEADY_RECORDS.addAndGet(records);
         }
+    }
+
+    /**
+     * Records per second of one task slot once its executor is warm.
+     *
+     * @return the rate, or 0 if every task was a first one
+     */
+    public static double steadyRecordsPerSecond() {
+        return STEADY_MS.get() == 0 ? 0 : STEADY_RECORDS.get() * 1000.0 / STEADY_MS.get();
     }
 
     /**
      * A one-line breakdown.
      *
-     * @return tasks, summed run and deserialization times, the first task per executor (which starts the host),
-     *     and when executors registered relative to the job's start
+     * @return the steady rate per task slot, the first tasks' extra cost per executor, executor registration times
      */
     public static String summary() {
+        double rate = steadyRecordsPerSecond();
+        int executors = Math.max(1, SEEN.size());
+        double firstExtra = rate == 0 ? 0 : (FIRST_MS.get() / 1000.0 - FIRST_RECORDS.get() / rate) / executors;
         StringBuilder registered = new StringBuilder();
         ADDED.forEach((id, t) -> registered.append(String.format(Locale.ROOT, " %s@%+.1fs", id,
             (t - jobStart) / 1000.0)));
-        return String.format(Locale.ROOT,
-            "tasks %d, run %.1f s (first task per executor %.1f s), deserialize %.1f s; executors registered:%s",
-            TASKS.get(), RUN_MS.get() / 1000.0, FIRST_TASK_MS.get() / 1000.0, DESERIALIZE_MS.get() / 1000.0,
-            registered);
+        return String.format(Locale.ROOT, "tasks %d; steady %.1f files/s per task slot; first task per executor"
+            + " %.1f s over that; executors registered (from job start):%s", TASKS.get(), rate, firstExtra,
+            registered.length() == 0 ? " before the job" : registered);
     }
 }
