@@ -61,7 +61,10 @@ class SparkClusterIT {
         System.setProperty("spark.ui.enabled", "false");
         System.setProperty("spark.extraListeners", ExecutorKiller.class.getName());
         Path executorTmp = Files.createDirectories(dir.resolve("executor-tmp"));
+        // Executors analyse a few seconds of audio each: compiling less and collecting serially costs less CPU than
+        // it saves on a 2-core machine that also runs the driver, the master and two workers.
         System.setProperty("spark.executor.extraJavaOptions", String.join(" ", opens)
+            + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
             + " -Djava.io.tmpdir=" + executorTmp);
     }
 
@@ -88,7 +91,8 @@ class SparkClusterIT {
             "--workflow", workflow, "--output", "out-submit"));
         args.addAll(inputs);
 
-        int code = cluster.submit(List.of("-Djava.io.tmpdir=" + driverTmp), args, dir, Duration.ofMinutes(3));
+        int code = cluster.submit(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + driverTmp),
+            args, dir, Duration.ofMinutes(3));
 
         String log = Files.readString(cluster.logs().resolve("submit-0.log"));
         assertEquals(1, code, "three inputs are bad:\n" + log);

@@ -217,7 +217,9 @@ public final class LoopbackCluster implements AutoCloseable {
     }
 
     private Process launch(String name, List<String> mainAndArgs) throws IOException {
-        return launch(name, List.of("-Xmx256m"), mainAndArgs, dir);
+        // Master and workers only pass messages: the quick JIT compiler and the serial collector start them with
+        // the least CPU, which the 2 cores of a CI machine share with every other process of the test.
+        return launch(name, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), mainAndArgs, dir);
     }
 
     private Process launch(String name, List<String> options, List<String> mainAndArgs, Path workingDirectory)
