@@ -289,8 +289,9 @@ public final class LoopbackCluster implements AutoCloseable {
                 String name = jar.getFileName().toString();
                 return !name.startsWith("auralis-") && !name.startsWith("junit-") && !name.startsWith("opentest4j")
                     && !name.startsWith("apiguardian") && !name.startsWith("surefire") && !name.startsWith("common-java5")
-                    && !name.startsWith("org.apache.felix") && !name.startsWith("commons-cli-")
-                    && !name.startsWith("progressbar-") && !name.startsWith("animal-sniffer");
+                    && !name.startsWith("org.apache.felix") && !name.startsWith("org.osgi.")
+                    && !name.startsWith("commons-cli-") && !name.startsWith("progressbar-")
+                    && !name.startsWith("jline-") && !name.startsWith("animal-sniffer");
             })
             .collect(Collectors.toList());
     }
