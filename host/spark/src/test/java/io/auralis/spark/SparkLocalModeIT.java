@@ -46,7 +46,8 @@ class SparkLocalModeIT {
         host = AuralisHost.builder().home(home).state(dir.resolve("state")).build().start();
         workflow = Installation.featuresWorkflow(home, dir);
         Corpus.tones(dir.resolve("corpus"), 8, 1.5);
-        List<Path> bad = Corpus.badInputs(dir.resolve("bad"));
+        // A space in a folder name: paths become URIs on the way to the executors and back.
+        List<Path> bad = Corpus.badInputs(dir.resolve("bad files"));
         inputs = new ArrayList<>(List.of("corpus"));
         bad.forEach(p -> inputs.add(dir.relativize(p).toString()));
     }
@@ -69,7 +70,7 @@ class SparkLocalModeIT {
         Map<String, JsonNode> distributed = Records.byFile(Records.ofRuns(dir.resolve("out-equal")));
         Records.assertSame(local, distributed, 1e-5);
         assertEquals(11, distributed.size());
-        for (String bad : List.of("bad/empty.wav", "bad/corrupt.wav", "bad/notes.wav")) {
+        for (String bad : List.of("bad files/empty.wav", "bad files/corrupt.wav", "bad files/notes.wav")) {
             String error = distributed.get(bad).get("error").asText();
             assertTrue(error.startsWith(bad + ": "), error);
             assertTrue(context.errText().contains("auralis: " + error + "\n"), "each failure is printed");

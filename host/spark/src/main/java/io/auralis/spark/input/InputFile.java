@@ -19,7 +19,7 @@ public final class InputFile implements Serializable {
      *
      * @param name the name records carry in {@code file}: the path as the user named it, or as found under a
      *     folder the user named
-     * @param uri the fully qualified Hadoop URI to read ({@code file:/...}, {@code hdfs://...}, {@code s3a://...})
+     * @param uri the fully qualified, escaped URI to read ({@code file:/...}, {@code hdfs://...}, {@code s3a://...})
      * @param length the size in bytes, for progress estimates
      */
     public InputFile(String name, String uri, long length) {
@@ -40,7 +40,8 @@ public final class InputFile implements Serializable {
     /**
      * The file's location.
      *
-     * @return a fully qualified Hadoop URI
+     * @return a fully qualified URI, escaped as {@link java.net.URI#toString()} writes it (a space is
+     *     {@code %20}), so that {@link java.net.URI#create} and Hadoop's {@code Path(URI)} read it back as it was
      */
     public String uri() {
         return uri;

@@ -98,7 +98,7 @@ public final class InputListing {
             String matchName = !localNames ? match.getPath().toString()
                 : glob ? localName(argument, match.getPath()) : argument;
             if (match.isFile()) {
-                found.add(new InputFile(matchName, match.getPath().toString(), match.getLen()));
+                found.add(new InputFile(matchName, uri(match.getPath()), match.getLen()));
                 continue;
             }
             List<FileStatus> inFolder = new ArrayList<>();
@@ -108,10 +108,15 @@ public final class InputListing {
                 String relative = relative(match.getPath(), status.getPath());
                 String name = localNames ? Paths.get(matchName).resolve(relative).normalize().toString()
                     : status.getPath().toString();
-                found.add(new InputFile(name, status.getPath().toString(), status.getLen()));
+                found.add(new InputFile(name, uri(status.getPath()), status.getLen()));
             }
         }
         return found;
+    }
+
+    /** The escaped URI ({@code Path.toString()} is for people: it leaves spaces and such as they are). */
+    private static String uri(Path path) {
+        return path.toUri().toString();
     }
 
     private static boolean isGlob(String argument) {

@@ -40,6 +40,9 @@ class SparkBenchmarkIT {
             java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         lines.add(listing(corpus));
         try (AuralisHost host = AuralisHost.builder().home(home).state(dir.resolve("state")).build().start()) {
+            // A first pass loads the model, unpacks natives and warms the JIT, for local and local[2] alike.
+            new AnalyzeCommand(host.services(), home).run(List.of("--workflow", workflow, "--workers", "2",
+                "--output", dir.resolve("warm-up.jsonl").toString(), corpus), new CapturingContext(dir));
             long t0 = System.nanoTime();
             CapturingContext local = new CapturingContext(dir);
             new AnalyzeCommand(host.services(), home).run(List.of("--workflow", workflow, "--workers", "2",

@@ -68,6 +68,17 @@ class InputListingTest {
     }
 
     @Test
+    void namesWithSpacesAreNamedAsTheyAreAndReadThroughEscapedUris(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("speech set data/OAF Fear"));
+        write(folder.resolve("back fear.wav"), 3);
+
+        List<InputFile> files = listing.list(List.of(dir + "/speech set data"));
+
+        assertEquals(List.of(dir + "/speech set data/OAF Fear/back fear.wav"), names(files));
+        assertEquals(folder.resolve("back fear.wav"), Paths.get(java.net.URI.create(files.get(0).uri())));
+    }
+
+    @Test
     void fileWhoseNameLooksLikeAGlobIsTakenLiterally(@TempDir Path dir) throws Exception {
         write(dir.resolve("take[1].wav"), 2);
         assertEquals(List.of(dir + "/take[1].wav"), names(listing.list(List.of(dir + "/take[1].wav"))));

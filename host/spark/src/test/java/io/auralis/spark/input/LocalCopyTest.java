@@ -28,11 +28,12 @@ class LocalCopyTest {
 
     @Test
     void remoteFileIsCopiedWithItsExtensionAndDeletedAfter(@TempDir Path dir) throws Exception {
-        Path audio = Files.write(dir.resolve("a.flac"), new byte[] {4, 5, 6});
+        Path audio = Files.write(Files.createDirectories(dir.resolve("calls of may")).resolve("a b.flac"),
+            new byte[] {4, 5, 6});
         Path scratch = Files.createDirectories(dir.resolve("scratch"));
         Path local;
-        try (LocalCopy copy = LocalCopy.of(new InputFile("remote:" + audio, "remote://" + audio, 3), remote(),
-                scratch)) {
+        String uri = "remote://" + audio.toUri().getRawPath();
+        try (LocalCopy copy = LocalCopy.of(new InputFile("remote:" + audio, uri, 3), remote(), scratch)) {
             local = copy.path();
             assertNotEquals(audio, local);
             assertTrue(local.startsWith(scratch));
