@@ -1,5 +1,6 @@
 package io.auralis.ser.command;
 
+import io.auralis.ser.bench.SerBenchCommand;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ final class Subcommands {
         new PredictCommand(),
         new ImportCommand(),
         new TrainCommand(),
-        new EvaluateCommand());
+        new EvaluateCommand(),
+        new SerBenchCommand());
 
     private Subcommands() {
     }
