@@ -6,7 +6,7 @@ import ai.djl.translate.TranslateException;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
-import io.auralis.ser.data.Corpus;
+import io.auralis.ser.data.CorpusSource;
 import io.auralis.ser.data.DatasetSplit;
 import io.auralis.ser.data.SkippedFile;
 import io.auralis.ser.data.SpeechEmotionDataset;
@@ -56,8 +56,10 @@ final class EvaluateCommand implements Subcommand {
             "matrix.",
             "",
             "  --model DIR|NAME  a model directory, or the name of one in the models folder (default: default)",
-            "  --dataset NAME    tess, ravdess, emodb, iemocap, or csv (a manifest of path,label[,speaker])",
-            "  --data PATH       the corpus folder, or the manifest file for csv",
+            "  --dataset NAME    tess, ravdess, emodb, iemocap, or csv (a manifest of path,label[,speaker]);",
+            "                    several, comma-separated (tess,emodb), as ser train takes them",
+            "  --data PATH       the corpus folder, or the manifest file for csv; with several datasets, one",
+            "                    path per dataset in the same order, comma-separated",
             "  --split S         test: the clips the model was tested on when it was trained (its split.json),",
             "                    validation: those it was validated on, all: every clip (default: test when the",
             "                    model was trained on this dataset by ser train, else all)",
@@ -76,13 +78,15 @@ final class EvaluateCommand implements Subcommand {
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
         }
-        Corpus corpus;
+        List<CorpusSource> sources;
         try {
-            corpus = Corpus.fromId(a.require("dataset"));
+            sources = CorpusSource.parse(a.require("dataset"), a.require("data"),
+                p -> context.workingDirectory().resolve(p).normalize());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Path data = context.workingDirectory().resolve(a.require("data")).normalize();
+        String corpus = CorpusSource.datasetIds(sources);
+        String data = sources.size() == 1 ? sources.get(0).data().toString() : CorpusSource.dataPaths(sources);
         Path out = a.get("out") == null ? null : context.workingDirectory().resolve(a.get("out")).normalize();
         EmotionModel model;
         try {
@@ -96,7 +100,7 @@ final class EvaluateCommand implements Subcommand {
         String trainedOn = trainedOn(model.config());
         String part = a.get("split");
         if (part == null) {
-            part = Files.isRegularFile(splitFile) && corpus.id().equals(trainedOn) ? "test" : "all";
+            part = Files.isRegularFile(splitFile) && corpus.equals(trainedOn) ? "test" : "all";
         }
         part = part.trim().toLowerCase(Locale.ROOT);
         DatasetSplit split = null;
@@ -109,9 +113,9 @@ final class EvaluateCommand implements Subcommand {
                     throw new UsageException(modelDir + ": has no " + TrainingJob.SPLIT + " (it was not trained by "
                         + "auralis ser train), so there is no " + part + " part; use --split all");
                 }
-                if (trainedOn != null && !corpus.id().equals(trainedOn)) {
+                if (trainedOn != null && !corpus.equals(trainedOn)) {
                     throw new UsageException(modelDir + ": was trained on " + trainedOn + "; its " + part
-                        + " part is of that corpus, not " + corpus.id() + "; use --split all");
+                        + " part is of that corpus, not " + corpus + "; use --split all");
                 }
                 try {
                     split = DatasetSplit.read(splitFile);
@@ -124,7 +128,7 @@ final class EvaluateCommand implements Subcommand {
                 + "' (expected test, validation or all)");
         }
 
-        SpeechEmotionDataset.BaseBuilder<?> builder = corpus.builder().setRoot(data).setDecoder(services.decoder())
+        SpeechEmotionDataset.BaseBuilder<?> builder = CorpusSource.builder(sources).setDecoder(services.decoder())
             .optClasses(model.classes()).optMinimumSamples(model.minimumSamples())
             .optSkippedFileListener(f -> context.err().println("auralis: " + f + " (skipped)"));
         if (split != null) {
@@ -138,7 +142,7 @@ final class EvaluateCommand implements Subcommand {
             }
             dataset.prepare(context.interactive() ? new ProgressBar() : null);
             if (dataset.size() == 0) {
-                throw new UsageException(data + ": no clip of " + corpus.id() + " (" + part + ") has a class the "
+                throw new UsageException(data + ": no clip of " + corpus + " (" + part + ") has a class the "
                     + "model knows (" + String.join(", ", model.classes()) + ")" + leftOut(dataset.leftOutByLabel()));
             }
             evaluation = services.models().withDjl(() -> {
@@ -157,8 +161,8 @@ final class EvaluateCommand implements Subcommand {
         EvaluationReport report = evaluation.report();
         report.model = modelDir.getFileName().toString();
         report.architecture = model.config().architecture;
-        report.dataset = corpus.id();
-        report.data = data.toString();
+        report.dataset = corpus;
+        report.data = data;
         report.split = part;
         report.splitDescription = split == null ? null : split.description();
         report.audioSeconds = dataset.totalSeconds();
@@ -170,7 +174,7 @@ final class EvaluateCommand implements Subcommand {
             context.out().println(leftOut(report.leftOutByLabel).substring(2));
         }
         if (out != null) {
-            evaluation.write(out, report, report.model + " on " + corpus.id() + " (" + part + ")");
+            evaluation.write(out, report, report.model + " on " + corpus + " (" + part + ")");
             context.out().println("wrote " + out.resolve(Evaluation.METRICS) + ", " + Evaluation.CONFUSION_CSV + ", "
                 + Evaluation.CONFUSION_PNG + ", " + Evaluation.PREDICTIONS);
         }

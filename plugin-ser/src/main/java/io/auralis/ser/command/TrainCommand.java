@@ -5,7 +5,7 @@ import ai.djl.translate.TranslateException;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
-import io.auralis.ser.data.Corpus;
+import io.auralis.ser.data.CorpusSource;
 import io.auralis.ser.data.DatasetSplit;
 import io.auralis.ser.model.CnnGru;
 import io.auralis.ser.training.TrainingJob;
@@ -28,7 +28,7 @@ final class TrainCommand implements Subcommand {
     private static final Set<String> VALUED = Set.of("dataset", "data", "arch", "out", "classes", "split",
         "test-speakers", "val-speakers", "epochs", "batch-size", "lr", "weight-decay", "lr-step", "lr-gamma",
         "hidden", "layers", "dropout", "seed", "device");
-    private static final Set<String> SWITCHES = Set.of("temporal", "resume");
+    private static final Set<String> SWITCHES = Set.of("temporal", "resume", "dry-run");
     /** What a resumed run may change; everything else is the checkpoint's. */
     private static final Set<String> RESUMABLE = Set.of("out", "epochs", "device", "data", "resume");
 
@@ -48,6 +48,7 @@ final class TrainCommand implements Subcommand {
         return String.join("\n",
             "usage: auralis ser train --dataset NAME --data PATH --arch NAME --out DIR [options]",
             "       auralis ser train --resume --out DIR [--epochs N] [--device D] [--data PATH]",
+            "       auralis ser train --dataset NAME --data PATH [options] --dry-run",
             "",
             "Trains on 16 kHz mono clips with the published protocol (Adam, learning rate divided by 10 every 20",
             "epochs, NLL loss, batches zero-padded to the longest clip) and keeps the epoch with the lowest",
@@ -55,8 +56,11 @@ final class TrainCommand implements Subcommand {
             "the auralis.ser extractor), split.json, history.csv, training_curves.png, the test part's",
             "metrics.json, confusion_matrix.csv/.png and predictions.csv, and checkpoint/ for --resume.",
             "",
-            "  --dataset NAME        tess, ravdess, emodb, iemocap, or csv (a manifest of path,label[,speaker])",
-            "  --data PATH           the corpus folder, or the manifest file for csv",
+            "  --dataset NAME        tess, ravdess, emodb, iemocap, or csv (a manifest of path,label[,speaker]);",
+            "                        several, comma-separated (tess,emodb), are trained on as one, with their",
+            "                        speakers named corpus-speaker (tess-OAF, emodb-03) for --test-speakers",
+            "  --data PATH           the corpus folder, or the manifest file for csv; with several datasets, one",
+            "                        path per dataset in the same order, comma-separated",
             "  --arch NAME           cnn3gru, cnn5gru, cnn11gru or cnn18gru",
             "  --out DIR             the model directory to write; must not hold a model yet",
             "  --classes a,b,c       train on these classes only, in this output order (default: every label)",
@@ -78,6 +82,8 @@ final class TrainCommand implements Subcommand {
             "  --seed N              seed of the split, the initial weights, batch order and dropout (default "
                 + d.seed + ")",
             "  --device D            auto, cpu, gpu or gpu:N (default: the platform's --device, else auto)",
+            "  --dry-run             list the clips of each part as CSV (part,speaker,label,file) on standard",
+            "                        output and stop: nothing is decoded, trained or written (--out not needed)",
             "  --resume              continue the run in --out from its last completed epoch; the settings, data",
             "                        and split are the checkpoint's, only --epochs, --device and --data may change",
             "",
@@ -91,7 +97,13 @@ final class TrainCommand implements Subcommand {
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
         }
-        Path out = context.workingDirectory().resolve(a.require("out")).normalize();
+        boolean dryRun = a.flag("dry-run");
+        if (dryRun && a.flag("resume")) {
+            throw new UsageException("--dry-run lists a new run's split; a resumed run's split is its split.json");
+        }
+        // A dry run writes nothing, so it needs no --out; the job still wants one, and never touches it.
+        Path out = context.workingDirectory().resolve(dryRun && a.get("out") == null ? "." : a.require("out"))
+            .normalize();
         TrainingJob.Builder job = TrainingJob.builder().setDecoder(services.decoder()).setOutput(out)
             .optLog(context.err());
         String device = a.get("device");
@@ -112,7 +124,7 @@ final class TrainCommand implements Subcommand {
             }
             job.resume(epochs, device);
             if (a.get("data") != null) {
-                job.setData(context.workingDirectory().resolve(a.get("data")).normalize());
+                job.setResumeData(a.get("data"), p -> context.workingDirectory().resolve(p).normalize());
             }
         } else {
             TrainingOptions options = options(a, device == null ? services.models().platformDevice() : device);
@@ -120,10 +132,11 @@ final class TrainCommand implements Subcommand {
             if (!problems.isEmpty()) {
                 throw new UsageException(String.join("; ", problems));
             }
-            Corpus corpus;
+            List<CorpusSource> sources;
             DatasetSplit.Method split;
             try {
-                corpus = Corpus.fromId(a.require("dataset"));
+                sources = CorpusSource.parse(a.require("dataset"), a.require("data"),
+                    p -> context.workingDirectory().resolve(p).normalize());
                 split = DatasetSplit.Method.fromId(a.get("split", "stratified"));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
@@ -133,8 +146,7 @@ final class TrainCommand implements Subcommand {
             if (split != DatasetSplit.Method.SPEAKER && (!testSpeakers.isEmpty() || !validationSpeakers.isEmpty())) {
                 throw new UsageException("--test-speakers and --val-speakers need --split speaker");
             }
-            job.setCorpus(corpus).setData(context.workingDirectory().resolve(a.require("data")).normalize())
-                .setOptions(options)
+            job.setSources(sources).setOptions(options)
                 .optClasses(a.get("classes") == null ? null : list(a.get("classes")))
                 .optSplit(split, testSpeakers, validationSpeakers);
         }
@@ -142,6 +154,14 @@ final class TrainCommand implements Subcommand {
             job.optProgress(new ProgressBar());
         }
         TrainingJob built = job.build();
+        if (dryRun) {
+            try {
+                built.listSplit(context.out());
+            } catch (IOException | IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            return Command.OK;
+        }
         TrainingOutcome outcome;
         try {
             outcome = services.models().withDjl(() -> {

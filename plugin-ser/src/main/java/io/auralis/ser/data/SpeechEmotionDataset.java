@@ -162,9 +162,7 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
      */
     public synchronized List<Clip> catalog() throws IOException {
         if (catalog == null) {
-            if (!Files.exists(root)) {
-                throw new IOException(root + ": no such " + (this instanceof ManifestDataset ? "file" : "folder"));
-            }
+            checkExists();
             List<SkippedFile> problems = new ArrayList<>();
             List<Clip> listed = new ArrayList<>(listClips(problems::add));
             if (listed.isEmpty()) {
@@ -181,6 +179,36 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
             listingProblems = List.copyOf(problems);
         }
         return catalog;
+    }
+
+    /**
+     * The decoder clips are read with.
+     *
+     * @return the builder's decoder
+     */
+    protected AudioDecoder decoder() {
+        return decoder;
+    }
+
+    /**
+     * Fails when the corpus is not where it was said to be, before anything is listed.
+     *
+     * @throws IOException naming the missing folder or file
+     */
+    protected void checkExists() throws IOException {
+        if (!Files.exists(root)) {
+            throw new IOException(root + ": no such " + (this instanceof ManifestDataset ? "file" : "folder"));
+        }
+    }
+
+    /**
+     * Where a clip id of this corpus points, for messages about a clip that is gone.
+     *
+     * @param id a clip id
+     * @return the file the id names
+     */
+    protected Path fileOf(String id) {
+        return root.resolve(id);
     }
 
     /**
@@ -247,7 +275,7 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         if (wanted != null) {
             for (String id : wanted) {
                 if (!found.contains(id)) {
-                    report(new SkippedFile(root.resolve(id).toString(),
+                    report(new SkippedFile(fileOf(id).toString(),
                         "in the saved split but not in the corpus (file missing or renamed)"));
                 }
             }

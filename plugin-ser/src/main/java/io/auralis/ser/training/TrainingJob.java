@@ -26,6 +26,7 @@ import ai.djl.util.Progress;
 import io.auralis.api.audio.AudioDecoder;
 import io.auralis.ser.data.Clip;
 import io.auralis.ser.data.Corpus;
+import io.auralis.ser.data.CorpusSource;
 import io.auralis.ser.data.DatasetSplit;
 import io.auralis.ser.data.SeededShuffleSampler;
 import io.auralis.ser.data.SkippedFile;
@@ -52,9 +53,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One training run from a corpus to a model folder, resumable: lists the corpus, splits it (or reloads the saved
@@ -81,6 +86,9 @@ public final class TrainingJob {
 
     private final Corpus corpus;
     private final Path data;
+    private final List<CorpusSource> sources;
+    private final String resumeData;
+    private final Function<String, Path> resumeResolver;
     private final AudioDecoder decoder;
     private final Path output;
     private final TrainingOptions options;
@@ -99,6 +107,9 @@ public final class TrainingJob {
     private TrainingJob(Builder b) {
         this.corpus = b.corpus;
         this.data = b.data;
+        this.sources = b.sources;
+        this.resumeData = b.resumeData != null ? b.resumeData : b.data != null ? b.data.toString() : null;
+        this.resumeResolver = b.resumeData != null ? b.resumeResolver : Path::of;
         this.decoder = Objects.requireNonNull(b.decoder, "an audio decoder must be set");
         this.output = Objects.requireNonNull(b.output, "an output folder must be set");
         this.options = b.options;
@@ -135,8 +146,7 @@ public final class TrainingJob {
         Checkpoint checkpoint = new Checkpoint(output);
         CheckpointState state;
         TrainingOptions opts;
-        Corpus source;
-        Path root;
+        List<CorpusSource> sources;
         DatasetSplit split;
         if (resume) {
             state = checkpoint.read();
@@ -152,18 +162,18 @@ public final class TrainingJob {
                 throw new IllegalArgumentException(output + ": already trained " + state.completedEpochs
                     + " epochs of " + opts.epochs + "; pass a larger --epochs to train on");
             }
-            source = Corpus.fromId(state.dataset);
-            root = data != null ? data : Path.of(state.data);
+            // The checkpoint's paths are absolute; new ones (the data moved) are resolved as the caller says.
+            sources = resumeData == null ? CorpusSource.parse(state.dataset, state.data, Path::of)
+                : CorpusSource.parse(state.dataset, resumeData, resumeResolver);
             split = DatasetSplit.read(output.resolve(SPLIT));
         } else {
             opts = Objects.requireNonNull(options, "training options must be set");
-            source = Objects.requireNonNull(corpus, "a dataset must be set");
-            root = Objects.requireNonNull(data, "a data path must be set");
+            sources = sources();
             checkFreshOutput();
             state = new CheckpointState();
             state.options = opts;
-            state.dataset = source.id();
-            state.data = root.toAbsolutePath().normalize().toString();
+            state.dataset = CorpusSource.datasetIds(sources);
+            state.data = CorpusSource.dataPaths(sources);
             split = null;
         }
         List<String> problems = opts.problems();
@@ -172,7 +182,9 @@ public final class TrainingJob {
         }
         Architecture architecture = opts.architecture();
 
-        SpeechEmotionDataset catalog = builder(source, root, resume ? state.classes : classes).build();
+        String source = CorpusSource.datasetIds(sources);
+        String root = CorpusSource.dataPaths(sources);
+        SpeechEmotionDataset catalog = builder(sources, resume ? state.classes : classes).build();
         for (SkippedFile problem : catalog.listingProblems()) {
             warn(problem);
         }
@@ -185,33 +197,38 @@ public final class TrainingJob {
             state.classes = classNames;
         }
         if (classNames.size() < 2) {
-            throw new IllegalArgumentException("training needs at least 2 classes; " + source.id() + " at " + root
+            throw new IllegalArgumentException("training needs at least 2 classes; " + source + " at " + root
                 + " has " + classNames);
         }
 
-        SpeechEmotionDataset train = part(source, root, classNames, split, Usage.TRAIN, architecture)
+        SpeechEmotionDataset train = part(sources, classNames, split, Usage.TRAIN, architecture)
             .setSampling(new BatchSampler(new SeededShuffleSampler(opts.seed, state.completedEpochs), opts.batchSize,
                 false))
             .build();
-        SpeechEmotionDataset validation = part(source, root, classNames, split, Usage.VALIDATION, architecture)
+        SpeechEmotionDataset validation = part(sources, classNames, split, Usage.VALIDATION, architecture)
             .setSampling(opts.batchSize, false).build();
-        SpeechEmotionDataset test = part(source, root, classNames, split, Usage.TEST, architecture).build();
+        SpeechEmotionDataset test = part(sources, classNames, split, Usage.TEST, architecture).build();
         train.prepare(progress);
         validation.prepare(progress);
         test.prepare(progress);
         if (train.size() == 0) {
-            throw new IllegalArgumentException(source.id() + " at " + root + ": no training clips (" + split + ")");
+            throw new IllegalArgumentException(source + " at " + root + ": no training clips (" + split + ")");
         }
         int[] counts = train.classCounts();
         for (int c = 0; c < counts.length; c++) {
             if (counts[c] == 0) {
                 throw new IllegalArgumentException("class '" + classNames.get(c) + "' has no training clips in "
-                    + source.id() + " at " + root + "; restrict the classes with --classes");
+                    + source + " at " + root + "; restrict the classes with --classes");
             }
         }
         log.printf(Locale.ROOT, "%s: %d training, %d validation, %d test clips (%.0f s of training audio), "
-                + "classes %s%s%n", source.id(), train.size(), validation.size(), test.size(), train.totalSeconds(),
+                + "classes %s%s%n", source, train.size(), validation.size(), test.size(), train.totalSeconds(),
             String.join(", ", classNames), skipped == 0 ? "" : "; " + skipped + " files skipped");
+        Map<String, Integer> leftOut = new TreeMap<>();
+        for (SpeechEmotionDataset part : List.of(train, validation, test)) {
+            part.leftOutByLabel().forEach((label, n) -> leftOut.merge(label, n, Integer::sum));
+        }
+        logLeftOut(leftOut);
 
         Engine engine = Engine.getEngine("PyTorch");
         Device device = ComputeDevice.resolve(opts.device, engine);
@@ -293,20 +310,20 @@ public final class TrainingJob {
     }
 
     private TrainingOutcome finish(Checkpoint checkpoint, CheckpointState state, TrainingOptions opts,
-                                   Architecture architecture, List<String> classNames, Corpus source, Path root,
+                                   Architecture architecture, List<String> classNames, String source, String root,
                                    DatasetSplit split, SpeechEmotionDataset train, SpeechEmotionDataset validation,
                                    SpeechEmotionDataset test, double throughput)
         throws IOException, TranslateException {
         CnnGruBlock best = newBlock(opts, architecture, classNames.size());
         ModelConfig config = ModelConfig.of(output.getFileName().toString(), best, classNames, opts.dropout);
-        config.description = architecture.id() + " trained on " + source.id() + " with auralis ser train";
+        config.description = architecture.id() + " trained on " + source + " with auralis ser train";
         config.license = train.license();
         config.source = "auralis ser train";
         config.training = new ModelConfig.Training();
         Set<String> trainSpeakers = new TreeSet<>();
         train.clips().forEach(c -> trainSpeakers.add(c.speaker()));
         config.training.data = String.format(Locale.ROOT, "%s (%s): %d training, %d validation, %d test clips; "
-            + "training speakers %s", source.id(), root.toAbsolutePath().normalize(), train.size(), validation.size(),
+            + "training speakers %s", source, root, train.size(), validation.size(),
             test.size(), String.join(", ", trainSpeakers));
         config.training.protocol = opts.protocol();
         config.training.epochs = state.completedEpochs;
@@ -316,7 +333,7 @@ public final class TrainingJob {
             opts.stepEpochs, TrainingOptions.trim(opts.gamma));
         config.training.seed = opts.seed;
         config.training.date = LocalDate.now().toString();
-        config.training.other("dataset", source.id());
+        config.training.other("dataset", source);
         config.training.other("split", split.description());
         config.training.other("keptEpoch", state.bestEpoch);
         if (state.bestValidationLoss != null) {
@@ -336,7 +353,7 @@ public final class TrainingJob {
                     r.validationLoss() == null ? Double.NaN : r.validationLoss(),
                     r.validationAccuracy() == null ? Double.NaN : r.validationAccuracy()));
             }
-            TrainingCurvesChart.writePng(points, architecture.id() + " on " + source.id(), output.resolve(CURVES));
+            TrainingCurvesChart.writePng(points, architecture.id() + " on " + source, output.resolve(CURVES));
 
             if (test.size() > 0) {
                 try (EmotionModel model = EmotionModel.load(ModelDirectory.open(output), opts.device)) {
@@ -344,21 +361,97 @@ public final class TrainingJob {
                     report = evaluation.report();
                     report.model = config.name;
                     report.architecture = architecture.id();
-                    report.dataset = source.id();
-                    report.data = root.toAbsolutePath().normalize().toString();
+                    report.dataset = source;
+                    report.data = root.toString();
                     report.split = "test";
                     report.splitDescription = split.description();
                     report.audioSeconds = test.totalSeconds();
                     report.skippedFiles = test.skipped().size();
                     report.date = OffsetDateTime.now().withNano(0).toString();
-                    evaluation.write(output, report, architecture.id() + " on " + source.id() + " (test)");
+                    evaluation.write(output, report, architecture.id() + " on " + source + " (test)");
                 }
                 config.metrics = new LinkedHashMap<>(report.summary());
             }
             ModelDirectory.write(output, config, best,
-                TrainingCard.render(config, report, split, trainSpeakers, source.id()));
+                TrainingCard.render(config, report, split, trainSpeakers, source));
         }
         return new TrainingOutcome(output, state, report, skipped, throughput);
+    }
+
+    /**
+     * Lists what a new run would train, validate and test on, without decoding audio, training or writing
+     * anything: one CSV line {@code part,speaker,label,file} per clip, parts in the order train, validation, test
+     * and clips by id within each. Clips of labels outside the classes are left out and counted on the log.
+     *
+     * @param out receives the CSV, with a header line
+     * @return the number of clips listed
+     * @throws IllegalArgumentException for bad settings, such as an unknown speaker
+     * @throws IOException if a corpus cannot be listed
+     */
+    public int listSplit(PrintStream out) throws IOException {
+        if (resume) {
+            throw new IllegalArgumentException("listing the split is for a new run; a resumed run's split is its "
+                + SPLIT);
+        }
+        List<CorpusSource> sources = sources();
+        TrainingOptions opts = Objects.requireNonNull(options, "training options must be set");
+        SpeechEmotionDataset catalog = builder(sources, classes).build();
+        for (SkippedFile problem : catalog.listingProblems()) {
+            warn(problem);
+        }
+        List<Clip> clips = catalog.catalog();
+        Set<String> classNames = Set.copyOf(catalog.classes());
+        DatasetSplit split = newSplit(clips, opts.seed);
+        out.println("part,speaker,label,file");
+        Map<String, Integer> leftOut = new TreeMap<>();
+        Map<Usage, Integer> listed = new LinkedHashMap<>();
+        for (Usage usage : List.of(Usage.TRAIN, Usage.VALIDATION, Usage.TEST)) {
+            Set<String> ids = split.ids(usage);
+            int n = 0;
+            for (Clip clip : clips) {
+                if (!ids.contains(clip.id())) {
+                    continue;
+                }
+                if (!classNames.contains(clip.label())) {
+                    leftOut.merge(clip.label(), 1, Integer::sum);
+                    continue;
+                }
+                out.println(usage.name().toLowerCase(Locale.ROOT) + "," + csv(clip.speaker()) + ","
+                    + csv(clip.label()) + "," + csv(clip.file().toString()));
+                n++;
+            }
+            listed.put(usage, n);
+        }
+        log.printf(Locale.ROOT, "%s: %d training, %d validation, %d test clips, classes %s; %s%n",
+            CorpusSource.datasetIds(sources), listed.get(Usage.TRAIN), listed.get(Usage.VALIDATION),
+            listed.get(Usage.TEST), String.join(", ", catalog.classes()), split.description());
+        logLeftOut(leftOut);
+        return listed.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private void logLeftOut(Map<String, Integer> byLabel) {
+        if (!byLabel.isEmpty()) {
+            log.printf(Locale.ROOT, "left out %d clips of labels not among the classes (%s)%n",
+                byLabel.values().stream().mapToInt(Integer::intValue).sum(), byLabel.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** A CSV field, double-quoted when it holds a comma, a quote or a line break. */
+    private static String csv(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+
+    /** The corpora of a new run: the builder's sources, or its one corpus and path. */
+    private List<CorpusSource> sources() {
+        if (sources != null) {
+            return sources;
+        }
+        return List.of(new CorpusSource(Objects.requireNonNull(corpus, "a dataset must be set"),
+            Objects.requireNonNull(data, "a data path must be set")));
     }
 
     private void checkFreshOutput() {
@@ -381,13 +474,13 @@ public final class TrainingJob {
         };
     }
 
-    private SpeechEmotionDataset.BaseBuilder<?> builder(Corpus source, Path root, List<String> classNames) {
-        return source.builder().setRoot(root).setDecoder(decoder).optClasses(classNames);
+    private SpeechEmotionDataset.BaseBuilder<?> builder(List<CorpusSource> sources, List<String> classNames) {
+        return CorpusSource.builder(sources).setDecoder(decoder).optClasses(classNames);
     }
 
-    private SpeechEmotionDataset.BaseBuilder<?> part(Corpus source, Path root, List<String> classNames,
+    private SpeechEmotionDataset.BaseBuilder<?> part(List<CorpusSource> sources, List<String> classNames,
                                                      DatasetSplit split, Usage usage, Architecture architecture) {
-        return builder(source, root, classNames).optSplit(split, usage)
+        return builder(sources, classNames).optSplit(split, usage)
             .optMinimumSamples(architecture.minimumSamples())
             .optSkippedFileListener(this::warn);
     }
@@ -421,6 +514,9 @@ public final class TrainingJob {
     public static final class Builder {
         private Corpus corpus;
         private Path data;
+        private List<CorpusSource> sources;
+        private String resumeData;
+        private Function<String, Path> resumeResolver;
         private AudioDecoder decoder;
         private Path output;
         private TrainingOptions options;
@@ -456,6 +552,34 @@ public final class TrainingJob {
          */
         public Builder setData(Path data) {
             this.data = data;
+            return this;
+        }
+
+        /**
+         * Sets the corpora of a new run, one or more; several are read as one {@link io.auralis.ser.data.CombinedDataset}, with
+         * speakers and clip ids namespaced by corpus ({@code tess-OAF}, {@code emodb-03}). Replaces
+         * {@link #setCorpus} and {@link #setData}.
+         *
+         * @param sources the corpora and their locations, in order
+         * @return this builder
+         */
+        public Builder setSources(List<CorpusSource> sources) {
+            this.sources = List.copyOf(sources);
+            return this;
+        }
+
+        /**
+         * When resuming, reads the corpora from new locations (the data moved), as {@code --data} gives them: one
+         * path per corpus, comma-separated in the order the run was started with (a single corpus's path is taken
+         * whole). Replaces {@link #setData} for a resumed run.
+         *
+         * @param paths the new locations
+         * @param resolve turns each path as written into a path
+         * @return this builder
+         */
+        public Builder setResumeData(String paths, Function<String, Path> resolve) {
+            this.resumeData = Objects.requireNonNull(paths, "paths");
+            this.resumeResolver = Objects.requireNonNull(resolve, "resolve");
             return this;
         }
 

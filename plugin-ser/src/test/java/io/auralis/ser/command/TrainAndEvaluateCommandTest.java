@@ -170,6 +170,87 @@ class TrainAndEvaluateCommandTest {
                 + "to continue training it, or choose another --out");
     }
 
+    /** Writes tiny TESS and EmoDB corpora in their own layouts under data/multi: two labels shared, one not. */
+    private static void twoCorpora() throws IOException {
+        Random random = new Random(7);
+        Path tess = dir.resolve("data/multi/tess/TESS Toronto emotional speech set data");
+        for (String speaker : List.of("OAF", "YAF")) {
+            for (String word : List.of("back", "bar", "base")) {
+                SyntheticAudio.write(tess.resolve(speaker + "_angry/" + speaker + "_" + word + "_angry.wav"),
+                    SyntheticAudio.noise(random.nextLong(), 0.3, 0.5));
+                SyntheticAudio.write(tess.resolve(speaker + "_sad/" + speaker + "_" + word + "_sad.wav"),
+                    SyntheticAudio.tone(200 + 50 * random.nextDouble(), 0.3, 0.5));
+            }
+            SyntheticAudio.writeTone(tess.resolve(speaker + "_Pleasant_surprise/" + speaker + "_back_ps.wav"));
+        }
+        Path emodb = dir.resolve("data/multi/emodb/wav");
+        for (String actor : List.of("03", "08", "09", "10")) {
+            for (String text : List.of("a01", "a02")) {
+                SyntheticAudio.write(emodb.resolve(actor + text + "Wa.wav"),
+                    SyntheticAudio.noise(random.nextLong(), 0.3, 0.5));
+                SyntheticAudio.write(emodb.resolve(actor + text + "Ta.wav"),
+                    SyntheticAudio.tone(200 + 50 * random.nextDouble(), 0.3, 0.5));
+            }
+            SyntheticAudio.writeTone(emodb.resolve(actor + "a05La.wav"));
+        }
+    }
+
+    private static List<String> trainBoth(String... extra) {
+        List<String> args = new ArrayList<>(List.of("train", "--dataset", "tess,emodb", "--data",
+            "data/multi/tess,data/multi/emodb", "--classes", "angry,sad", "--split", "speaker", "--test-speakers",
+            "emodb-03,tess-OAF", "--val-speakers", "emodb-09", "--arch", "cnn3gru", "--batch-size", "4",
+            "--device", "cpu"));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    @Test
+    void aDryRunListsTwoCorporaAsOneSplitWithNamespacedSpeakersAndCountsDroppedLabels() throws Exception {
+        twoCorpora();
+
+        Run listed = ser(trainBoth("--dry-run").toArray(String[]::new));
+
+        assertEquals(Command.OK, listed.code(), listed.err());
+        List<String> lines = List.of(listed.out().split("\n"));
+        assertEquals("part,speaker,label,file", lines.get(0));
+        assertEquals(1 + 14 + 4 + 10, lines.size(), listed.out());
+        assertTrue(lines.contains("test,tess-OAF,angry," + dir.resolve(
+            "data/multi/tess/TESS Toronto emotional speech set data/OAF_angry/OAF_back_angry.wav")), listed.out());
+        assertTrue(lines.contains("validation,emodb-09,sad," + dir.resolve("data/multi/emodb/wav/09a02Ta.wav")),
+            listed.out());
+        assertEquals(List.of("emodb-08", "emodb-10", "tess-YAF"), lines.stream().skip(1)
+            .filter(l -> l.startsWith("train,")).map(l -> l.split(",")[1]).distinct().sorted().toList());
+        assertTrue(listed.err().contains("tess,emodb: 14 training, 4 validation, 10 test clips, classes angry, sad"),
+            listed.err());
+        assertTrue(listed.err().contains("left out 6 clips of labels not among the classes (boredom 4, surprise 2)"),
+            listed.err());
+        assertTrue(!Files.exists(dir.resolve("split.json")), "a dry run writes nothing");
+
+        assertUsage(ser("train", "--dataset", "tess,emodb", "--data", "data/multi/tess", "--arch", "cnn3gru",
+            "--out", "m0"), "auralis: ser train: --dataset names 2 corpora (tess, emodb) but --data gives 1 path; "
+                + "give one path per corpus, in the same order, separated by commas");
+        assertUsage(ser(trainBoth("--out", "m0", "--test-speakers", "OAF").toArray(String[]::new)), null);
+    }
+
+    @Test
+    void aModelTrainedOnTwoCorporaIsEvaluatedOnTheirJointTestPart() throws Exception {
+        twoCorpora();
+
+        Run trained = ser(trainBoth("--out", "both", "--epochs", "1").toArray(String[]::new));
+
+        assertEquals(Command.OK, trained.code(), trained.err());
+        assertTrue(trained.err().contains("tess,emodb: 14 training, 4 validation, 10 test clips"), trained.err());
+        assertTrue(trained.err().contains("left out 6 clips of labels not among the classes"), trained.err());
+        Run evaluated = ser("evaluate", "--model", "both", "--dataset", "tess,emodb", "--data",
+            "data/multi/tess,data/multi/emodb");
+        assertEquals(Command.OK, evaluated.code(), evaluated.err());
+        assertTrue(evaluated.out().startsWith("both on tess,emodb (test): 10 clips"), evaluated.out());
+        Run resumed = ser("train", "--resume", "--out", "both", "--epochs", "2", "--data",
+            "data/multi/tess,data/multi/emodb");
+        assertEquals(Command.OK, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains("resuming after epoch 1 of 2"), resumed.err());
+    }
+
     private static void assertUsage(Run run, String line) {
         assertEquals(Command.USAGE, run.code(), run.err() + run.out());
         assertEquals(1, run.errLines().size(), run.err());

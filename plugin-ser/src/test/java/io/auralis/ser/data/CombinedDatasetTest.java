@@ -1,0 +1,136 @@
+package io.auralis.ser.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.training.dataset.Dataset.Usage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** TESS and EmoDB (and a manifest) in their own layouts, read as one corpus. */
+class CombinedDatasetTest {
+
+    @TempDir
+    Path dir;
+
+    Path tess;
+    Path emodb;
+
+    @BeforeEach
+    void corpora() throws IOException {
+        tess = dir.resolve("tess");
+        Path tessData = tess.resolve("TESS Toronto emotional speech set data");
+        for (String speaker : List.of("OAF", "YAF")) {
+            SyntheticAudio.writeTone(tessData.resolve(speaker + "_angry/" + speaker + "_back_angry.wav"));
+            SyntheticAudio.writeTone(tessData.resolve(speaker + "_sad/" + speaker + "_back_sad.wav"));
+            SyntheticAudio.writeTone(tessData.resolve(speaker + "_Pleasant_surprise/" + speaker + "_back_ps.wav"));
+        }
+        emodb = dir.resolve("emodb");
+        for (String name : List.of("03a01Wa", "03a02Ta", "03a04Lc", "08a01Wa", "08a02Ta", "09a01Wb", "09b01Tc")) {
+            SyntheticAudio.writeTone(emodb.resolve("wav/" + name + ".wav"));
+        }
+    }
+
+    private CombinedDataset.Builder combined() {
+        return CombinedDataset.builder().setSources(List.of(new CorpusSource(Corpus.TESS, tess),
+            new CorpusSource(Corpus.EMODB, emodb))).setDecoder(SyntheticAudio.decoder());
+    }
+
+    @Test
+    void speakersAndIdsAreNamespacedByCorpusAndLabelsKeepTheSharedVocabulary() throws IOException {
+        CombinedDataset both = combined().build();
+        Map<String, Clip> byId = both.catalog().stream().collect(Collectors.toMap(Clip::id, c -> c));
+
+        assertEquals(13, byId.size());
+        Clip oaf = byId.get("tess/TESS Toronto emotional speech set data/OAF_angry/OAF_back_angry.wav");
+        assertEquals("tess-OAF", oaf.speaker());
+        assertEquals("angry", oaf.label());
+        assertEquals(tess.resolve("TESS Toronto emotional speech set data/OAF_angry/OAF_back_angry.wav"), oaf.file());
+        Clip actor = byId.get("emodb/wav/03a02Ta.wav");
+        assertEquals("emodb-03", actor.speaker());
+        assertEquals("sad", actor.label());
+        assertEquals(Set.of("tess-OAF", "tess-YAF", "emodb-03", "emodb-08", "emodb-09"),
+            both.catalog().stream().map(Clip::speaker).collect(Collectors.toSet()));
+        assertEquals("tess,emodb", both.corpus());
+        assertTrue(both.license().contains("CC BY-NC-ND") && both.license().contains("EmoDB"), both.license());
+    }
+
+    @Test
+    void aSpeakerSplitNamesSpeakersOfEitherCorpusAndClassesDropTheOtherLabelsWithACount() throws IOException {
+        List<Clip> catalog = combined().build().catalog();
+        DatasetSplit split = DatasetSplit.bySpeaker(catalog, List.of("emodb-03", "tess-OAF"), List.of("emodb-09"),
+            1);
+        List<String> shared = List.of("angry", "sad");
+
+        CombinedDataset test = combined().optClasses(shared).optSplit(split, Usage.TEST).build();
+        test.prepare(null);
+        CombinedDataset train = combined().optClasses(shared).optSplit(split, Usage.TRAIN).build();
+        train.prepare(null);
+
+        assertEquals(Set.of("tess-OAF", "emodb-03"),
+            test.clips().stream().map(Clip::speaker).collect(Collectors.toSet()));
+        assertEquals(4, test.size(), "OAF angry and sad, 03 angry and sad");
+        assertEquals(Map.of("surprise", 1, "boredom", 1), test.leftOutByLabel());
+        assertEquals(Set.of("tess-YAF", "emodb-08"),
+            train.clips().stream().map(Clip::speaker).collect(Collectors.toSet()));
+        assertArrayEquals(new int[] {2, 2}, train.classCounts());
+        assertEquals(Map.of("surprise", 1), train.leftOutByLabel());
+    }
+
+    @Test
+    void aManifestCanBeCombinedWithACorpusFolder() throws IOException {
+        SyntheticAudio.writeTone(dir.resolve("mine/a.wav"));
+        Path manifest = Files.writeString(dir.resolve("mine/list.csv"), "path,label,speaker\na.wav,anger,me\n");
+        CombinedDataset both = CombinedDataset.builder().setSources(List.of(new CorpusSource(Corpus.CSV, manifest),
+            new CorpusSource(Corpus.EMODB, emodb))).setDecoder(SyntheticAudio.decoder()).build();
+
+        Clip mine = both.catalog().stream().filter(c -> c.id().equals("csv/a.wav")).findFirst().orElseThrow();
+
+        assertEquals("csv-me", mine.speaker());
+        assertEquals("angry", mine.label());
+        assertEquals(manifest.getParent().resolve("a.wav"), mine.file());
+    }
+
+    @Test
+    void aFileInTheSavedSplitThatIsGoneIsNamedByItsRealPath() throws IOException {
+        List<Clip> catalog = combined().build().catalog();
+        DatasetSplit split = DatasetSplit.bySpeaker(catalog, List.of("emodb-03"), List.of("emodb-09"), 1);
+        Files.delete(emodb.resolve("wav/03a01Wa.wav"));
+
+        CombinedDataset test = combined().optSplit(split, Usage.TEST).build();
+        test.prepare(null);
+
+        assertEquals(1, test.skipped().size());
+        assertEquals(emodb.resolve("wav/03a01Wa.wav").toString(), test.skipped().get(0).file());
+    }
+
+    @Test
+    void aMissingCorpusFolderIsNamed() {
+        CombinedDataset both = CombinedDataset.builder().setSources(List.of(new CorpusSource(Corpus.TESS, tess),
+            new CorpusSource(Corpus.EMODB, dir.resolve("nowhere")))).setDecoder(SyntheticAudio.decoder()).build();
+
+        IOException e = assertThrows(IOException.class, both::catalog);
+
+        assertEquals(dir.resolve("nowhere") + ": no such folder", e.getMessage());
+    }
+
+    @Test
+    void oneCorpusOrTheSameCorpusTwiceIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+            () -> CombinedDataset.builder().setSources(List.of(new CorpusSource(Corpus.TESS, tess))));
+        assertThrows(IllegalArgumentException.class, () -> CombinedDataset.builder().setSources(
+            List.of(new CorpusSource(Corpus.TESS, tess), new CorpusSource(Corpus.TESS, emodb))));
+    }
+}
