@@ -3,6 +3,7 @@ package io.auralis.host.cli;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
 import io.auralis.host.batch.AnalyzeCommand;
+import io.auralis.host.bench.BenchCommand;
 import io.auralis.host.runtime.AuralisHost;
 import io.auralis.host.runtime.HostException;
 import java.io.PrintStream;
@@ -187,7 +188,8 @@ public final class Launcher {
             Map<String, Command> commands = new TreeMap<>();
             List<Command> all = List.of(new HelpCommand(this), new BundlesCommand(session),
                 new ExtractorsCommand(session), new DeferredCommand("analyze",
-                    () -> new AnalyzeCommand(new SessionServices(session), session.home())));
+                    () -> new AnalyzeCommand(new SessionServices(session), session.home())),
+                new BenchCommand(session.home()));
             for (Command command : all) {
                 commands.put(command.name(), command);
             }
@@ -201,7 +203,8 @@ public final class Launcher {
                 return builtin.run(args, context);
             }
             if (builtin != null) {
-                if (!args.contains("--help") && !args.contains("-h")) {
+                // bench only spawns the launcher as children: it needs no framework of its own
+                if (!args.contains("--help") && !args.contains("-h") && !(builtin instanceof BenchCommand)) {
                     // Before the command runs, so that a framework that cannot start is one line and exit code 2.
                     session.host();
                 }

@@ -1,0 +1,119 @@
+package io.auralis.host.bench;
+
+import io.auralis.api.command.Command;
+import io.auralis.api.command.CommandContext;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * {@code auralis bench}: every speed and memory figure of this installation on this machine, each taken from a real
+ * run of the installation's own launcher. This process starts no framework: it only spawns, watches and reports.
+ */
+public final class BenchCommand implements Command {
+    private final Path home;
+
+    /**
+     * Creates the command.
+     *
+     * @param home the installation folder, or {@code null} when it is not known
+     */
+    public BenchCommand(Path home) {
+        this.home = home;
+    }
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "Measure start-up, analyze throughput, peak memory and model speed on this machine";
+    }
+
+    private static Options options() {
+        Options o = new Options();
+        o.addOption(Option.builder().longOpt("corpus").hasArg().argName("DIR")
+            .desc("folder analysed for throughput (default: the installation's samples)").get());
+        o.addOption(Option.builder().longOpt("models").hasArg().argName("LIST")
+            .desc("installed models to measure, comma-separated (default: all; with --quick: default)").get());
+        o.addOption(Option.builder().longOpt("long")
+            .desc("also generate a 1-minute and a 1-hour recording and run emotion-timeline on each").get());
+        o.addOption(Option.builder().longOpt("json").desc("print one JSON object instead of tables").get());
+        o.addOption(Option.builder().longOpt("quick")
+            .desc("short runs for a smoke test: one model, a small ser bench, 10 s and 1 min recordings").get());
+        o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+        return o;
+    }
+
+    private static void help(PrintStream out) {
+        out.println("Usage: auralis bench [--corpus DIR] [--models LIST] [--long] [--json] [--quick]");
+        out.println();
+        out.println("Runs this installation's bin/auralis as child processes, one at a time, in a temporary state");
+        out.println("folder, and prints how long each took (wall clock and CPU time) and its peak resident memory:");
+        out.println("  - cold start: analyze on one short sample with a fresh state folder (installs the platform,");
+        out.println("    unpacks PyTorch); warm start: the same again. Time to the first record and in all.");
+        out.println("  - analyze over the corpus for each model, one emotion per whole file: files/s, audio s/s.");
+        out.println("  - with --long: a generated speech-like 1-minute and 1-hour recording through the");
+        out.println("    emotion-timeline workflow; peak memory should not grow with the length.");
+        out.println("  - auralis ser bench: inference real-time factor at batch 1 and the best batch, and training");
+        out.println("    throughput, for each architecture (see auralis ser bench --help).");
+        out.println("Also prints the machine (processor, cores, memory, Java) and the load average at start and end:");
+        out.println("other work on the machine slows every figure, so measure on an idle one.");
+        out.println("Peak memory and CPU time are read from /proc and are n/a on other systems than Linux.");
+        out.println("JAVA_OPTS is passed to every child (e.g. -Dai.djl.pytorch.num_threads=N).");
+        out.println();
+        out.println("Options:");
+        for (Option option : options().getOptions()) {
+            String name = (option.getOpt() != null ? "-" + option.getOpt() + ", " : "    ") + "--"
+                + option.getLongOpt() + (option.hasArg() ? " " + option.getArgName() : "");
+            out.printf("  %-20s %s%n", name, option.getDescription());
+        }
+        out.println();
+        out.println("Takes a few minutes with --long on 2 cores, most of it in the 1-hour recording. Example:");
+        out.println("  nice auralis bench --corpus data/tess --long");
+    }
+
+    @Override
+    public int run(List<String> args, CommandContext context) throws Exception {
+        if (args.contains("--help") || args.contains("-h")) {
+            help(context.out());
+            return OK;
+        }
+        PrintStream err = context.err();
+        CommandLine line;
+        try {
+            line = DefaultParser.builder().get().parse(options(), args.toArray(String[]::new));
+        } catch (ParseException e) {
+            err.println("auralis: bench: " + e.getMessage() + " (see auralis bench --help)");
+            return USAGE;
+        }
+        if (!line.getArgList().isEmpty()) {
+            err.println("auralis: bench: unexpected argument '" + line.getArgList().get(0) + "' (see auralis bench "
+                + "--help)");
+            return USAGE;
+        }
+        if (home == null) {
+            err.println("auralis: bench: cannot tell where Auralis is installed: pass --home DIR or set AURALIS_HOME");
+            return USAGE;
+        }
+        BenchResult result;
+        try {
+            BenchOptions options = BenchOptions.of(line.getOptionValue("corpus"), line.getOptionValue("models"),
+                line.hasOption("long"), line.hasOption("json"), line.hasOption("quick"), context.workingDirectory());
+            result = new Benchmark(home, err).run(options);
+            context.out().print(options.json() ? Report.json(result) + System.lineSeparator() : Report.table(result));
+        } catch (IllegalArgumentException e) {
+            err.println("auralis: bench: " + e.getMessage());
+            return USAGE;
+        }
+        context.out().flush();
+        return result.problems().isEmpty() ? OK : PARTIAL_FAILURE;
+    }
+}
