@@ -60,7 +60,8 @@ final class TrainingCard {
         md.append("\nPer-epoch figures: `").append(EpochLogListener.HISTORY).append("`; the split: `")
             .append(TrainingJob.SPLIT).append("`.\n");
         md.append("\n## Known limits\n\n");
-        md.append("- Trained on ").append(corpus).append(" only, from ").append(trainSpeakers.size())
+        // Several corpora are named "tess,emodb" on the command line; the card reads "tess and emodb".
+        md.append("- Trained on ").append(corpus.replace(",", " and ")).append(" only, from ").append(trainSpeakers.size())
             .append(trainSpeakers.size() == 1 ? " speaker" : " speakers").append(" (")
             .append(String.join(", ", trainSpeakers)).append("). Other speakers, languages, recording conditions and "
                 + "spontaneous speech are untested.\n");
