@@ -106,6 +106,14 @@ final class Benchmark {
         String loadAtStart = Machine.loadAverage();
         List<String> problems = new ArrayList<>();
         Path scratch = Files.createTempDirectory("auralis-bench");
+        // On Ctrl-C the JVM runs shutdown hooks but no finally blocks: the scratch folder holds PyTorch's unpacked
+        // natives and the long recordings, hundreds of MB, so it goes in a hook too, after this process's own child
+        // (which a terminal's Ctrl-C reaches anyway, but a kill of this process alone does not).
+        Thread cleanup = new Thread(() -> {
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+            deleteTree(scratch);
+        }, "auralis-bench-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             Path work = Files.createDirectories(scratch.resolve("work"));
             LauncherProcesses children = new LauncherProcesses(launcher(), scratch.resolve("state"), work);
@@ -141,6 +149,11 @@ final class Benchmark {
             return new BenchResult(machine, started, loadAtStart, Machine.loadAverage(), startFile.toString(), cold,
                 warm, throughput, recordings, ser, problems);
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook deletes the folder
+            }
             deleteTree(scratch);
         }
     }
