@@ -241,6 +241,9 @@ class TrainAndEvaluateCommandTest {
         assertEquals(Command.OK, trained.code(), trained.err());
         assertTrue(trained.err().contains("tess,emodb: 14 training, 4 validation, 10 test clips"), trained.err());
         assertTrue(trained.err().contains("left out 6 clips of labels not among the classes"), trained.err());
+        String card = Files.readString(dir.resolve("both/README.md"));
+        assertTrue(card.contains("- Trained on tess and emodb only, from 3 speakers (emodb-08, emodb-10, tess-YAF)"),
+            card);
         Run evaluated = ser("evaluate", "--model", "both", "--dataset", "tess,emodb", "--data",
             "data/multi/tess,data/multi/emodb");
         assertEquals(Command.OK, evaluated.code(), evaluated.err());
