@@ -16,6 +16,12 @@ public final class SparkSettings {
         + " --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
         + " --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED";
 
+    /**
+     * The JIT setting executors get unless {@code spark.executor.extraJavaOptions} names one: the quick compiler
+     * only (see {@code docs/scaling.md} for the figures).
+     */
+    public static final String EXECUTOR_JIT = "-XX:TieredStopAtLevel=1";
+
     /** The executor's installation when it is a folder present on every node (see {@code EmbeddedHome}). */
     public static final String HOME = "spark.auralis.home";
 
@@ -57,8 +63,16 @@ public final class SparkSettings {
         }
         String executorOptions = conf.get("spark.executor.extraJavaOptions", "");
         if (!executorOptions.contains("java.base/sun.nio.ch")) {
-            conf.set("spark.executor.extraJavaOptions", (executorOptions + " " + JVM_OPENS).trim());
+            executorOptions = (executorOptions + " " + JVM_OPENS).trim();
         }
+        if (!executorOptions.contains("TieredStopAtLevel") && !executorOptions.contains("TieredCompilation")) {
+            // A fresh executor JVM spent about half its CPU compiling Spark's, Hadoop's and the host's code with
+            // C2 (some 7,000 methods). The quick compiler alone halved executors' CPU on a 535-file job and still
+            // cost less CPU over 1.6 h of audio in one JVM: the heavy lifting is PyTorch's native code and DSP
+            // loops that C1 compiles well. Naming either flag in extraJavaOptions keeps the user's choice.
+            executorOptions = executorOptions + " " + EXECUTOR_JIT;
+        }
+        conf.set("spark.executor.extraJavaOptions", executorOptions);
         // Version 2 moves a task's part file into the output folder when the task commits, not when the job does:
         // an interrupted run keeps every finished task's records for --resume. Each part file is written by the
         // one task attempt the driver's OutputCommitCoordinator lets commit, so nothing is partial or doubled.

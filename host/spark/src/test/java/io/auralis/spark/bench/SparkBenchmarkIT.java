@@ -20,35 +20,51 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Throughput of one folder through local {@code analyze --workers 2}, Spark {@code local[2]} and loopback
  * standalone clusters of one and two single-core workers. Runs only when {@code -Dauralis.bench=FOLDER} names the
- * folder (for example {@code ../shared/data/emodb/wav}); prints a table and writes it to
- * {@code target/spark-benchmark.txt}.
+ * folder (for example {@code ../shared/data/emodb/wav}), with each workflow
+ * {@code -Dauralis.bench.workflow=features,default} names (the DSP-only {@code features} workflow if it is not
+ * set); prints a table and writes it to {@code target/spark-benchmark.txt}.
  */
 class SparkBenchmarkIT {
     @TempDir
     Path dir;
+
+    /** Where the current workflow's outputs, clusters and executor folders go. */
+    private Path base;
 
     @Test
     void throughputOfOneFolderLocalSparkLocalAndClusters() throws Exception {
         String corpus = System.getProperty("auralis.bench");
         assumeTrue(corpus != null && !corpus.isBlank(), "set -Dauralis.bench=FOLDER to run the benchmark");
         Path home = Installation.home();
-        String workflow = System.getProperty("auralis.bench.workflow", Installation.featuresWorkflow(home, dir));
+        List<String> lines = new ArrayList<>();
+        for (String workflow : System.getProperty("auralis.bench.workflow", Installation.featuresWorkflow(home, dir))
+                .split(",")) {
+            base = Files.createDirectories(dir.resolve("bench-" + lines.size()));
+            lines.addAll(measure(home, workflow.trim(), corpus));
+        }
+        String table = String.join("\n", lines);
+        System.err.println(table);
+        Files.writeString(Path.of("target/spark-benchmark.txt"), table + "\n");
+    }
+
+    private List<String> measure(Path home, String workflow, String corpus) throws Exception {
         List<String> opens = Arrays.asList(System.getProperty("auralis.spark.jvm.opens").split(" "));
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "corpus %s, workflow %s, %d cores, load %.1f", corpus, workflow,
             Runtime.getRuntime().availableProcessors(),
             java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         lines.add(listing(corpus));
-        try (AuralisHost host = AuralisHost.builder().home(home).state(dir.resolve("state")).build().start()) {
+        try (AuralisHost host = AuralisHost.builder().home(home).state(base.resolve("state")).build().start()) {
             // A first pass loads the model, unpacks natives and warms the JIT, for local and local[2] alike.
             new AnalyzeCommand(host.services(), home).run(List.of("--workflow", workflow, "--workers", "2",
-                "--output", dir.resolve("warm-up.jsonl").toString(), corpus), new CapturingContext(dir));
+                "--output", base.resolve("warm-up.jsonl").toString(), corpus), new CapturingContext(dir));
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             CapturingContext local = new CapturingContext(dir);
             new AnalyzeCommand(host.services(), home).run(List.of("--workflow", workflow, "--workers", "2",
-                "--output", dir.resolve("local.jsonl").toString(), corpus), local);
-            lines.add(String.format(Locale.ROOT, "local --workers 2: %.1f s wall; %s", (System.nanoTime() - t0) / 1e9,
-                lastLine(local)));
+                "--output", base.resolve("local.jsonl").toString(), corpus), local);
+            lines.add(String.format(Locale.ROOT, "local --workers 2: %.1f s wall, %.1f s CPU; %s",
+                (System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9, lastLine(local)));
 
             System.setProperty("spark.extraListeners", TaskTimes.class.getName());
             lines.add(spark(host, home, workflow, corpus, "local[2]", "spark-local", "Spark local[2]"));
@@ -56,10 +72,10 @@ class SparkBenchmarkIT {
             System.setProperty("spark.driver.bindAddress", "127.0.0.1");
             System.setProperty("spark.ui.enabled", "false");
             System.setProperty("spark.executor.extraJavaOptions", String.join(" ", opens) + " -Djava.io.tmpdir="
-                + Files.createDirectories(dir.resolve("executor-tmp")));
+                + Files.createDirectories(base.resolve("executor-tmp")));
             for (int workers : new int[] {1, 2}) {
                 long c0 = System.nanoTime();
-                try (LoopbackCluster cluster = LoopbackCluster.start(dir.resolve("cluster-" + workers), workers, "1g",
+                try (LoopbackCluster cluster = LoopbackCluster.start(base.resolve("cluster-" + workers), workers, "1g",
                         opens)) {
                     lines.add(String.format(Locale.ROOT, "cluster of %d up in %.1f s", workers,
                         (System.nanoTime() - c0) / 1e9));
@@ -67,7 +83,7 @@ class SparkBenchmarkIT {
                         workers + " worker(s), first job"));
                     lines.add(spark(host, home, workflow, corpus, cluster.masterUrl(), "cluster-" + workers + "-b",
                         workers + " worker(s), second job"));
-                    lines.addAll(executorLines(dir.resolve("cluster-" + workers)));
+                    lines.addAll(executorLines(base.resolve("cluster-" + workers)));
                 }
             }
         } finally {
@@ -76,9 +92,7 @@ class SparkBenchmarkIT {
                 System.clearProperty(key);
             }
         }
-        String table = String.join("\n", lines);
-        System.err.println(table);
-        Files.writeString(Path.of("target/spark-benchmark.txt"), table + "\n");
+        return lines;
     }
 
     private String spark(AuralisHost host, Path home, String workflowName, String corpus, String master, String out,
@@ -86,10 +100,18 @@ class SparkBenchmarkIT {
         TaskTimes.reset();
         CapturingContext context = new CapturingContext(dir);
         long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         new AnalyzeCommand(host.services(), home).run(List.of("--master", master, "--executor-memory", "768m",
-            "--workflow", workflowName, "--output", dir.resolve(out).toString(), corpus), context);
-        return String.format(Locale.ROOT, "%s: %.1f s wall; %s; %s", label, (System.nanoTime() - t0) / 1e9,
-            lastLine(context), TaskTimes.summary());
+            "--workflow", workflowName, "--output", base.resolve(out).toString(), corpus), context);
+        return String.format(Locale.ROOT, "%s: %.1f s wall, driver JVM %.1f s CPU (with local executors); %s; %s",
+            label, (System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9, lastLine(context),
+            TaskTimes.summary());
+    }
+
+    /** CPU time of this JVM (the driver, and in local mode the executor too). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /**

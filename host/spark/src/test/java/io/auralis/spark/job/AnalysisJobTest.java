@@ -45,4 +45,22 @@ class AnalysisJobTest {
         assertFalse(conf.contains("spark.plugins"));
         assertFalse(conf.contains("spark.jars"));
     }
+
+    @Test
+    void executorsCompileWithTheQuickJitUnlessTheUserChoseOne() {
+        SparkConf chosenForThem = SparkSettings.build("spark://127.0.0.1:7077", null, "x", "/a/app.jar", Map.of());
+        String options = chosenForThem.get("spark.executor.extraJavaOptions");
+        assertTrue(options.endsWith(SparkSettings.EXECUTOR_JIT), options);
+        assertTrue(options.contains("--add-opens=java.base/sun.nio.ch"), options);
+
+        System.setProperty("spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=4 -Dsome.flag=1");
+        try {
+            String kept = SparkSettings.build("spark://127.0.0.1:7077", null, "x", "/a/app.jar", Map.of())
+                .get("spark.executor.extraJavaOptions");
+            assertTrue(kept.startsWith("-XX:TieredStopAtLevel=4 -Dsome.flag=1 --add-opens="), kept);
+            assertFalse(kept.contains(SparkSettings.EXECUTOR_JIT), kept);
+        } finally {
+            System.clearProperty("spark.executor.extraJavaOptions");
+        }
+    }
 }
