@@ -81,8 +81,13 @@ public final class InputListing {
         try {
             fs = path.getFileSystem(hadoop);
         } catch (UnsupportedFileSystemException e) {
-            throw new FileNotFoundException(argument + ": no file system for '" + path.toUri().getScheme()
-                + ":' on the class path (s3a:// needs hadoop-aws and the AWS SDK bundle; see docs/cluster.md)");
+            throw noFileSystem(argument, path);
+        } catch (RuntimeException e) {
+            // Hadoop's defaults name classes for some schemes (fs.s3a.impl) whose module may be absent.
+            if (e.getCause() instanceof ClassNotFoundException) {
+                throw noFileSystem(argument, path);
+            }
+            throw e;
         }
         FileStatus[] matches = fs.globStatus(path);
         if ((matches == null || matches.length == 0) && isGlob(argument) && fs.exists(path)) {
@@ -112,6 +117,11 @@ public final class InputListing {
             }
         }
         return found;
+    }
+
+    private static FileNotFoundException noFileSystem(String argument, Path path) {
+        return new FileNotFoundException(argument + ": no file system for '" + path.toUri().getScheme()
+            + ":' on the class path (s3a:// needs hadoop-aws and the AWS SDK bundle; see docs/cluster.md)");
     }
 
     /** The escaped URI ({@code Path.toString()} is for people: it leaves spaces and such as they are). */

@@ -93,6 +93,20 @@ class InputListingTest {
     }
 
     @Test
+    void schemeWhoseConfiguredClassIsAbsentSaysWhichFileSystemIsMissing() {
+        // As s3a: is with Spark's Hadoop defaults (fs.s3a.impl) but without hadoop-aws on the class path.
+        Configuration hadoop = new Configuration();
+        hadoop.set("fs.absentfs.impl", "org.example.AbsentFileSystem");
+        InputListing absent = new InputListing(hadoop, Paths.get("").toAbsolutePath(), name -> true);
+
+        FileNotFoundException e = assertThrows(FileNotFoundException.class,
+            () -> absent.list(List.of("absentfs://bucket/calls/")));
+
+        assertTrue(e.getMessage().startsWith("absentfs://bucket/calls/: no file system for 'absentfs:' on the class"
+            + " path"), e.getMessage());
+    }
+
+    @Test
     void missingArgumentIsOneLineNamingIt(@TempDir Path dir) {
         FileNotFoundException e = assertThrows(FileNotFoundException.class,
             () -> listing.list(List.of(dir + "/nothing-here")));
