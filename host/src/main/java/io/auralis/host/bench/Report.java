@@ -87,20 +87,26 @@ final class Report {
                 mib(r.ser().run().peakRssKib())));
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"architecture", "parameters", "inference batch 1", "best batch",
-                "inference at best", "training", "by batch size (x real time)"});
+                "inference at best", "per CPU s", "training", "per CPU s", "by batch size (x real time)"});
             for (JsonNode a : f.path("architectures")) {
                 StringBuilder batches = new StringBuilder();
                 for (JsonNode p : a.path("inference")) {
                     batches.append(batches.length() == 0 ? "" : ", ").append(p.path("batch").asInt()).append(": ")
                         .append(times(p.path("audioSecondsPerSecond").asDouble()));
                 }
+                JsonNode best = null;
+                for (JsonNode p : a.path("inference")) {
+                    if (p.path("batch").asInt() == a.path("bestBatch").asInt()) {
+                        best = p;
+                    }
+                }
                 JsonNode t = a.path("training");
                 rows.add(new String[] {a.path("architecture").asText(), a.path("parameters").asText(),
                     times(a.path("realTimeFactorBatch1").asDouble()), a.path("bestBatch").asText(),
-                    times(a.path("realTimeFactorBestBatch").asDouble()),
+                    times(a.path("realTimeFactorBestBatch").asDouble()), perCpuSecond(best),
                     t.isObject() ? String.format(Locale.ROOT, "%.0f audio s/s (batch %d)",
                         t.path("audioSecondsPerSecond").asDouble(), t.path("batch").asInt()) : "-",
-                    batches.toString()});
+                    t.isObject() ? perCpuSecond(t) : "-", batches.toString()});
             }
             out.append(align(rows));
         }
@@ -168,6 +174,15 @@ final class Report {
         ArrayNode problems = root.putArray("problems");
         r.problems().forEach(problems::add);
         return root.toString();
+    }
+
+    /** Audio seconds per CPU second of a ser bench figure, which other work on the machine disturbs less. */
+    private static String perCpuSecond(JsonNode pass) {
+        if (pass == null || !pass.path("cpuSeconds").isNumber() || pass.path("cpuSeconds").asDouble() <= 0) {
+            return NA;
+        }
+        return String.format(Locale.ROOT, "%.0f audio s", pass.path("audioSeconds").asDouble()
+            / pass.path("cpuSeconds").asDouble());
     }
 
     private static void child(ObjectNode parent, String name, ChildRun c) {
