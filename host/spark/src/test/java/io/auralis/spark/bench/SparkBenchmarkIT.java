@@ -23,6 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * folder (for example {@code ../shared/data/emodb/wav}), with each workflow
  * {@code -Dauralis.bench.workflow=features,default} names (the DSP-only {@code features} workflow if it is not
  * set); prints a table and writes it to {@code target/spark-benchmark.txt}.
+ *
+ * <p>Run it alone ({@code -Dit.test=SparkBenchmarkIT}): PyTorch's natives load once per JVM, so after another
+ * integration test has started and stopped a host with the model in the same test JVM, the local rows of a
+ * workflow with the model fail with "the PyTorch engine could not start". The cluster rows (executor JVMs of
+ * their own) are unaffected.
  */
 class SparkBenchmarkIT {
     @TempDir
