@@ -44,7 +44,9 @@ import java.util.TreeMap;
  * <p>Everything that can be checked before analysing is checked first, and a problem there is one line on
  * standard error and exit code 2 with nothing run and no output touched: flags, inputs that do not exist, the
  * workflow (every problem listed), the output and its format. Then the batch runs (see {@link BatchRunner}); the
- * exit code is 0 when every file was analysed, 1 when some failed.
+ * exit code is 0 when every file was analysed, 1 when some failed, and 130 (128 + SIGINT, as shells report a
+ * program stopped by Ctrl-C) when the run was interrupted: the shutdown hook ({@link Interruption}) finishes the
+ * outputs and the JVM keeps the signal's status.
  *
  * <p>Outputs: {@code --output} (format from {@code --format} or the file's extension), else the workflow's
  * {@code writers}, else JSON Lines on standard output. Without {@code --resume} an output is emptied at the start
@@ -431,8 +433,8 @@ public final class AnalyzeCommand implements Command {
         }
         out.println();
         wrap(out, "", "Exit codes: 0 every file analysed; 1 some files failed (their records carry the error); "
-            + "2 bad usage, input or workflow (nothing run, no output touched). Ctrl-C leaves only complete "
-            + "records; run the same command with --resume to finish.");
+            + "2 bad usage, input or workflow (nothing run, no output touched); 130 interrupted (Ctrl-C), which "
+            + "leaves only complete records: run the same command with --resume to finish.");
         out.flush();
     }
 

@@ -155,14 +155,23 @@ public final class InstalledAuralis {
         if (ignoresSigint(process.pid())) {
             throw new IllegalStateException("process " + process.pid() + " ignores SIGINT");
         }
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).redirectErrorStream(true)
+            .start();
+        String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-            throw new IllegalStateException("kill -INT " + process.pid() + " failed");
+            throw new IllegalStateException("kill -INT " + process.pid() + " failed: " + said + " (the process is "
+                + (process.isAlive() ? "running" : "gone") + ")");
         }
     }
 
+    /**
+     * Whether a process is the launcher's JVM. Its class name must be on the command line: a process that is still
+     * being spawned (a copy of this JVM, before it execs) also runs {@code java} for a moment.
+     */
     private static boolean isJava(ProcessHandle p) {
-        return p.info().command().map(c -> c.endsWith("/java")).orElse(false);
+        ProcessHandle.Info info = p.info();
+        return info.command().map(c -> c.endsWith("/java")).orElse(false)
+            && info.arguments().map(a -> List.of(a).contains("io.auralis.host.Main")).orElse(false);
     }
 
     /** Whether a Linux process ignores SIGINT; {@code false} where {@code /proc} cannot tell. */
