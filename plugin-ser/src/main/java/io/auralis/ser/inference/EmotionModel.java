@@ -32,6 +32,7 @@ public final class EmotionModel implements AutoCloseable {
     private final Device device;
     private final PredictorPool<float[], EmotionPrediction> predictors;
     private final int batchSize;
+    private final IntraOpThreads threads;
 
     private EmotionModel(ModelDirectory directory, Model model, CnnGruBlock block, int batchSize) {
         this.directory = directory;
@@ -39,6 +40,7 @@ public final class EmotionModel implements AutoCloseable {
         this.block = block;
         this.device = model.getNDManager().getDevice();
         this.batchSize = batchSize;
+        this.threads = IntraOpThreads.of(model.getNDManager().getEngine());
         EmotionTranslator translator = new EmotionTranslator(directory.config().classes, block.minimumSamples());
         this.predictors = new PredictorPool<>(() -> model.newPredictor(translator, device));
     }
@@ -78,6 +80,8 @@ public final class EmotionModel implements AutoCloseable {
         Model model = Model.newInstance(name, device, "PyTorch");
         try {
             CnnGruBlock block = directory.loadBlock(model.getNDManager());
+            // the weights of a loaded model never change: fold its batch norms once, for every forward pass
+            block.foldNorms();
             model.setBlock(block);
             return new EmotionModel(directory, model, block, batchSize);
         } catch (ModelException | RuntimeException e) {
@@ -150,7 +154,10 @@ public final class EmotionModel implements AutoCloseable {
      */
     public EmotionPrediction predict(float[] samples) throws TranslateException {
         checkLength(samples, "clip");
-        return predictors.with(p -> p.predict(samples));
+        return predictors.with(p -> {
+            cpuThreads();
+            return p.predict(samples);
+        });
     }
 
     /**
@@ -173,13 +180,22 @@ public final class EmotionModel implements AutoCloseable {
                 List<Integer> chunk = group.subList(from, Math.min(group.size(), from + batchSize));
                 List<float[]> inputs = new ArrayList<>(chunk.size());
                 chunk.forEach(i -> inputs.add(clips.get(i)));
-                List<EmotionPrediction> results = predictors.with(p -> p.batchPredict(inputs));
+                List<EmotionPrediction> results = predictors.with(p -> {
+                    cpuThreads();
+                    return p.batchPredict(inputs);
+                });
                 for (int k = 0; k < chunk.size(); k++) {
                     out[chunk.get(k)] = results.get(k);
                 }
             }
         }
         return Arrays.asList(out);
+    }
+
+    private void cpuThreads() {
+        if (!device.isGpu()) {
+            threads.apply(predictors.created());
+        }
     }
 
     private void checkLength(float[] samples, String what) {

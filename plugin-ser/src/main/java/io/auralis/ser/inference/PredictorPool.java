@@ -4,6 +4,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,7 @@ final class PredictorPool<I, O> implements AutoCloseable {
 
     private final Supplier<Predictor<I, O>> factory;
     private final Deque<Predictor<I, O>> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger created = new AtomicInteger();
     private volatile boolean closed;
 
     PredictorPool(Supplier<Predictor<I, O>> factory) {
@@ -36,6 +38,7 @@ final class PredictorPool<I, O> implements AutoCloseable {
         Predictor<I, O> p = idle.pollFirst();
         if (p == null) {
             p = factory.get();
+            created.incrementAndGet();
         }
         try {
             return task.run(p);
@@ -45,6 +48,11 @@ final class PredictorPool<I, O> implements AutoCloseable {
                 drain();
             }
         }
+    }
+
+    /** The number of predictors created so far: the most threads that have predicted at once. */
+    int created() {
+        return created.get();
     }
 
     /** The number of predictors created so far and now idle. */

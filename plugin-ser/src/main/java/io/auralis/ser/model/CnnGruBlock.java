@@ -40,6 +40,8 @@ public final class CnnGruBlock extends AbstractBlock {
     static final float LEAKY_SLOPE = 0.01f;
     private static final Shape POOL = new Shape(Architecture.POOL);
     private static final Shape NO_PADDING = new Shape(0);
+    /** Batch-norm epsilon, PyTorch's and DJL's default, set explicitly because folding depends on it. */
+    static final float NORM_EPSILON = 1e-5f;
 
     private final Architecture architecture;
     private final int numClasses;
@@ -53,6 +55,8 @@ public final class CnnGruBlock extends AbstractBlock {
     private final Linear fc1;
     private final GRU gru;
     private final Linear fc2;
+    /** Per convolution, its weight and bias with the following batch norm folded in; null until folded. */
+    private volatile List<NDArray[]> folded;
 
     CnnGruBlock(Architecture architecture, int numClasses, int hidden, int layers, float dropout, boolean temporal) {
         super(VERSION);
@@ -70,7 +74,7 @@ public final class CnnGruBlock extends AbstractBlock {
                 .setFilters(layer.outChannels())
                 .build()));
             // every bnN exists, even the one the cnn11gru quirk leaves unused, so checkpoints map one to one
-            norms.add(addChildBlock("bn" + layer.index(), BatchNorm.builder().optAxis(1).build()));
+            norms.add(addChildBlock("bn" + layer.index(), BatchNorm.builder().optAxis(1).optEpsilon(NORM_EPSILON).build()));
         }
         fc1 = addChildBlock("fc1", Linear.builder().setUnits(architecture.fc1Units()).build());
         gru = addChildBlock("gru1", GRU.builder()
@@ -202,6 +206,41 @@ public final class CnnGruBlock extends AbstractBlock {
         return count;
     }
 
+    /**
+     * Folds every batch norm into the convolution before it, for inference: in evaluation mode a batch norm is an
+     * affine map per channel, {@code y = (x - mean) * gamma / sqrt(var + eps) + beta}, so scaling the convolution's
+     * weights and shifting its bias gives the same result (to float rounding) without the norm's pass over the
+     * activations and its output tensor. Forward passes in evaluation mode use the folded weights from then on;
+     * training mode is unaffected. Call it only once the weights no longer change (a loaded model), since later
+     * updates would not reach the folded copies.
+     *
+     * @throws IllegalStateException if the block is not initialised
+     */
+    public void foldNorms() {
+        List<Architecture.ConvLayer> spec = architecture.layers();
+        List<NDArray[]> list = new ArrayList<>(spec.size());
+        for (int i = 0; i < spec.size(); i++) {
+            Map<String, Parameter> conv = convs.get(i).getParameters().toMap();
+            Map<String, Parameter> norm = norms.get(spec.get(i).norm() - 1).getParameters().toMap();
+            NDArray weight = array(conv, "weight");
+            NDArray bias = array(conv, "bias");
+            NDArray scale = array(norm, "gamma").div(array(norm, "runningVar").add(NORM_EPSILON).sqrt());
+            NDArray foldedWeight = weight.mul(scale.reshape(scale.getShape().get(0), 1, 1));
+            NDArray foldedBias = bias.sub(array(norm, "runningMean")).mul(scale).add(array(norm, "beta"));
+            scale.close();
+            list.add(new NDArray[] {foldedWeight, foldedBias});
+        }
+        folded = Collections.unmodifiableList(list);
+    }
+
+    private static NDArray array(Map<String, Parameter> parameters, String name) {
+        Parameter p = parameters.get(name);
+        if (p == null || p.getArray() == null) {
+            throw new IllegalStateException("block is not initialised: " + name + " has no value");
+        }
+        return p.getArray();
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
@@ -218,10 +257,16 @@ public final class CnnGruBlock extends AbstractBlock {
                 + minimumSamples() + " samples " + architecture.id() + " needs");
         }
         List<Architecture.ConvLayer> spec = architecture.layers();
+        List<NDArray[]> foldedNow = training ? null : folded;
         for (int i = 0; i < spec.size(); i++) {
             Architecture.ConvLayer layer = spec.get(i);
-            x = convs.get(i).forward(store, new NDList(x), training).head();
-            x = norms.get(layer.norm() - 1).forward(store, new NDList(x), training).head();
+            if (foldedNow == null) {
+                x = convs.get(i).forward(store, new NDList(x), training).head();
+                x = norms.get(layer.norm() - 1).forward(store, new NDList(x), training).head();
+            } else {
+                NDArray[] wb = foldedNow.get(i);
+                x = Conv1d.conv1d(x, wb[0], wb[1], new Shape(layer.stride()), new Shape(layer.padding())).head();
+            }
             x = Activation.leakyRelu(x, LEAKY_SLOPE);
             if (layer.poolAfter()) {
                 x = Pool.maxPool1d(x, POOL, POOL, NO_PADDING, false);

@@ -119,4 +119,32 @@ class CnnGruTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Architecture.fromId("cnn7"));
         assertTrue(e.getMessage().contains("cnn3gru"));
     }
+
+    @ParameterizedTest
+    @CsvSource({"CNN5, false", "CNN11, false", "CNN18, true"})
+    void foldingTheNormsIntoTheConvolutionsKeepsInferenceOutputs(Architecture arch, boolean temporal) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CnnGruBlock block = initialised(manager, arch, temporal);
+            // trained-looking statistics, so that folding has something to fold (fresh norms are the identity)
+            Random r = new Random(3);
+            for (Map.Entry<String, Parameter> e : block.stateDict().entrySet()) {
+                if (e.getKey().startsWith("bn")) {
+                    NDArray a = e.getValue().getArray();
+                    float[] v = new float[(int) a.size()];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = e.getKey().endsWith("running_var") ? 0.2f + r.nextFloat() : (float) r.nextGaussian() * 0.3f;
+                    }
+                    a.set(v);
+                }
+            }
+            NDArray x = noise(manager, 2, 6000, 11);
+            ParameterStore store = new ParameterStore(manager, false);
+            float[] plain = block.forward(store, new NDList(x), false).head().toFloatArray();
+
+            block.foldNorms();
+
+            float[] foldedOut = block.forward(store, new NDList(x), false).head().toFloatArray();
+            assertArrayEquals(plain, foldedOut, 1e-5f);
+        }
+    }
 }
