@@ -1,6 +1,5 @@
 package io.auralis.extractors.pitch;
 
-import be.tarsos.dsp.pitch.FastYin;
 import be.tarsos.dsp.pitch.McLeodPitchMethod;
 import be.tarsos.dsp.pitch.PitchDetector;
 import be.tarsos.dsp.pitch.Yin;
@@ -18,11 +17,14 @@ enum PitchAlgorithm {
             return new Yin(sampleRate, windowSize, threshold);
         }
     },
-    /** The same YIN with the difference function computed through an FFT: faster, same estimates. */
+    /**
+     * The same YIN with the difference function computed through an FFT: faster, same estimates. Our own
+     * {@link FftYin}, not TarsosDSP's {@code FastYin}, which finds no pitch in noise-free tones.
+     */
     FASTYIN {
         @Override
         PitchDetector detector(float sampleRate, int windowSize, double threshold) {
-            return new FastYin(sampleRate, windowSize, threshold);
+            return new FftYin(sampleRate, windowSize, threshold);
         }
     },
     /**

@@ -11,6 +11,7 @@ import io.auralis.extractors.Signals;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
@@ -36,6 +37,52 @@ class PitchExtractorTest {
         List<Feature> voicing = r.get(PitchExtractor.VOICING);
         assertTrue(f0.size() >= 0.9 * voicing.size(), f0.size() + " of " + voicing.size() + " blocks voiced");
         assertAllWithin(f0, 220, 0.01);
+    }
+
+    /**
+     * Pure tones whose period is a whole number of samples (100 and 200 Hz at 16 kHz) make the difference function
+     * exactly 0 at the period; TarsosDSP's FastYin then rejected every frame. 440 Hz is the non-integer control.
+     */
+    @ParameterizedTest
+    @CsvSource({"yin,100", "yin,200", "yin,440", "fastyin,100", "fastyin,200", "fastyin,440",
+        "mpm,100", "mpm,200", "mpm,440"})
+    void pureSineWithoutNoiseIsVoicedInEveryBlock(String algorithm, double frequency) throws ExtractionException {
+        assertEveryBlockVoicedAt(pitch(algorithm).run(Signals.sine(frequency, 0.5, 1.0, RATE)), frequency);
+    }
+
+    /** As a 24-bit file decodes: the same exact periodicity, quantised far below anything audible. */
+    @ParameterizedTest
+    @CsvSource({"yin,200", "fastyin,100", "fastyin,200", "fastyin,440", "mpm,200"})
+    void pureSineQuantisedToTwentyFourBitsIsVoicedInEveryBlock(String algorithm, double frequency)
+            throws ExtractionException {
+        float[] audio = Signals.sine(frequency, 0.5, 1.0, RATE);
+        double scale = 1 << 23;
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = (float) (Math.round(audio[i] * scale) / scale);
+        }
+        assertEveryBlockVoicedAt(pitch(algorithm).run(audio), frequency);
+    }
+
+    /** Dither at the level of 16-bit quantisation (-98 dBFS) breaks the exact periodicity; the pitch stays. */
+    @ParameterizedTest
+    @CsvSource({"yin,200", "fastyin,100", "fastyin,200", "fastyin,440", "mpm,200"})
+    void pureSineWithDitherIsVoicedInEveryBlock(String algorithm, double frequency) throws ExtractionException {
+        float[] audio = Signals.sine(frequency, 0.5, 1.0, RATE);
+        float[] dither = Signals.noise(Signals.amplitude(-98), 1.0, RATE, 3);
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] += dither[i];
+        }
+        assertEveryBlockVoicedAt(pitch(algorithm).run(audio), frequency);
+    }
+
+    private static void assertEveryBlockVoicedAt(ExtractorRun.Result r, double frequency) {
+        List<Feature> voicing = r.get(PitchExtractor.VOICING);
+        List<Feature> f0 = r.get(PitchExtractor.F0);
+        assertEquals(voicing.size(), f0.size(), f0.size() + " of " + voicing.size() + " blocks voiced");
+        for (Feature v : voicing) {
+            assertTrue(v.values[0] > 0.95f, "voicing " + v.values[0] + " at " + v.time);
+        }
+        assertAllWithin(f0, frequency, 0.01);
     }
 
     @ParameterizedTest
