@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -74,8 +75,7 @@ public final class FfmpegProbe {
         info.sampleRate = (int) number(values.get("streams.stream.0.sample_rate"), 0);
         info.channels = (int) number(values.get("streams.stream.0.channels"), 0);
         if (info.sampleRate <= 0 || info.channels <= 0) {
-            throw new AudioFormatException(name, "ffprobe reports " + info.channels + " channels at "
-                + info.sampleRate + " Hz for the " + codec + " stream");
+            throw new AudioFormatException(name, noDecodableStream(format, codec));
         }
         // Exact only when the stream counts time in samples (FLAC, WAV, Ogg); MP3 and M4A durations are estimates.
         long durationTs = (long) number(values.get("streams.stream.0.duration_ts"), -1);
@@ -85,6 +85,20 @@ public final class FfmpegProbe {
         double duration = number(values.get("streams.stream.0.duration"), -1);
         info.durationSeconds = duration >= 0 ? duration : number(values.get("format.duration"), -1);
         return info;
+    }
+
+    /**
+     * The problem when ffprobe names a stream but no rate or channels for it. That is what ffprobe does with any
+     * bytes in a file whose extension names a format (random bytes called {@code .flac}): it trusts the name, finds
+     * no frame, and reports 0 channels at 0 Hz, which would tell a user nothing.
+     *
+     * @param format the format the caller detected, or {@code null}
+     * @param codec the codec ffprobe named for the stream
+     * @return the problem, without the file name
+     */
+    static String noDecodableStream(String format, String codec) {
+        String what = format != null ? format : codec;
+        return "not a valid " + what.toUpperCase(Locale.ROOT) + " file (ffprobe found no decodable audio stream)";
     }
 
     /** Parses {@code key=value} lines of ffprobe's flat writer; string values are quoted. */
