@@ -2,6 +2,7 @@ package io.auralis.ser.bench;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.ser.command.CommandLines;
 import io.auralis.ser.command.SerServices;
 import io.auralis.ser.command.Subcommand;
 import io.auralis.ser.command.UsageException;
@@ -30,33 +31,25 @@ public final class SerBenchCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return String.join("\n",
-            "usage: auralis ser bench [--arch LIST | --model DIR|NAME] [--clip-seconds S] [--batches LIST]",
-            "                         [--train-batch N] [--train-steps N] [--min-seconds S] [--device D] [--json]",
-            "",
-            "For each architecture, builds the network with random weights (speed does not depend on them) and",
-            "measures, on clips of S seconds at 16 kHz:",
-            "  - inference through the same model loader, translator and predictors that analyze uses: audio",
-            "    seconds per second (the real-time factor) at each batch size, and which batch is fastest;",
-            "  - training: forward, backward and an Adam step through DJL's Trainer, in audio seconds per second,",
-            "    after " + SerBenchOptions.WARMUP_STEPS + " warm-up steps that are not counted.",
-            "Also prints the device and PyTorch's thread count (set it with JAVA_OPTS=-Dai.djl.pytorch.num_threads=N).",
-            "Each figure comes with audio seconds per CPU second of the process, which a busy machine disturbs less.",
-            "Progress goes to standard error, the table (or JSON) to standard output.",
-            "",
-            "  --arch LIST        architectures, comma-separated (default " + SerBenchOptions.DEFAULT_ARCHITECTURES
-                + ")",
-            "  --model DIR|NAME   measure this model instead (a folder, or a name in the models folder)",
-            "  --clip-seconds S   clip length (default 3)",
-            "  --batches LIST     inference batch sizes (default " + SerBenchOptions.DEFAULT_BATCHES + ")",
-            "  --train-batch N    clips per training step (default 16)",
-            "  --train-steps N    timed training steps; 0 skips training (default 3)",
-            "  --min-seconds S    least time each inference figure is measured for (default 1)",
-            "  --device D         auto, cpu, gpu or gpu:N (default: the platform's --device)",
-            "  --json             print one JSON object instead of the table",
-            "",
-            "With the defaults the run takes one to two minutes on 2 cores. Example:",
-            "  auralis ser bench --arch cnn3gru,cnn18gru --batches 1,32");
+        return CommandLines.usage(List.of(
+                "auralis ser bench [--arch LIST | --model DIR|NAME] [--clip-seconds S] [--batches LIST]",
+                "                  [--train-batch N] [--train-steps N] [--min-seconds S] [--device D] [--json]"),
+            String.join("\n",
+                "For each architecture, builds the network with random weights (speed does not depend on them) and",
+                "measures, on clips of S seconds at 16 kHz:",
+                "  - inference through the same model loader, translator and predictors that analyze uses: audio",
+                "    seconds per second (the real-time factor) at each batch size, and which batch is fastest;",
+                "  - training: forward, backward and an Adam step through DJL's Trainer, in audio seconds per second,",
+                "    after " + SerBenchOptions.WARMUP_STEPS + " warm-up steps that are not counted.",
+                "Also prints the device and PyTorch's thread count (set it with "
+                    + "JAVA_OPTS=-Dai.djl.pytorch.num_threads=N).",
+                "Each figure comes with audio seconds per CPU second of the process, which a busy machine disturbs "
+                    + "less.",
+                "Progress goes to standard error, the table (or JSON) to standard output."),
+            SerBenchOptions.options(),
+            String.join("\n",
+                "With the defaults the run takes one to two minutes on 2 cores. Example:",
+                "  auralis ser bench --arch cnn3gru,cnn18gru --batches 1,32"));
     }
 
     @Override

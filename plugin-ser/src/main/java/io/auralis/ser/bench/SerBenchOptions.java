@@ -1,6 +1,6 @@
 package io.auralis.ser.bench;
 
-import io.auralis.ser.command.Arguments;
+import io.auralis.ser.command.CommandLines;
 import io.auralis.ser.command.UsageException;
 import io.auralis.ser.inference.ComputeDevice;
 import io.auralis.ser.model.Architecture;
@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 
 /**
  * The settings of one {@code ser bench} run, validated.
@@ -43,24 +45,20 @@ public record SerBenchOptions(List<Architecture> architectures, String model, do
      * @throws UsageException naming the option and what is wrong with it, one line
      */
     public static SerBenchOptions parse(List<String> args) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("arch", "model", "clip-seconds", "batches", "train-batch",
-            "train-steps", "min-seconds", "device"), Set.of("json"));
-        if (!a.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + a.positional().get(0) + "' (ser bench takes only "
-                + "options)");
-        }
-        String model = a.get("model");
+        CommandLine a = CommandLines.parse(options(), args);
+        CommandLines.noArguments(a, " (ser bench takes only options)");
+        String model = a.getOptionValue("model");
         if (model != null && model.isBlank()) {
             throw new UsageException("--model needs a model directory or name");
         }
-        if (model != null && a.get("arch") != null) {
+        if (model != null && a.getOptionValue("arch") != null) {
             throw new UsageException("--arch and --model exclude each other: --model measures that model's "
                 + "architecture");
         }
         List<Architecture> architectures = new ArrayList<>();
         if (model == null) {
             Set<Architecture> seen = new LinkedHashSet<>();
-            for (String name : list(a.get("arch", DEFAULT_ARCHITECTURES), "--arch")) {
+            for (String name : list(a.getOptionValue("arch", DEFAULT_ARCHITECTURES), "--arch")) {
                 try {
                     seen.add(Architecture.fromId(name));
                 } catch (IllegalArgumentException e) {
@@ -69,7 +67,7 @@ public record SerBenchOptions(List<Architecture> architectures, String model, do
             }
             architectures.addAll(seen);
         }
-        Double clip = a.positive("clip-seconds");
+        Double clip = CommandLines.positive(a, "clip-seconds");
         double clipSeconds = clip == null ? 3 : clip;
         if (clipSeconds > 600) {
             throw new UsageException("--clip-seconds must be at most 600, got " + clipSeconds);
@@ -81,7 +79,7 @@ public record SerBenchOptions(List<Architecture> architectures, String model, do
                 + shortest * 1000 / 16000.0 + " ms the slowest-pooling architecture needs");
         }
         TreeSet<Integer> batches = new TreeSet<>();
-        for (String b : list(a.get("batches", DEFAULT_BATCHES), "--batches")) {
+        for (String b : list(a.getOptionValue("batches", DEFAULT_BATCHES), "--batches")) {
             try {
                 int n = Integer.parseInt(b);
                 if (n < 1 || n > MAX_BATCH) {
@@ -92,10 +90,10 @@ public record SerBenchOptions(List<Architecture> architectures, String model, do
                 throw new UsageException("--batches: '" + b + "' is not a whole number");
             }
         }
-        int trainBatch = a.integer("train-batch", 16, 1);
-        int trainSteps = a.integer("train-steps", 3, 0);
-        Double min = a.positive("min-seconds");
-        String device = a.get("device");
+        int trainBatch = CommandLines.integer(a, "train-batch", 16, 1);
+        int trainSteps = CommandLines.integer(a, "train-steps", 3, 0);
+        Double min = CommandLines.positive(a, "min-seconds");
+        String device = a.getOptionValue("device");
         if (device != null) {
             try {
                 ComputeDevice.checkSyntax(device);
@@ -104,7 +102,30 @@ public record SerBenchOptions(List<Architecture> architectures, String model, do
             }
         }
         return new SerBenchOptions(List.copyOf(architectures), model, clipSeconds, List.copyOf(batches), trainBatch,
-            trainSteps, min == null ? 1.0 : min, device, a.flag("json"));
+            trainSteps, min == null ? 1.0 : min, device, a.hasOption("json"));
+    }
+
+    /**
+     * The options {@code ser bench} takes, described for its usage.
+     *
+     * @return the options
+     */
+    static Options options() {
+        return new Options()
+            .addOption(CommandLines.valued("arch", "LIST", "architectures, comma-separated (default "
+                + DEFAULT_ARCHITECTURES + ")"))
+            .addOption(CommandLines.valued("model", "DIR|NAME", "measure this model instead (a folder, or a name in "
+                + "the models folder)"))
+            .addOption(CommandLines.valued("clip-seconds", "S", "clip length (default 3)"))
+            .addOption(CommandLines.valued("batches", "LIST", "inference batch sizes (default " + DEFAULT_BATCHES
+                + ")"))
+            .addOption(CommandLines.valued("train-batch", "N", "clips per training step (default 16)"))
+            .addOption(CommandLines.valued("train-steps", "N", "timed training steps; 0 skips training (default 3)"))
+            .addOption(CommandLines.valued("min-seconds", "S", "least time each inference figure is measured for "
+                + "(default 1)"))
+            .addOption(CommandLines.valued("device", "D", "auto, cpu, gpu or gpu:N (default: the platform's "
+                + "--device)"))
+            .addOption(CommandLines.flag("json", "print one JSON object instead of the table"));
     }
 
     /** The clip length in samples at the networks' 16 kHz. */

@@ -27,8 +27,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 
 /**
  * {@code auralis ser evaluate}: a model's accuracy, balanced accuracy, F1 and confusion matrix on a corpus.
@@ -47,58 +48,63 @@ final class EvaluateCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return String.join("\n",
-            "usage: auralis ser evaluate --model DIR|NAME --dataset NAME --data PATH [--split test|validation|all]",
-            "                            [--out DIR] [--device D]",
-            "",
-            "Predicts every clip of the corpus whole (never padded to another clip) and prints accuracy, balanced",
-            "(unweighted) accuracy, macro and weighted F1, per-class precision, recall and F1, and the confusion",
-            "matrix.",
-            "",
-            "  --model DIR|NAME  a model directory, or the name of one in the models folder (default: default)",
-            "  --dataset NAME    tess, ravdess, emodb, iemocap, or csv (a manifest of path,label[,speaker]);",
-            "                    several, comma-separated (tess,emodb), as ser train takes them",
-            "  --data PATH       the corpus folder, or the manifest file for csv; with several datasets, one",
-            "                    path per dataset in the same order, comma-separated",
-            "  --split S         test: the clips the model was tested on when it was trained (its split.json),",
-            "                    validation: those it was validated on, all: every clip (default: test when the",
-            "                    model was trained on this dataset by ser train, else all)",
-            "  --out DIR         also write metrics.json, confusion_matrix.csv, confusion_matrix.png and",
-            "                    predictions.csv there",
-            "  --device D        auto, cpu, gpu or gpu:N (default: the platform's --device, else auto)",
-            "",
-            "Clips whose labels the model does not know are left out and counted; files that cannot be decoded",
-            "are reported on standard error and skipped. Exit code 0 when the evaluation ran, 2 for bad arguments",
-            "or data.");
+        return CommandLines.usage(List.of(
+                "auralis ser evaluate --model DIR|NAME --dataset NAME --data PATH [--split test|validation|all]",
+                "                     [--out DIR] [--device D]"),
+            String.join("\n",
+                "Predicts every clip of the corpus whole (never padded to another clip) and prints accuracy, balanced",
+                "(unweighted) accuracy, macro and weighted F1, per-class precision, recall and F1, and the confusion",
+                "matrix."),
+            options(),
+            String.join("\n",
+                "Clips whose labels the model does not know are left out and counted; files that cannot be decoded",
+                "are reported on standard error and skipped. Exit code 0 when the evaluation ran, 2 for bad arguments",
+                "or data."));
+    }
+
+    private static Options options() {
+        return new Options()
+            .addOption(CommandLines.valued("model", "DIR|NAME", "a model directory, or the name of one in the models "
+                + "folder (default: " + SerExtractor.DEFAULT_MODEL + ")"))
+            .addOption(CommandLines.valued("dataset", "NAME", "tess, ravdess, emodb, iemocap, or csv (a manifest of "
+                + "path,label[,speaker]); several, comma-separated (tess,emodb), as ser train takes them"))
+            .addOption(CommandLines.valued("data", "PATH", "the corpus folder, or the manifest file for csv; with "
+                + "several datasets, one path per dataset in the same order, comma-separated"))
+            .addOption(CommandLines.valued("split", "S", "test: the clips the model was tested on when it was trained "
+                + "(its split.json), validation: those it was validated on, all: every clip (default: test when the "
+                + "model was trained on this dataset by ser train, else all)"))
+            .addOption(CommandLines.valued("out", "DIR", "also write metrics.json, confusion_matrix.csv, "
+                + "confusion_matrix.png and predictions.csv there"))
+            .addOption(CommandLines.valued("device", "D", "auto, cpu, gpu or gpu:N (default: the platform's --device, "
+                + "else auto)"));
     }
 
     @Override
     public int run(List<String> args, CommandContext context, SerServices services) throws Exception {
-        Arguments a = Arguments.parse(args, Set.of("model", "dataset", "data", "split", "out", "device"), Set.of());
-        if (!a.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
-        }
+        CommandLine a = CommandLines.parse(options(), args);
+        CommandLines.noArguments(a, "");
         List<CorpusSource> sources;
         try {
-            sources = CorpusSource.parse(a.require("dataset"), a.require("data"),
+            sources = CorpusSource.parse(CommandLines.require(a, "dataset"), CommandLines.require(a, "data"),
                 p -> context.workingDirectory().resolve(p).normalize());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         String corpus = CorpusSource.datasetIds(sources);
         String data = sources.size() == 1 ? sources.get(0).data().toString() : CorpusSource.dataPaths(sources);
-        Path out = a.get("out") == null ? null : context.workingDirectory().resolve(a.get("out")).normalize();
+        Path out = a.getOptionValue("out") == null ? null
+            : context.workingDirectory().resolve(a.getOptionValue("out")).normalize();
         EmotionModel model;
         try {
-            model = services.models().model(a.get("model", SerExtractor.DEFAULT_MODEL), context.workingDirectory(),
-                a.get("device"));
+            model = services.models().model(a.getOptionValue("model", SerExtractor.DEFAULT_MODEL),
+                context.workingDirectory(), a.getOptionValue("device"));
         } catch (ModelException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         Path modelDir = model.directory().path();
         Path splitFile = modelDir.resolve(TrainingJob.SPLIT);
         String trainedOn = trainedOn(model.config());
-        String part = a.get("split");
+        String part = a.getOptionValue("split");
         if (part == null) {
             part = Files.isRegularFile(splitFile) && corpus.equals(trainedOn) ? "test" : "all";
         }
@@ -124,7 +130,7 @@ final class EvaluateCommand implements Subcommand {
                 }
                 usage = part.equals("test") ? Usage.TEST : Usage.VALIDATION;
             }
-            default -> throw new UsageException("unknown split '" + a.get("split")
+            default -> throw new UsageException("unknown split '" + a.getOptionValue("split")
                 + "' (expected test, validation or all)");
         }
 

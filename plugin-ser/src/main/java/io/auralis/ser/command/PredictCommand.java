@@ -20,7 +20,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 
 /**
  * {@code auralis ser predict}: the emotion of each file, one JSON line per file on standard output.
@@ -41,40 +42,46 @@ final class PredictCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return String.join("\n",
-            "usage: auralis ser predict [--model DIR|NAME] [--window S [--hop S]] [--device D] FILE...",
-            "",
-            "Decodes each file at 16 kHz mono and prints one JSON line per file on standard output:",
-            "  {\"file\", \"duration\", \"model\", \"device\", \"label\", \"confidence\",",
-            "   \"probabilities\": {class: p, ...}, \"logprobs\": [in class order]}",
-            "",
-            "  --model DIR|NAME  a model directory, or the name of one in the models folder (default: default)",
-            "  --window S        predict windows of S seconds instead of the whole file; adds \"windows\" (time,",
-            "                    duration, label, confidence, probabilities, logprobs) and reports the mean of the",
-            "                    windows' probabilities (logprobs: its logarithm) as the file's result",
-            "  --hop S           seconds between window starts (default: the window length)",
-            "  --device D        auto, cpu, gpu or gpu:N (default: the platform's --device, else auto)",
-            "",
-            "A file that cannot be decoded, or is shorter than the model's minimum (about 74 ms), gets one line on",
-            "standard error and the others go on. Exit code 0 if every file worked, 1 if some failed, 2 if all",
-            "failed or the arguments or model are bad.");
+        return CommandLines.usage(List.of("auralis ser predict [--model DIR|NAME] [--window S [--hop S]] [--device D] "
+                + "FILE..."),
+            String.join("\n",
+                "Decodes each file at 16 kHz mono and prints one JSON line per file on standard output:",
+                "  {\"file\", \"duration\", \"model\", \"device\", \"label\", \"confidence\",",
+                "   \"probabilities\": {class: p, ...}, \"logprobs\": [in class order]}"),
+            options(),
+            String.join("\n",
+                "A file that cannot be decoded, or is shorter than the model's minimum (about 74 ms), gets one line on",
+                "standard error and the others go on. Exit code 0 if every file worked, 1 if some failed, 2 if all",
+                "failed or the arguments or model are bad."));
+    }
+
+    private static Options options() {
+        return new Options()
+            .addOption(CommandLines.valued("model", "DIR|NAME", "a model directory, or the name of one in the models "
+                + "folder (default: " + SerExtractor.DEFAULT_MODEL + ")"))
+            .addOption(CommandLines.valued("window", "S", "predict windows of S seconds instead of the whole file; "
+                + "adds \"windows\" (time, duration, label, confidence, probabilities, logprobs) and reports the mean "
+                + "of the windows' probabilities (logprobs: its logarithm) as the file's result"))
+            .addOption(CommandLines.valued("hop", "S", "seconds between window starts (default: the window length)"))
+            .addOption(CommandLines.valued("device", "D", "auto, cpu, gpu or gpu:N (default: the platform's --device, "
+                + "else auto)"));
     }
 
     @Override
     public int run(List<String> args, CommandContext context, SerServices services) throws Exception {
-        Arguments a = Arguments.parse(args, Set.of("model", "window", "hop", "device"), Set.of());
-        if (a.positional().isEmpty()) {
+        CommandLine a = CommandLines.parse(options(), args);
+        if (a.getArgList().isEmpty()) {
             throw new UsageException("no audio files given");
         }
-        Double window = a.positive("window");
-        Double hop = a.positive("hop");
+        Double window = CommandLines.positive(a, "window");
+        Double hop = CommandLines.positive(a, "hop");
         if (hop != null && window == null) {
             throw new UsageException("--hop needs --window");
         }
         EmotionModel model;
         try {
-            model = services.models().model(a.get("model", SerExtractor.DEFAULT_MODEL), context.workingDirectory(),
-                a.get("device"));
+            model = services.models().model(a.getOptionValue("model", SerExtractor.DEFAULT_MODEL),
+                context.workingDirectory(), a.getOptionValue("device"));
         } catch (ModelException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -86,7 +93,7 @@ final class PredictCommand implements Subcommand {
                 + " samples (" + model.minimumSamples() * 1000 / rate + " ms) the model needs");
         }
         int failed = 0;
-        for (String name : a.positional()) {
+        for (String name : a.getArgList()) {
             try {
                 ObjectNode line = predict(name, context.workingDirectory().resolve(name), model, windowSamples,
                     hopSamples, services);
@@ -100,7 +107,7 @@ final class PredictCommand implements Subcommand {
             }
         }
         context.out().flush();
-        return failed == 0 ? Command.OK : failed < a.positional().size() ? Command.PARTIAL_FAILURE : Command.USAGE;
+        return failed == 0 ? Command.OK : failed < a.getArgList().size() ? Command.PARTIAL_FAILURE : Command.USAGE;
     }
 
     private ObjectNode predict(String name, Path file, EmotionModel model, int window, int hop,

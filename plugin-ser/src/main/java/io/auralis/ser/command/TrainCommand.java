@@ -19,16 +19,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /**
  * {@code auralis ser train}: trains a CNN-n-GRU on a corpus and writes a model directory.
  */
 final class TrainCommand implements Subcommand {
 
-    private static final Set<String> VALUED = Set.of("dataset", "data", "arch", "out", "classes", "split",
-        "test-speakers", "val-speakers", "epochs", "batch-size", "lr", "weight-decay", "lr-step", "lr-gamma",
-        "hidden", "layers", "dropout", "seed", "device");
-    private static final Set<String> SWITCHES = Set.of("temporal", "resume", "dry-run");
     /** What a resumed run may change; everything else is the checkpoint's. */
     private static final Set<String> RESUMABLE = Set.of("out", "epochs", "device", "data", "resume");
 
@@ -44,87 +43,91 @@ final class TrainCommand implements Subcommand {
 
     @Override
     public String usage() {
+        return CommandLines.usage(List.of(
+                "auralis ser train --dataset NAME --data PATH --arch NAME --out DIR [options]",
+                "auralis ser train --resume --out DIR [--epochs N] [--device D] [--data PATH]",
+                "auralis ser train --dataset NAME --data PATH [options] --dry-run"),
+            String.join("\n",
+                "Trains on 16 kHz mono clips with the published protocol (Adam, learning rate divided by 10 every 20",
+                "epochs, NLL loss, batches zero-padded to the longest clip) and keeps the epoch with the lowest",
+                "validation loss. DIR receives model.json, weights.params and README.md (a model for ser predict and",
+                "the auralis.ser extractor), split.json, history.csv, training_curves.png, the test part's",
+                "metrics.json, confusion_matrix.csv/.png and predictions.csv, and checkpoint/ for --resume."),
+            options(),
+            String.join("\n",
+                "Files that cannot be decoded are reported on standard error and skipped. Exit code 0 when a model",
+                "was written, 2 for bad arguments or data."));
+    }
+
+    private static Options options() {
         TrainingOptions d = new TrainingOptions();
-        return String.join("\n",
-            "usage: auralis ser train --dataset NAME --data PATH --arch NAME --out DIR [options]",
-            "       auralis ser train --resume --out DIR [--epochs N] [--device D] [--data PATH]",
-            "       auralis ser train --dataset NAME --data PATH [options] --dry-run",
-            "",
-            "Trains on 16 kHz mono clips with the published protocol (Adam, learning rate divided by 10 every 20",
-            "epochs, NLL loss, batches zero-padded to the longest clip) and keeps the epoch with the lowest",
-            "validation loss. DIR receives model.json, weights.params and README.md (a model for ser predict and",
-            "the auralis.ser extractor), split.json, history.csv, training_curves.png, the test part's",
-            "metrics.json, confusion_matrix.csv/.png and predictions.csv, and checkpoint/ for --resume.",
-            "",
-            "  --dataset NAME        tess, ravdess, emodb, iemocap, or csv (a manifest of path,label[,speaker]);",
-            "                        several, comma-separated (tess,emodb), are trained on as one, with their",
-            "                        speakers named corpus-speaker (tess-OAF, emodb-03) for --test-speakers",
-            "  --data PATH           the corpus folder, or the manifest file for csv; with several datasets, one",
-            "                        path per dataset in the same order, comma-separated",
-            "  --arch NAME           cnn3gru, cnn5gru, cnn11gru or cnn18gru",
-            "  --out DIR             the model directory to write; must not hold a model yet",
-            "  --classes a,b,c       train on these classes only, in this output order (default: every label)",
-            "  --split S             stratified: random 80/10/10 within each label (default); speaker: whole",
-            "                        speakers held out for test and validation; all: everything for training",
-            "  --test-speakers a,b   with --split speaker: the test speakers (default: chosen with --seed)",
-            "  --val-speakers c      with --split speaker: the validation speakers (default: chosen with --seed;",
-            "                        with two speakers in all, a tenth of the training speaker's clips)",
-            "  --epochs N            epochs in all (default " + d.epochs + ")",
-            "  --batch-size N        clips per batch (default " + d.batchSize + ")",
-            "  --lr X                initial learning rate (default " + d.learningRate + ")",
-            "  --weight-decay X      Adam's L2 weight decay (default " + d.weightDecay + ")",
-            "  --lr-step N           epochs between learning-rate decays (default " + d.stepEpochs + ")",
-            "  --lr-gamma X          the decay factor (default " + d.gamma + ")",
-            "  --hidden N            GRU hidden size (default " + CnnGru.DEFAULT_HIDDEN + ")",
-            "  --layers N            GRU layers (default " + CnnGru.DEFAULT_LAYERS + ")",
-            "  --dropout X           dropout before the output layer, in [0, 1) (default " + d.dropout + ")",
-            "  --temporal            run the GRU over the CNN's time steps instead of their mean",
-            "  --seed N              seed of the split, the initial weights, batch order and dropout (default "
-                + d.seed + ")",
-            "  --device D            auto, cpu, gpu or gpu:N (default: the platform's --device, else auto)",
-            "  --dry-run             list the clips of each part as CSV (part,speaker,label,file) on standard",
-            "                        output and stop: nothing is decoded, trained or written (--out not needed)",
-            "  --resume              continue the run in --out from its last completed epoch; the settings, data",
-            "                        and split are the checkpoint's, only --epochs, --device and --data may change",
-            "",
-            "Files that cannot be decoded are reported on standard error and skipped. Exit code 0 when a model",
-            "was written, 2 for bad arguments or data.");
+        return new Options()
+            .addOption(CommandLines.valued("dataset", "NAME", "tess, ravdess, emodb, iemocap, or csv (a manifest of "
+                + "path,label[,speaker]); several, comma-separated (tess,emodb), are trained on as one, with their "
+                + "speakers named corpus-speaker (tess-OAF, emodb-03) for --test-speakers"))
+            .addOption(CommandLines.valued("data", "PATH", "the corpus folder, or the manifest file for csv; with "
+                + "several datasets, one path per dataset in the same order, comma-separated"))
+            .addOption(CommandLines.valued("arch", "NAME", "cnn3gru, cnn5gru, cnn11gru or cnn18gru"))
+            .addOption(CommandLines.valued("out", "DIR", "the model directory to write; must not hold a model yet"))
+            .addOption(CommandLines.valued("classes", "a,b,c", "train on these classes only, in this output order "
+                + "(default: every label)"))
+            .addOption(CommandLines.valued("split", "S", "stratified: random 80/10/10 within each label (default); "
+                + "speaker: whole speakers held out for test and validation; all: everything for training"))
+            .addOption(CommandLines.valued("test-speakers", "a,b", "with --split speaker: the test speakers "
+                + "(default: chosen with --seed)"))
+            .addOption(CommandLines.valued("val-speakers", "c", "with --split speaker: the validation speakers "
+                + "(default: chosen with --seed; with two speakers in all, a tenth of the training speaker's clips)"))
+            .addOption(CommandLines.valued("epochs", "N", "epochs in all (default " + d.epochs + ")"))
+            .addOption(CommandLines.valued("batch-size", "N", "clips per batch (default " + d.batchSize + ")"))
+            .addOption(CommandLines.valued("lr", "X", "initial learning rate (default " + d.learningRate + ")"))
+            .addOption(CommandLines.valued("weight-decay", "X", "Adam's L2 weight decay (default " + d.weightDecay
+                + ")"))
+            .addOption(CommandLines.valued("lr-step", "N", "epochs between learning-rate decays (default "
+                + d.stepEpochs + ")"))
+            .addOption(CommandLines.valued("lr-gamma", "X", "the decay factor (default " + d.gamma + ")"))
+            .addOption(CommandLines.valued("hidden", "N", "GRU hidden size (default " + CnnGru.DEFAULT_HIDDEN + ")"))
+            .addOption(CommandLines.valued("layers", "N", "GRU layers (default " + CnnGru.DEFAULT_LAYERS + ")"))
+            .addOption(CommandLines.valued("dropout", "X", "dropout before the output layer, in [0, 1) (default "
+                + d.dropout + ")"))
+            .addOption(CommandLines.flag("temporal", "run the GRU over the CNN's time steps instead of their mean"))
+            .addOption(CommandLines.valued("seed", "N", "seed of the split, the initial weights, batch order and "
+                + "dropout (default " + d.seed + ")"))
+            .addOption(CommandLines.valued("device", "D", "auto, cpu, gpu or gpu:N (default: the platform's "
+                + "--device, else auto)"))
+            .addOption(CommandLines.flag("dry-run", "list the clips of each part as CSV (part,speaker,label,file) on "
+                + "standard output and stop: nothing is decoded, trained or written (--out not needed)"))
+            .addOption(CommandLines.flag("resume", "continue the run in --out from its last completed epoch; the "
+                + "settings, data and split are the checkpoint's, only --epochs, --device and --data may change"));
     }
 
     @Override
     public int run(List<String> args, CommandContext context, SerServices services) throws Exception {
-        Arguments a = Arguments.parse(args, VALUED, SWITCHES);
-        if (!a.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
-        }
-        boolean dryRun = a.flag("dry-run");
-        if (dryRun && a.flag("resume")) {
+        CommandLine a = CommandLines.parse(options(), args);
+        CommandLines.noArguments(a, "");
+        boolean dryRun = a.hasOption("dry-run");
+        if (dryRun && a.hasOption("resume")) {
             throw new UsageException("--dry-run lists a new run's split; a resumed run's split is its split.json");
         }
         // A dry run writes nothing, so it needs no --out; the job still wants one, and never touches it.
-        Path out = context.workingDirectory().resolve(dryRun && a.get("out") == null ? "." : a.require("out"))
-            .normalize();
+        Path out = context.workingDirectory()
+            .resolve(dryRun && !a.hasOption("out") ? "." : CommandLines.require(a, "out")).normalize();
         TrainingJob.Builder job = TrainingJob.builder().setDecoder(services.decoder()).setOutput(out)
             .optLog(context.err());
-        String device = a.get("device");
-        if (a.flag("resume")) {
-            for (String option : VALUED) {
-                if (a.get(option) != null && !RESUMABLE.contains(option)) {
-                    throw new UsageException("--" + option + " cannot be changed when resuming: the checkpoint keeps "
-                        + "its settings");
+        String device = a.getOptionValue("device");
+        if (a.hasOption("resume")) {
+            for (Option option : a.getOptions()) {
+                if (!RESUMABLE.contains(option.getLongOpt())) {
+                    throw new UsageException("--" + option.getLongOpt() + " cannot be changed when resuming: the "
+                        + "checkpoint keeps its settings");
                 }
             }
-            if (a.flag("temporal")) {
-                throw new UsageException("--temporal cannot be changed when resuming: the checkpoint keeps its "
-                    + "settings");
-            }
-            Integer epochs = a.get("epochs") == null ? null : a.integer("epochs", 0, Integer.MIN_VALUE);
+            Integer epochs = a.hasOption("epochs") ? CommandLines.integer(a, "epochs", 0, Integer.MIN_VALUE) : null;
             if (epochs != null && epochs < 1) {
                 throw new UsageException("--epochs must be at least 1, got " + epochs);
             }
             job.resume(epochs, device);
-            if (a.get("data") != null) {
-                job.setResumeData(a.get("data"), p -> context.workingDirectory().resolve(p).normalize());
+            if (a.getOptionValue("data") != null) {
+                job.setResumeData(a.getOptionValue("data"), p -> context.workingDirectory().resolve(p).normalize());
             }
         } else {
             TrainingOptions options = options(a, device == null ? services.models().platformDevice() : device);
@@ -135,19 +138,19 @@ final class TrainCommand implements Subcommand {
             List<CorpusSource> sources;
             DatasetSplit.Method split;
             try {
-                sources = CorpusSource.parse(a.require("dataset"), a.require("data"),
+                sources = CorpusSource.parse(CommandLines.require(a, "dataset"), CommandLines.require(a, "data"),
                     p -> context.workingDirectory().resolve(p).normalize());
-                split = DatasetSplit.Method.fromId(a.get("split", "stratified"));
+                split = DatasetSplit.Method.fromId(a.getOptionValue("split", "stratified"));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            List<String> testSpeakers = list(a.get("test-speakers"));
-            List<String> validationSpeakers = list(a.get("val-speakers"));
+            List<String> testSpeakers = list(a.getOptionValue("test-speakers"));
+            List<String> validationSpeakers = list(a.getOptionValue("val-speakers"));
             if (split != DatasetSplit.Method.SPEAKER && (!testSpeakers.isEmpty() || !validationSpeakers.isEmpty())) {
                 throw new UsageException("--test-speakers and --val-speakers need --split speaker");
             }
             job.setSources(sources).setOptions(options)
-                .optClasses(a.get("classes") == null ? null : list(a.get("classes")))
+                .optClasses(a.getOptionValue("classes") == null ? null : list(a.getOptionValue("classes")))
                 .optSplit(split, testSpeakers, validationSpeakers);
         }
         if (context.interactive()) {
@@ -190,20 +193,20 @@ final class TrainCommand implements Subcommand {
         return Command.OK;
     }
 
-    private static TrainingOptions options(Arguments a, String device) throws UsageException {
+    private static TrainingOptions options(CommandLine a, String device) throws UsageException {
         TrainingOptions o = new TrainingOptions();
-        o.architecture = a.require("arch");
-        o.epochs = a.integer("epochs", o.epochs, Integer.MIN_VALUE);
-        o.batchSize = a.integer("batch-size", o.batchSize, Integer.MIN_VALUE);
+        o.architecture = CommandLines.require(a, "arch");
+        o.epochs = CommandLines.integer(a, "epochs", o.epochs, Integer.MIN_VALUE);
+        o.batchSize = CommandLines.integer(a, "batch-size", o.batchSize, Integer.MIN_VALUE);
         o.learningRate = number(a, "lr", o.learningRate);
         o.weightDecay = number(a, "weight-decay", o.weightDecay);
-        o.stepEpochs = a.integer("lr-step", o.stepEpochs, Integer.MIN_VALUE);
+        o.stepEpochs = CommandLines.integer(a, "lr-step", o.stepEpochs, Integer.MIN_VALUE);
         o.gamma = number(a, "lr-gamma", o.gamma);
-        o.hidden = a.integer("hidden", o.hidden, Integer.MIN_VALUE);
-        o.layers = a.integer("layers", o.layers, Integer.MIN_VALUE);
+        o.hidden = CommandLines.integer(a, "hidden", o.hidden, Integer.MIN_VALUE);
+        o.layers = CommandLines.integer(a, "layers", o.layers, Integer.MIN_VALUE);
         o.dropout = number(a, "dropout", o.dropout);
-        o.temporal = a.flag("temporal");
-        String seed = a.get("seed");
+        o.temporal = a.hasOption("temporal");
+        String seed = a.getOptionValue("seed");
         if (seed != null) {
             try {
                 o.seed = Long.parseLong(seed.trim());
@@ -215,8 +218,8 @@ final class TrainCommand implements Subcommand {
         return o;
     }
 
-    private static double number(Arguments a, String name, double fallback) throws UsageException {
-        String v = a.get(name);
+    private static double number(CommandLine a, String name, double fallback) throws UsageException {
+        String v = a.getOptionValue(name);
         if (v == null) {
             return fallback;
         }

@@ -50,10 +50,10 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * The SER bundle as bnd built it ({@code target/classes}) in Felix 7 with SCR, the platform's audio, Jackson and DJL
- * bundles, and the API exported by the system bundle as the launcher exports it: {@code ser import} turns the
- * reference cnn3gru checkpoint into the default model, {@code ser predict} reproduces PyTorch's log-probabilities,
- * and the {@code auralis.ser} extractor emits the same distribution.
+ * The SER bundle as bnd built it ({@code target/classes}) in Felix 7 with SCR, the platform's audio, Jackson,
+ * Commons CLI and DJL bundles, and the API exported by the system bundle as the launcher exports it:
+ * {@code ser import} turns the reference cnn3gru checkpoint into the default model, {@code ser predict} reproduces
+ * PyTorch's log-probabilities, and the {@code auralis.ser} extractor emits the same distribution.
  */
 class SerBundleInFelixTest {
     private static final Path CLASSES = Path.of("target/classes");
@@ -79,7 +79,8 @@ class SerBundleInFelixTest {
             List<Bundle> bundles = new ArrayList<>();
             for (String jar : List.of("org.osgi.util.function-", "org.osgi.util.promise-",
                     "org.osgi.service.component-", "org.apache.felix.scr-", "jackson-annotations-",
-                    "jackson-core-", "jackson-databind-", "auralis-tarsosdsp-", "auralis-audio-", "auralis-djl-")) {
+                    "jackson-core-", "jackson-databind-", "commons-cli-", "auralis-tarsosdsp-", "auralis-audio-",
+                    "auralis-djl-")) {
                 bundles.add(context.installBundle(onClassPath(jar).toUri().toString()));
             }
             Bundle ser = context.installBundle("reference:file:" + CLASSES.toAbsolutePath());

@@ -178,6 +178,9 @@ class SerCommandTest {
         assertTrue(run.err().startsWith("auralis: ser predict: nope: no such model directory"), run.err());
         assertEquals(Command.USAGE, ser("predict").code());
         assertEquals("auralis: ser predict: unknown option --speed\n", ser("predict", "--speed", "2", "a.wav").err());
+        assertEquals("auralis: ser predict: --window needs a value\n", ser("predict", "a.wav", "--window").err());
+        assertEquals("auralis: ser predict: --model given twice\n",
+            ser("predict", "--model", "a", "--model=b", "a.wav").err());
         assertEquals(Command.USAGE, ser("predict", "--hop", "1", "a.wav").code());
         assertEquals(Command.USAGE, ser("predict", "--device", "tpu", "a.wav").code());
         assertEquals(Command.USAGE, ser("predict", "--window", "0.01", "a.wav").code());
@@ -192,6 +195,8 @@ class SerCommandTest {
         assertTrue(run.out().contains("predict") && run.out().contains("import"), run.out());
         Run predict = ser("predict", "--help");
         assertTrue(predict.out().startsWith("usage: auralis ser predict"), predict.out());
+        assertTrue(predict.out().contains("--hop <S>") && predict.out().contains("seconds between window starts"),
+            predict.out());
     }
 
     @Test

@@ -107,9 +107,9 @@ class TrainAndEvaluateCommandTest {
         assertTrue(all.out().contains("train ") && all.out().contains("evaluate "), all.out());
         Run train = ser("train", "--help");
         assertEquals(Command.OK, train.code());
-        assertTrue(train.out().contains("--resume") && train.out().contains("--split S"), train.out());
+        assertTrue(train.out().contains("--resume") && train.out().contains("--split <S>"), train.out());
         Run evaluate = ser("evaluate", "--help");
-        assertTrue(evaluate.out().contains("--split S"), evaluate.out());
+        assertTrue(evaluate.out().contains("--split <S>"), evaluate.out());
     }
 
     @Test
