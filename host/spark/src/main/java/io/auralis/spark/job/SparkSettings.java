@@ -22,6 +22,9 @@ public final class SparkSettings {
      */
     public static final String EXECUTOR_JIT = "-XX:TieredStopAtLevel=1";
 
+    /** The young generation's cap executors get unless their options size it (as the launcher, bin/auralis). */
+    public static final String EXECUTOR_YOUNG = "-XX:MaxNewSize=32m";
+
     /** The executor's installation when it is a folder present on every node (see {@code EmbeddedHome}). */
     public static final String HOME = "spark.auralis.home";
 
@@ -72,7 +75,20 @@ public final class SparkSettings {
             // loops that C1 compiles well. Naming either flag in extraJavaOptions keeps the user's choice.
             executorOptions = executorOptions + " " + EXECUTOR_JIT;
         }
+        if (!executorOptions.contains("ai.djl.pytorch.num_threads")) {
+            // Spark runs one task per task CPU at once; PyTorch's default (every core of the node for each task)
+            // put 4 spinning OpenMP threads on 2 cores, and a 2-executor job took 3.5x the task time of a
+            // 1-executor one (docs/benchmarks.md). Parallelism comes from tasks: one thread per task CPU.
+            executorOptions = executorOptions + " -Dai.djl.pytorch.num_threads=" + conf.get("spark.task.cpus", "1");
+        }
+        if (!executorOptions.contains("MaxNewSize") && !executorOptions.contains("-Xmn")) {
+            // As bin/auralis does: a small young generation keeps a long recording's memory flat (docs/benchmarks.md).
+            executorOptions = executorOptions + " " + EXECUTOR_YOUNG;
+        }
         conf.set("spark.executor.extraJavaOptions", executorOptions);
+        // OpenMP threads waiting for each other yield the CPU rather than spin; it must be in the environment before
+        // PyTorch's natives load, so it cannot be set from the executor's code.
+        conf.setIfMissing("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
         // Version 2 moves a task's part file into the output folder when the task commits, not when the job does:
         // an interrupted run keeps every finished task's records for --resume. Each part file is written by the
         // one task attempt the driver's OutputCommitCoordinator lets commit, so nothing is partial or doubled.

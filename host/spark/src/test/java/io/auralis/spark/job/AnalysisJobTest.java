@@ -50,7 +50,7 @@ class AnalysisJobTest {
     void executorsCompileWithTheQuickJitUnlessTheUserChoseOne() {
         SparkConf chosenForThem = SparkSettings.build("spark://127.0.0.1:7077", null, "x", "/a/app.jar", Map.of());
         String options = chosenForThem.get("spark.executor.extraJavaOptions");
-        assertTrue(options.endsWith(SparkSettings.EXECUTOR_JIT), options);
+        assertTrue(options.contains(" " + SparkSettings.EXECUTOR_JIT), options);
         assertTrue(options.contains("--add-opens=java.base/sun.nio.ch"), options);
 
         System.setProperty("spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=4 -Dsome.flag=1");
@@ -61,6 +61,28 @@ class AnalysisJobTest {
             assertFalse(kept.contains(SparkSettings.EXECUTOR_JIT), kept);
         } finally {
             System.clearProperty("spark.executor.extraJavaOptions");
+        }
+    }
+
+    @Test
+    void executorsRunOnePassiveTorchThreadPerTaskCpuAndASmallYoungGenerationUnlessTheUserChose() {
+        SparkConf chosenForThem = SparkSettings.build("spark://127.0.0.1:7077", null, "x", "/a/app.jar", Map.of());
+        String options = chosenForThem.get("spark.executor.extraJavaOptions");
+        assertTrue(options.contains(" -Dai.djl.pytorch.num_threads=1"), options);
+        assertTrue(options.contains(" " + SparkSettings.EXECUTOR_YOUNG), options);
+        assertEquals("PASSIVE", chosenForThem.get("spark.executorEnv.OMP_WAIT_POLICY"));
+
+        System.setProperty("spark.executor.extraJavaOptions", "-Dai.djl.pytorch.num_threads=4 -Xmn256m");
+        System.setProperty("spark.executorEnv.OMP_WAIT_POLICY", "ACTIVE");
+        try {
+            SparkConf theirs = SparkSettings.build("spark://127.0.0.1:7077", null, "x", "/a/app.jar", Map.of());
+            String kept = theirs.get("spark.executor.extraJavaOptions");
+            assertFalse(kept.contains("num_threads=1"), kept);
+            assertFalse(kept.contains(SparkSettings.EXECUTOR_YOUNG), kept);
+            assertEquals("ACTIVE", theirs.get("spark.executorEnv.OMP_WAIT_POLICY"));
+        } finally {
+            System.clearProperty("spark.executor.extraJavaOptions");
+            System.clearProperty("spark.executorEnv.OMP_WAIT_POLICY");
         }
     }
 }
