@@ -1,5 +1,6 @@
 package io.auralis.ser.command;
 
+import io.auralis.ser.extractor.SerExtractor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.HashMap;
@@ -50,6 +51,25 @@ public final class CommandLines {
      */
     public static Option flag(String name, String description) {
         return Option.builder().longOpt(name).desc(description).get();
+    }
+
+    /**
+     * {@code --model}, as the subcommands that run an installed or given model take it.
+     *
+     * @return the option
+     */
+    static Option model() {
+        return valued("model", "DIR|NAME", "a model directory, or the name of one in the models folder (default: "
+            + SerExtractor.DEFAULT_MODEL + ")");
+    }
+
+    /**
+     * {@code --device}, as the subcommands that run a network take it.
+     *
+     * @return the option
+     */
+    static Option device() {
+        return valued("device", "D", "auto, cpu, gpu or gpu:N (default: the platform's --device, else auto)");
     }
 
     /**

@@ -13,10 +13,8 @@ import io.auralis.ser.data.SpeechEmotionDataset;
 import io.auralis.ser.evaluation.DatasetEvaluator;
 import io.auralis.ser.evaluation.Evaluation;
 import io.auralis.ser.evaluation.EvaluationReport;
-import io.auralis.ser.extractor.SerExtractor;
 import io.auralis.ser.inference.EmotionModel;
 import io.auralis.ser.model.ModelConfig;
-import io.auralis.ser.model.ModelException;
 import io.auralis.ser.training.TrainingJob;
 
 import java.io.IOException;
@@ -64,8 +62,7 @@ final class EvaluateCommand implements Subcommand {
 
     private static Options options() {
         return new Options()
-            .addOption(CommandLines.valued("model", "DIR|NAME", "a model directory, or the name of one in the models "
-                + "folder (default: " + SerExtractor.DEFAULT_MODEL + ")"))
+            .addOption(CommandLines.model())
             .addOption(CommandLines.valued("dataset", "NAME", "tess, ravdess, emodb, iemocap, or csv (a manifest of "
                 + "path,label[,speaker]); several, comma-separated (tess,emodb), as ser train takes them"))
             .addOption(CommandLines.valued("data", "PATH", "the corpus folder, or the manifest file for csv; with "
@@ -75,8 +72,7 @@ final class EvaluateCommand implements Subcommand {
                 + "model was trained on this dataset by ser train, else all)"))
             .addOption(CommandLines.valued("out", "DIR", "also write metrics.json, confusion_matrix.csv, "
                 + "confusion_matrix.png and predictions.csv there"))
-            .addOption(CommandLines.valued("device", "D", "auto, cpu, gpu or gpu:N (default: the platform's --device, "
-                + "else auto)"));
+            .addOption(CommandLines.device());
     }
 
     @Override
@@ -94,13 +90,7 @@ final class EvaluateCommand implements Subcommand {
         String data = sources.size() == 1 ? sources.get(0).data().toString() : CorpusSource.dataPaths(sources);
         Path out = a.getOptionValue("out") == null ? null
             : context.workingDirectory().resolve(a.getOptionValue("out")).normalize();
-        EmotionModel model;
-        try {
-            model = services.models().model(a.getOptionValue("model", SerExtractor.DEFAULT_MODEL),
-                context.workingDirectory(), a.getOptionValue("device"));
-        } catch (ModelException | IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        EmotionModel model = services.model(a, context.workingDirectory());
         Path modelDir = model.directory().path();
         Path splitFile = modelDir.resolve(TrainingJob.SPLIT);
         String trainedOn = trainedOn(model.config());

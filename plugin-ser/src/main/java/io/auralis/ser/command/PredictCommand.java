@@ -15,7 +15,6 @@ import io.auralis.ser.extractor.EmotionSessions;
 import io.auralis.ser.extractor.SerExtractor;
 import io.auralis.ser.inference.EmotionModel;
 import io.auralis.ser.inference.EmotionPrediction;
-import io.auralis.ser.model.ModelException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,14 +56,12 @@ final class PredictCommand implements Subcommand {
 
     private static Options options() {
         return new Options()
-            .addOption(CommandLines.valued("model", "DIR|NAME", "a model directory, or the name of one in the models "
-                + "folder (default: " + SerExtractor.DEFAULT_MODEL + ")"))
+            .addOption(CommandLines.model())
             .addOption(CommandLines.valued("window", "S", "predict windows of S seconds instead of the whole file; "
                 + "adds \"windows\" (time, duration, label, confidence, probabilities, logprobs) and reports the mean "
                 + "of the windows' probabilities (logprobs: its logarithm) as the file's result"))
             .addOption(CommandLines.valued("hop", "S", "seconds between window starts (default: the window length)"))
-            .addOption(CommandLines.valued("device", "D", "auto, cpu, gpu or gpu:N (default: the platform's --device, "
-                + "else auto)"));
+            .addOption(CommandLines.device());
     }
 
     @Override
@@ -78,13 +75,7 @@ final class PredictCommand implements Subcommand {
         if (hop != null && window == null) {
             throw new UsageException("--hop needs --window");
         }
-        EmotionModel model;
-        try {
-            model = services.models().model(a.getOptionValue("model", SerExtractor.DEFAULT_MODEL),
-                context.workingDirectory(), a.getOptionValue("device"));
-        } catch (ModelException | IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        EmotionModel model = services.model(a, context.workingDirectory());
         int rate = model.sampleRate();
         int windowSamples = window == null ? 0 : (int) Math.round(window * rate);
         int hopSamples = window == null ? 0 : (int) Math.round((hop == null ? window : hop) * rate);

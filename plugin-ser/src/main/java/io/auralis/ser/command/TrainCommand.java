@@ -92,8 +92,7 @@ final class TrainCommand implements Subcommand {
             .addOption(CommandLines.flag("temporal", "run the GRU over the CNN's time steps instead of their mean"))
             .addOption(CommandLines.valued("seed", "N", "seed of the split, the initial weights, batch order and "
                 + "dropout (default " + d.seed + ")"))
-            .addOption(CommandLines.valued("device", "D", "auto, cpu, gpu or gpu:N (default: the platform's "
-                + "--device, else auto)"))
+            .addOption(CommandLines.device())
             .addOption(CommandLines.flag("dry-run", "list the clips of each part as CSV (part,speaker,label,file) on "
                 + "standard output and stop: nothing is decoded, trained or written (--out not needed)"))
             .addOption(CommandLines.flag("resume", "continue the run in --out from its last completed epoch; the "
