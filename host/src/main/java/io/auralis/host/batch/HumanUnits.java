@@ -3,9 +3,10 @@ package io.auralis.host.batch;
 import java.util.Locale;
 
 /**
- * Amounts of audio and time as progress lines and the summary print them.
+ * Amounts of audio and time as progress lines and the summary print them: local {@code analyze} and the Spark
+ * runner print them the same way.
  */
-final class HumanUnits {
+public final class HumanUnits {
 
     private HumanUnits() {
     }
@@ -16,7 +17,7 @@ final class HumanUnits {
      * @param seconds seconds of audio
      * @return such as {@code 0.031 h} or {@code 12.5 h}
      */
-    static String hours(double seconds) {
+    public static String hours(double seconds) {
         double h = seconds / 3600;
         return String.format(Locale.ROOT, h < 0.1 ? "%.3f h" : h < 10 ? "%.2f h" : "%.1f h", h);
     }
@@ -27,9 +28,9 @@ final class HumanUnits {
      * @param seconds the span
      * @return such as {@code 4.2 s}, {@code 3 min 12 s} or {@code 2 h 05 min}
      */
-    static String span(double seconds) {
+    public static String span(double seconds) {
         if (seconds < 60) {
-            return String.format(Locale.ROOT, "%.1f s", seconds);
+            return String.format(Locale.ROOT, "%.1f s", Math.max(0, seconds));
         }
         long s = Math.round(seconds);
         if (s < 3600) {

@@ -1,6 +1,7 @@
 package io.auralis.spark.progress;
 
 import io.auralis.host.batch.BatchResult;
+import io.auralis.host.batch.HumanUnits;
 import java.util.Locale;
 
 /**

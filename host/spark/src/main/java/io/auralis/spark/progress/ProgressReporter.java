@@ -1,5 +1,6 @@
 package io.auralis.spark.progress;
 
+import io.auralis.host.batch.HumanUnits;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
