@@ -1,5 +1,6 @@
 package io.auralis.ser.command;
 
+import io.auralis.ser.data.LabelMap;
 import io.auralis.ser.extractor.SerExtractor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -70,6 +71,28 @@ public final class CommandLines {
      */
     static Option device() {
         return valued("device", "D", "auto, cpu, gpu or gpu:N (default: the platform's --device, else auto)");
+    }
+
+    /** {@code --map}: label renames on top of {@link LabelMap#DEFAULT}, shared by train and evaluate. */
+    static Option labelMap() {
+        return valued("map", "a=b,...", "rename corpus labels before classes are chosen, on top of the default "
+            + LabelMap.DEFAULT + " (TurEV-DB's calm); e.g. boredom=neutral (EmoDB), arousal_neutral=neutral "
+            + "(BAVED); calm=calm undoes the default");
+    }
+
+    /**
+     * The label map {@code --map} asks for, the default included.
+     *
+     * @param a the parsed command line
+     * @return the map
+     * @throws UsageException for a malformed map
+     */
+    static LabelMap labelMap(CommandLine a) throws UsageException {
+        try {
+            return LabelMap.withDefaults(a.getOptionValue("map"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import ai.djl.translate.TranslateException;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.ser.data.CombinedDataset;
 import io.auralis.ser.data.CorpusSource;
 import io.auralis.ser.data.DatasetSplit;
 import io.auralis.ser.data.SkippedFile;
@@ -63,7 +64,7 @@ final class EvaluateCommand implements Subcommand {
     private static Options options() {
         return new Options()
             .addOption(CommandLines.model())
-            .addOption(CommandLines.valued("dataset", "NAME", "tess, ravdess, emodb, iemocap, or csv (a manifest of "
+            .addOption(CommandLines.valued("dataset", "NAME", "tess, ravdess, emodb, iemocap, ased, nemo, turev, emotiontts, baved, or csv (a manifest of "
                 + "path,label[,speaker]); several, comma-separated (tess,emodb), as ser train takes them"))
             .addOption(CommandLines.valued("data", "PATH", "the corpus folder, or the manifest file for csv; with "
                 + "several datasets, one path per dataset in the same order, comma-separated"))
@@ -72,6 +73,7 @@ final class EvaluateCommand implements Subcommand {
                 + "model was trained on this dataset by ser train, else all)"))
             .addOption(CommandLines.valued("out", "DIR", "also write metrics.json, confusion_matrix.csv, "
                 + "confusion_matrix.png and predictions.csv there"))
+            .addOption(CommandLines.labelMap())
             .addOption(CommandLines.device());
     }
 
@@ -126,7 +128,8 @@ final class EvaluateCommand implements Subcommand {
 
         SpeechEmotionDataset.BaseBuilder<?> builder = CorpusSource.builder(sources).setDecoder(services.decoder())
             .optClasses(model.classes()).optMinimumSamples(model.minimumSamples())
-            .optSkippedFileListener(f -> context.err().println("auralis: " + f + " (skipped)"));
+            .optSkippedFileListener(f -> context.err().println("auralis: " + f + " (skipped)"))
+            .optLabelMap(CommandLines.labelMap(a));
         if (split != null) {
             builder.optSplit(split, usage);
         }
@@ -165,6 +168,14 @@ final class EvaluateCommand implements Subcommand {
         report.skippedFiles = dataset.skipped().size() + dataset.listingProblems().size();
         report.leftOutByLabel = dataset.leftOutByLabel().isEmpty() ? null : dataset.leftOutByLabel();
         report.date = OffsetDateTime.now().withNano(0).toString();
+        Map<String, Evaluation> corpora = evaluation.byCorpus(id -> {
+            int slash = id.indexOf(CombinedDataset.ID_SEPARATOR);
+            return slash > 0 && sources.size() > 1 ? id.substring(0, slash) : null;
+        });
+        if (!corpora.isEmpty()) {
+            report.perCorpus = new java.util.LinkedHashMap<>();
+            corpora.forEach((name, e) -> report.perCorpus.put(name, e.report().summary()));
+        }
         context.out().print(report.toTable());
         if (report.leftOutByLabel != null) {
             context.out().println(leftOut(report.leftOutByLabel).substring(2));

@@ -5,7 +5,10 @@ import ai.djl.translate.TranslateException;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.ser.augmentation.Augmentation;
 import io.auralis.ser.data.CorpusSource;
+import io.auralis.ser.data.SpeechEmotionDataset;
+import io.auralis.ser.model.LoudnessNormalization;
 import io.auralis.ser.data.DatasetSplit;
 import io.auralis.ser.model.CnnGru;
 import io.auralis.ser.training.TrainingJob;
@@ -38,7 +41,7 @@ final class TrainCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "train a CNN-n-GRU on a corpus (TESS, RAVDESS, EmoDB, IEMOCAP, CSV) into a model directory";
+        return "train a CNN-n-GRU on one or several corpora into a model directory";
     }
 
     @Override
@@ -62,7 +65,7 @@ final class TrainCommand implements Subcommand {
     private static Options options() {
         TrainingOptions d = new TrainingOptions();
         return new Options()
-            .addOption(CommandLines.valued("dataset", "NAME", "tess, ravdess, emodb, iemocap, or csv (a manifest of "
+            .addOption(CommandLines.valued("dataset", "NAME", "tess, ravdess, emodb, iemocap, ased, nemo, turev, emotiontts, baved, or csv (a manifest of "
                 + "path,label[,speaker]); several, comma-separated (tess,emodb), are trained on as one, with their "
                 + "speakers named corpus-speaker (tess-OAF, emodb-03) for --test-speakers"))
             .addOption(CommandLines.valued("data", "PATH", "the corpus folder, or the manifest file for csv; with "
@@ -92,6 +95,17 @@ final class TrainCommand implements Subcommand {
             .addOption(CommandLines.flag("temporal", "run the GRU over the CNN's time steps instead of their mean"))
             .addOption(CommandLines.valued("seed", "N", "seed of the split, the initial weights, batch order and "
                 + "dropout (default " + d.seed + ")"))
+            .addOption(CommandLines.valued("test-corpus", "NAME", "with --split corpus: the corpus held out whole "
+                + "for test (leave-one-corpus-out); validation speakers come from every other corpus"))
+            .addOption(CommandLines.labelMap())
+            .addOption(CommandLines.valued("normalize", "DBFS", "scale every clip to this RMS level before the "
+                + "network sees it, in training and at inference (recorded in model.json); e.g. -25"))
+            .addOption(CommandLines.flag("augment", "perturb every training draw: speed 0.9-1.1, white, pink or "
+                + "babble noise on half the clips at 5-30 dB SNR, gain +-6 dB (seeded, so resumable)"))
+            .addOption(CommandLines.valued("crop", "SECONDS", "train on random windows of at most this length "
+                + "(denser batches, faster epochs); shorter clips are padded and masked"))
+            .addOption(CommandLines.flag("balance", "draw training clips balanced across corpora (by the square "
+                + "root of their size) and across classes within each corpus"))
             .addOption(CommandLines.device())
             .addOption(CommandLines.flag("dry-run", "list the clips of each part as CSV (part,speaker,label,file) on "
                 + "standard output and stop: nothing is decoded, trained or written (--out not needed)"))
@@ -148,9 +162,14 @@ final class TrainCommand implements Subcommand {
             if (split != DatasetSplit.Method.SPEAKER && (!testSpeakers.isEmpty() || !validationSpeakers.isEmpty())) {
                 throw new UsageException("--test-speakers and --val-speakers need --split speaker");
             }
+            String testCorpus = a.getOptionValue("test-corpus");
+            if ((testCorpus != null) != (split == DatasetSplit.Method.CORPUS)) {
+                throw new UsageException("--split corpus and --test-corpus NAME go together");
+            }
             job.setSources(sources).setOptions(options)
                 .optClasses(a.getOptionValue("classes") == null ? null : list(a.getOptionValue("classes")))
-                .optSplit(split, testSpeakers, validationSpeakers);
+                .optSplit(split, testSpeakers, validationSpeakers)
+                .optTestCorpus(testCorpus == null ? null : testCorpus.trim().toLowerCase(Locale.ROOT));
         }
         if (context.interactive()) {
             job.optProgress(new ProgressBar());
@@ -192,7 +211,7 @@ final class TrainCommand implements Subcommand {
         return Command.OK;
     }
 
-    private static TrainingOptions options(CommandLine a, String device) throws UsageException {
+    static TrainingOptions options(CommandLine a, String device) throws UsageException {
         TrainingOptions o = new TrainingOptions();
         o.architecture = CommandLines.require(a, "arch");
         o.epochs = CommandLines.integer(a, "epochs", o.epochs, Integer.MIN_VALUE);
@@ -214,6 +233,24 @@ final class TrainCommand implements Subcommand {
             }
         }
         o.device = device;
+        o.labelMap = CommandLines.labelMap(a).spec();
+        if (a.hasOption("normalize")) {
+            o.normalizeDbfs = number(a, "normalize", LoudnessNormalization.DEFAULT_DBFS);
+        }
+        int crop = 0;
+        if (a.hasOption("crop")) {
+            double seconds = number(a, "crop", 0);
+            if (!(seconds > 0 && seconds <= 60)) {
+                throw new UsageException("--crop must be in (0, 60] seconds, got " + a.getOptionValue("crop"));
+            }
+            crop = (int) Math.round(seconds * SpeechEmotionDataset.SAMPLE_RATE);
+        }
+        if (a.hasOption("augment")) {
+            o.augmentation = Augmentation.standard(crop);
+        } else if (crop > 0) {
+            o.augmentation = Augmentation.cropOnly(crop);
+        }
+        o.balance = a.hasOption("balance");
         return o;
     }
 

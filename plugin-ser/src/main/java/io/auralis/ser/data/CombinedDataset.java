@@ -104,6 +104,12 @@ public final class CombinedDataset extends SpeechEmotionDataset {
         return clips;
     }
 
+    @Override
+    public String corpusOf(Clip clip) {
+        int slash = clip.id().indexOf(ID_SEPARATOR);
+        return slash > 0 ? clip.id().substring(0, slash) : corpus();
+    }
+
     /** A lister of one source; it decodes nothing, this dataset does. */
     private SpeechEmotionDataset reader(CorpusSource source) {
         return source.corpus().builder().setRoot(source.data()).setDecoder(decoder()).build();

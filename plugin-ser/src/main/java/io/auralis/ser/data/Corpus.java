@@ -17,6 +17,16 @@ public enum Corpus {
     EMODB("emodb", EmoDbDataset::builder),
     /** IEMOCAP, four-class protocol. */
     IEMOCAP("iemocap", IemocapDataset::builder),
+    /** Amharic Speech Emotional Dataset. */
+    ASED("ased", AsedDataset::builder),
+    /** nEMO, Polish emotional speech. */
+    NEMO("nemo", NemoDataset::builder),
+    /** Turkish Emotion-Voice Database. */
+    TUREV("turev", TurevDataset::builder),
+    /** The public part of emotiontts_open_db, Korean. */
+    EMOTIONTTS("emotiontts", EmotionTtsDataset::builder),
+    /** Basic Arabic Vocal Emotions Dataset (arousal levels). */
+    BAVED("baved", BavedDataset::builder),
     /** A CSV manifest of {@code path,label[,speaker]}. */
     CSV("csv", ManifestDataset::builder);
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,6 +42,8 @@ public final class DatasetSplit {
     public static final double DEFAULT_VALIDATION = 0.1;
     /** The published protocol's test fraction. */
     public static final double DEFAULT_TEST = 0.1;
+    /** The share of each corpus's speakers held out for test, and again for validation, by corpus splits. */
+    static final double CORPUS_SPEAKER_SHARE = 0.15;
 
     /** How a split was made. */
     public enum Method {
@@ -49,15 +52,19 @@ public final class DatasetSplit {
         /** Whole speakers held out for test (and validation, when there are enough speakers). */
         SPEAKER,
         /** Every clip for training; no validation or test part. */
-        ALL;
+        ALL,
+        /** Within every corpus, whole speakers held out for test and for validation. */
+        CORPUS_SPEAKER,
+        /** One whole corpus held out for test; validation speakers held out of every other corpus. */
+        CORPUS;
 
         /**
          * The lower-case name used on the command line and in {@code split.json}.
          *
-         * @return {@code stratified}, {@code speaker} or {@code all}
+         * @return {@code stratified}, {@code speaker}, {@code all}, {@code corpus-speaker} or {@code corpus}
          */
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         /**
@@ -73,8 +80,10 @@ public final class DatasetSplit {
                 case "stratified", "random" -> STRATIFIED;
                 case "speaker", "speakers" -> SPEAKER;
                 case "all" -> ALL;
+                case "corpus-speaker", "corpus-speakers" -> CORPUS_SPEAKER;
+                case "corpus", "leave-one-corpus-out" -> CORPUS;
                 default -> throw new IllegalArgumentException("unknown split '" + name
-                    + "' (expected stratified, speaker or all)");
+                    + "' (expected stratified, speaker, all, corpus-speaker or corpus)");
             };
         }
     }
@@ -217,6 +226,108 @@ public final class DatasetSplit {
         speakers.put(Usage.TEST, test);
         speakers.put(Usage.VALIDATION, speakerValidation ? validation : train);
         return new DatasetSplit(Method.SPEAKER, seed, description, parts, speakers);
+    }
+
+    /**
+     * Holds whole speakers out within every corpus of a combined dataset, so the test and validation parts hold
+     * speakers of every corpus that has enough of them: per corpus of {@code n} speakers, shuffled with the seed,
+     * {@code max(1, round(n * 0.15))} go to test when {@code n >= 2} and as many to validation when {@code n >= 3};
+     * the rest train. This is the model-selection rule of the default model: validation on unseen speakers drawn
+     * from several corpora and languages.
+     *
+     * @param clips the clips, speakers namespaced by corpus ({@code tess-OAF}, as {@link CombinedDataset} lists
+     *     them)
+     * @param seed the shuffle seed
+     * @return the split
+     */
+    public static DatasetSplit byCorpusSpeaker(Collection<Clip> clips, long seed) {
+        return corpusSplit(clips, null, seed);
+    }
+
+    /**
+     * Holds one whole corpus out for test (leave-one-corpus-out) and, from every other corpus, validation speakers
+     * as {@link #byCorpusSpeaker} chooses them; everything else trains. The test figures then say how the model
+     * does on a language, speakers and recording conditions it has never heard.
+     *
+     * @param clips the clips of a combined dataset
+     * @param testCorpus the corpus to hold out, such as {@code emodb}
+     * @param seed the shuffle seed
+     * @return the split
+     * @throws IllegalArgumentException when the corpus is not among the clips, or is the only one
+     */
+    public static DatasetSplit leaveCorpusOut(Collection<Clip> clips, String testCorpus, long seed) {
+        Objects.requireNonNull(testCorpus, "testCorpus");
+        return corpusSplit(clips, testCorpus, seed);
+    }
+
+    private static DatasetSplit corpusSplit(Collection<Clip> clips, String testCorpus, long seed) {
+        Map<String, List<Clip>> byCorpus = byKey(clips, DatasetSplit::corpusOf);
+        if (testCorpus != null) {
+            if (!byCorpus.containsKey(testCorpus)) {
+                throw new IllegalArgumentException("--test-corpus " + testCorpus + " is not among the corpora ("
+                    + String.join(", ", byCorpus.keySet()) + ")");
+            }
+            if (byCorpus.size() < 2) {
+                throw new IllegalArgumentException("leaving " + testCorpus + " out leaves no corpus to train on");
+            }
+        }
+        Map<Usage, Set<String>> parts = emptyParts();
+        Map<Usage, Set<String>> speakers = new EnumMap<>(Usage.class);
+        for (Usage usage : Usage.values()) {
+            speakers.put(usage, new TreeSet<>());
+        }
+        Random random = new Random(seed);
+        for (Map.Entry<String, List<Clip>> corpus : byCorpus.entrySet()) {
+            Map<String, List<Clip>> bySpeaker = byKey(corpus.getValue(), Clip::speaker);
+            List<String> free = new ArrayList<>(bySpeaker.keySet());
+            Set<String> test = new TreeSet<>();
+            Set<String> validation = new TreeSet<>();
+            if (corpus.getKey().equals(testCorpus)) {
+                test.addAll(free);
+                free.clear();
+            } else {
+                Collections.shuffle(free, random);
+                int share = Math.max(1, (int) Math.round(free.size() * CORPUS_SPEAKER_SHARE));
+                if (testCorpus == null && free.size() >= 2) {
+                    take(free, test, share);
+                }
+                if (free.size() >= 3 || (testCorpus != null && free.size() >= 2)) {
+                    take(free, validation, share);
+                }
+            }
+            for (Map.Entry<String, List<Clip>> e : bySpeaker.entrySet()) {
+                Usage usage = test.contains(e.getKey()) ? Usage.TEST
+                    : validation.contains(e.getKey()) ? Usage.VALIDATION : Usage.TRAIN;
+                e.getValue().forEach(c -> parts.get(usage).add(c.id()));
+                speakers.get(usage).add(e.getKey());
+            }
+        }
+        String description = testCorpus != null
+            ? "leave-one-corpus-out: test corpus " + testCorpus + " (speakers " + String.join(", ",
+                speakers.get(Usage.TEST)) + "); validation speakers " + String.join(", ",
+                speakers.get(Usage.VALIDATION)) + "; seed " + seed
+            : "speakers held out within each corpus: test speakers " + String.join(", ", speakers.get(Usage.TEST))
+                + "; validation speakers " + String.join(", ", speakers.get(Usage.VALIDATION)) + "; seed " + seed;
+        return new DatasetSplit(testCorpus != null ? Method.CORPUS : Method.CORPUS_SPEAKER, seed, description,
+            parts, speakers);
+    }
+
+    /**
+     * The corpus of a clip listed by {@link CombinedDataset}: the part of its id before the separator when its
+     * speaker carries the same prefix; empty for a clip of a single corpus.
+     *
+     * @param clip a clip
+     * @return the corpus name, or an empty string
+     */
+    static String corpusOf(Clip clip) {
+        int slash = clip.id().indexOf(CombinedDataset.ID_SEPARATOR);
+        if (slash > 0) {
+            String corpus = clip.id().substring(0, slash);
+            if (clip.speaker().startsWith(corpus + CombinedDataset.SPEAKER_SEPARATOR)) {
+                return corpus;
+            }
+        }
+        return "";
     }
 
     /**

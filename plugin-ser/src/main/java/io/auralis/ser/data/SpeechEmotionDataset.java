@@ -15,6 +15,8 @@ import ai.djl.util.Progress;
 import io.auralis.api.audio.AudioDecoder;
 import io.auralis.api.audio.AudioFormatException;
 import io.auralis.api.audio.AudioStream;
+import io.auralis.ser.augmentation.Augmentation;
+import io.auralis.ser.model.LoudnessNormalization;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,6 +71,12 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
     private final Usage usage;
     private final int minimumSamples;
     private final Consumer<SkippedFile> skipListener;
+    private final LabelMap labelMap;
+    private final Double normalizeDbfs;
+    private final Augmentation augmentation;
+    private final long augmentationSeed;
+    private int epoch;
+    private long draws;
 
     private List<Clip> catalog;
     private List<SkippedFile> listingProblems;
@@ -95,6 +103,10 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         this.usage = builder.usage;
         this.minimumSamples = builder.minimumSamples;
         this.skipListener = builder.skipListener;
+        this.labelMap = builder.labelMap;
+        this.normalizeDbfs = builder.normalizeDbfs;
+        this.augmentation = builder.augmentation;
+        this.augmentationSeed = builder.augmentationSeed;
     }
 
     /**
@@ -164,7 +176,10 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         if (catalog == null) {
             checkExists();
             List<SkippedFile> problems = new ArrayList<>();
-            List<Clip> listed = new ArrayList<>(listClips(problems::add));
+            List<Clip> listed = new ArrayList<>();
+            for (Clip clip : listClips(problems::add)) {
+                listed.add(labelMap.apply(clip));
+            }
             if (listed.isEmpty()) {
                 throw new IOException(root + ": no " + corpus() + " recordings found (" + layoutHint() + ")");
             }
@@ -354,7 +369,10 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
     }
 
     /**
-     * Returns one clip: its waveform as {@code float32 (samples)} and its class index as an {@code int64} scalar.
+     * Returns one clip: its waveform as {@code float32 (samples)} and its length as an {@code int64} scalar (so a
+     * zero-padded batch still knows where each clip ends, see {@code CnnGruBlock}), and its class index as an
+     * {@code int64} scalar. A training part built with {@link BaseBuilder#optAugmentation} crops and perturbs the
+     * clip anew on every draw; a part built with {@link BaseBuilder#optNormalization} normalises its loudness last.
      *
      * @param manager creates the arrays
      * @param index the clip's position in {@link #clips()}
@@ -362,9 +380,44 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
      */
     @Override
     public Record get(NDManager manager, long index) {
-        NDList data = new NDList(manager.create(samples(index)));
+        float[] samples = samples(index);
+        if (augmentation != null) {
+            long draw;
+            int drawEpoch;
+            synchronized (this) {
+                draw = draws++;
+                drawEpoch = epoch;
+            }
+            samples = augmentation.apply(samples, Augmentation.random(augmentationSeed, drawEpoch, draw),
+                this::samples, audio.length, minimumSamples);
+        }
+        if (normalizeDbfs != null) {
+            LoudnessNormalization.apply(samples, normalizeDbfs);
+        }
+        NDList data = new NDList(manager.create(samples), manager.create((long) samples.length));
         NDList label = new NDList(manager.create((long) labels[Math.toIntExact(index)]));
         return new Record(data, label);
+    }
+
+    /**
+     * Tells an augmenting dataset which epoch its next draws belong to; draws are numbered from 0 in each epoch.
+     * Training calls it before every epoch, so a resumed run draws what the uninterrupted run would have.
+     *
+     * @param epoch the 0-based epoch about to start
+     */
+    public synchronized void startEpoch(int epoch) {
+        this.epoch = epoch;
+        this.draws = 0;
+    }
+
+    /**
+     * The corpus of a clip: the part of a combined dataset's id before its separator, else this dataset's corpus.
+     *
+     * @param clip a clip of this dataset
+     * @return the corpus name
+     */
+    public String corpusOf(Clip clip) {
+        return corpus();
     }
 
     @Override
@@ -517,6 +570,10 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         Usage usage;
         int minimumSamples = 1;
         Consumer<SkippedFile> skipListener;
+        LabelMap labelMap = LabelMap.NONE;
+        Double normalizeDbfs;
+        Augmentation augmentation;
+        long augmentationSeed;
 
         /** Starts with in-order batches of 32, zero-padded to the longest clip. */
         protected BaseBuilder() {
@@ -628,6 +685,41 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
          */
         public T optSkippedFileListener(Consumer<SkippedFile> listener) {
             this.skipListener = listener;
+            return self();
+        }
+
+        /**
+         * Renames labels as they are listed (default: none).
+         *
+         * @param map the renames
+         * @return this builder
+         */
+        public T optLabelMap(LabelMap map) {
+            this.labelMap = Objects.requireNonNull(map, "map");
+            return self();
+        }
+
+        /**
+         * Normalises every clip's loudness as the model will at inference.
+         *
+         * @param targetDbfs the RMS level, or {@code null} for raw samples
+         * @return this builder
+         */
+        public T optNormalization(Double targetDbfs) {
+            this.normalizeDbfs = targetDbfs;
+            return self();
+        }
+
+        /**
+         * Crops and perturbs each clip anew every time it is drawn: for a training part only.
+         *
+         * @param augmentation the settings, or {@code null} for none
+         * @param seed the run's seed
+         * @return this builder
+         */
+        public T optAugmentation(Augmentation augmentation, long seed) {
+            this.augmentation = augmentation;
+            this.augmentationSeed = seed;
             return self();
         }
     }

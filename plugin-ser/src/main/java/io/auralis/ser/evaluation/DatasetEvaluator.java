@@ -60,7 +60,7 @@ public final class DatasetEvaluator {
                 int truth = data.label(i);
                 matrix.add(truth, p.labelIndex());
                 results.add(new Evaluation.ClipResult(data.clips().get((int) i).id(), classes.get(truth), p.label(),
-                    p.confidence()));
+                    p.confidence(), truth, p.logProbabilities()));
             }
             if (progress != null) {
                 progress.increment(to - from);

@@ -5,7 +5,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.Locale;
 
 /**
@@ -32,8 +37,59 @@ public record Evaluation(ConfusionMatrix matrix, List<ClipResult> clips) {
      * @param truth its label
      * @param predicted the predicted class
      * @param confidence the predicted class's probability
+     * @param truthIndex the label's class index
+     * @param logProbabilities the model's log-probabilities, for calibration
      */
-    public record ClipResult(String id, String truth, String predicted, double confidence) {
+    public record ClipResult(String id, String truth, String predicted, double confidence, int truthIndex,
+                             float[] logProbabilities) {
+    }
+
+    /**
+     * Every clip's log-probabilities, in dataset order.
+     *
+     * @return one row per clip
+     */
+    public List<float[]> logProbabilities() {
+        return clips.stream().map(ClipResult::logProbabilities).toList();
+    }
+
+    /**
+     * Every clip's true class index, in dataset order.
+     *
+     * @return one per clip
+     */
+    public int[] truthIndices() {
+        return clips.stream().mapToInt(ClipResult::truthIndex).toArray();
+    }
+
+    /**
+     * The results of each corpus of a combined dataset apart, by the corpus prefix of the clip ids
+     * ({@code nemo/samples/...}); empty when the ids carry no corpus.
+     *
+     * @param corpusOf the corpus of a clip id, or {@code null} when it has none
+     * @return corpus to its own evaluation, sorted by corpus
+     */
+    public Map<String, Evaluation> byCorpus(Function<String, String> corpusOf) {
+        Map<String, List<ClipResult>> groups = new TreeMap<>();
+        for (ClipResult c : clips) {
+            String corpus = corpusOf.apply(c.id());
+            if (corpus == null) {
+                return Map.of();
+            }
+            groups.computeIfAbsent(corpus, k -> new ArrayList<>()).add(c);
+        }
+        if (groups.size() < 2) {
+            return Map.of();
+        }
+        Map<String, Evaluation> out = new LinkedHashMap<>();
+        groups.forEach((corpus, results) -> {
+            ConfusionMatrix m = new ConfusionMatrix(matrix.classes());
+            for (ClipResult r : results) {
+                m.add(r.truthIndex(), matrix.classes().indexOf(r.predicted()));
+            }
+            out.put(corpus, new Evaluation(m, List.copyOf(results)));
+        });
+        return out;
     }
 
     /**

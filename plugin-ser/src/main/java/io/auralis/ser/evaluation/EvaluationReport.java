@@ -55,6 +55,16 @@ public class EvaluationReport {
     public double weightedF1;
     /** Per-class figures, in the model's class order. */
     public List<ClassEntry> perClass = new ArrayList<>();
+    /**
+     * For a combined dataset, each corpus's headline figures apart ({@link #summary()} of its clips), by corpus;
+     * {@code null} for one corpus.
+     */
+    public Map<String, Map<String, Object>> perCorpus;
+    /**
+     * Calibration of the confidences: the temperature and the expected calibration error before and after it, on
+     * the validation part (where it was fitted) and on this part; {@code null} when not measured.
+     */
+    public Map<String, Object> calibration;
     /** The confusion matrix. */
     public Matrix confusionMatrix;
     /** When the evaluation ran (ISO-8601). */
@@ -179,6 +189,18 @@ public class EvaluationReport {
         s.append(String.format(Locale.ROOT, "  balanced accuracy  %6.2f %%%n", 100 * balancedAccuracy));
         s.append(String.format(Locale.ROOT, "  macro F1           %6.2f %%%n", 100 * macroF1));
         s.append(String.format(Locale.ROOT, "  weighted F1        %6.2f %%%n", 100 * weightedF1));
+        if (perCorpus != null && !perCorpus.isEmpty()) {
+            s.append(String.format(Locale.ROOT, "%n  %-12s %7s %9s %9s %9s%n", "corpus", "clips", "UA", "WA", "macro F1"));
+            perCorpus.forEach((corpus, m) -> s.append(String.format(Locale.ROOT, "  %-12s %7d %8.2f%% %8.2f%% %8.2f%%%n",
+                corpus, ((Number) m.get("clips")).longValue(), 100 * ((Number) m.get("balancedAccuracy")).doubleValue(),
+                100 * ((Number) m.get("accuracy")).doubleValue(), 100 * ((Number) m.get("macroF1")).doubleValue())));
+        }
+        if (calibration != null) {
+            s.append(String.format(Locale.ROOT, "%n  calibration        temperature %s, ECE %s%n",
+                calibration.get("temperature"), calibration.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("ece"))
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))));
+        }
         int width = Math.max(8, perClass.stream().mapToInt(c -> c.name.length()).max().orElse(5) + 1);
         s.append('\n').append(String.format(Locale.ROOT, "  %-" + width + "s %9s %9s %9s %8s%n", "class", "precision",
             "recall", "F1", "support"));

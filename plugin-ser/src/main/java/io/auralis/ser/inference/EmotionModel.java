@@ -41,7 +41,9 @@ public final class EmotionModel implements AutoCloseable {
         this.device = model.getNDManager().getDevice();
         this.batchSize = batchSize;
         this.threads = IntraOpThreads.of(model.getNDManager().getEngine());
-        EmotionTranslator translator = new EmotionTranslator(directory.config().classes, block.minimumSamples());
+        ModelConfig config = directory.config();
+        EmotionTranslator translator = new EmotionTranslator(config.classes, block.minimumSamples(),
+            config.normalizeDbfs, config.temperature == null ? 1 : config.temperature);
         this.predictors = new PredictorPool<>(() -> model.newPredictor(translator, device));
     }
 

@@ -32,6 +32,14 @@ import java.util.Map;
  *
  * <p>Its parameters carry the PyTorch {@code state_dict} names of the published code ({@link #stateDict()}), so a
  * reference checkpoint maps onto it one tensor at a time.
+ *
+ * <p><b>Batches of clips of different lengths.</b> A second input, the valid length of each clip in samples
+ * ({@code int64 [batch]}), makes a zero-padded batch give every clip exactly its result alone: each layer's valid
+ * length is carried through the convolutions and pools, the positions past it are zeroed after every layer (so the
+ * next convolution's padding reads zeros, as it does at the end of a lone clip), and the mean over time counts valid
+ * frames only; the temporal head reads the GRU at each clip's last valid step. Without the second input, or when
+ * every clip fills the batch, nothing is masked and the forward pass is the published one. In training, batch norm
+ * still takes its statistics over padded positions too; training crops keep those few.
  */
 public final class CnnGruBlock extends AbstractBlock {
 
@@ -244,7 +252,11 @@ public final class CnnGruBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
+        NDArray x = inputs.head();
+        if (inputs.size() > 2) {
+            throw new IllegalArgumentException("expected a waveform and optionally its valid lengths, got "
+                + inputs.size() + " inputs");
+        }
         if (x.getShape().dimension() == 2) {
             x = x.expandDims(1);
         }
@@ -256,6 +268,7 @@ public final class CnnGruBlock extends AbstractBlock {
             throw new IllegalArgumentException("input of " + shape.get(2) + " samples is shorter than the "
                 + minimumSamples() + " samples " + architecture.id() + " needs");
         }
+        long[] lengths = inputs.size() == 2 ? validLengths(inputs.get(1), shape) : null;
         List<Architecture.ConvLayer> spec = architecture.layers();
         List<NDArray[]> foldedNow = training ? null : folded;
         for (int i = 0; i < spec.size(); i++) {
@@ -271,16 +284,91 @@ public final class CnnGruBlock extends AbstractBlock {
             if (layer.poolAfter()) {
                 x = Pool.maxPool1d(x, POOL, POOL, NO_PADDING, false);
             }
+            if (lengths != null) {
+                for (int b = 0; b < lengths.length; b++) {
+                    lengths[b] = i == 0 ? (lengths[b] - Architecture.FIRST_KERNEL) / Architecture.FIRST_STRIDE + 1
+                        : lengths[b];
+                    if (layer.poolAfter()) {
+                        lengths[b] /= Architecture.POOL;
+                    }
+                }
+                x = mask(x, lengths);
+            }
         }
+        boolean masked = lengths != null && !full(lengths, x.getShape().get(2));
         // [batch, channels, time] -> [batch, steps, channels]; published: one step, the global average
-        x = temporal ? x.transpose(0, 2, 1) : x.mean(new int[] {2}, true).transpose(0, 2, 1);
+        if (temporal) {
+            x = x.transpose(0, 2, 1);
+        } else if (masked) {
+            // the padded frames are zero, so the sum is the valid frames' sum
+            NDArray frames = x.getManager().create(toFloats(lengths), new Shape(lengths.length, 1, 1));
+            x = x.sum(new int[] {2}, true).div(frames).transpose(0, 2, 1);
+        } else {
+            x = x.mean(new int[] {2}, true).transpose(0, 2, 1);
+        }
         x = fc1.forward(store, new NDList(Activation.leakyRelu(x, LEAKY_SLOPE)), training).head();
         x = gru.forward(store, new NDList(x), training).head();
-        x = x.get(":, -1, :");
+        if (temporal && masked) {
+            // a forward GRU's output at a clip's last valid step depends on its valid steps only
+            long[] last = new long[lengths.length];
+            for (int b = 0; b < last.length; b++) {
+                last[b] = lengths[b] - 1;
+            }
+            long units = x.getShape().get(2);
+            NDArray index = x.getManager().create(last, new Shape(last.length, 1, 1))
+                .broadcast(new Shape(last.length, 1, units));
+            x = x.gather(index, 1).squeeze(1);
+        } else {
+            x = x.get(":, -1, :");
+        }
         x = Activation.leakyRelu(x, LEAKY_SLOPE);
         x = Dropout.dropout(x, dropout, training).head();
         x = fc2.forward(store, new NDList(x), training).head();
         return new NDList(x.logSoftmax(1));
+    }
+
+    /** Reads the valid lengths, checking that each fits the batch and is long enough for the network. */
+    private long[] validLengths(NDArray array, Shape input) {
+        long[] lengths = array.toType(DataType.INT64, false).toLongArray();
+        if (lengths.length != input.get(0)) {
+            throw new IllegalArgumentException(lengths.length + " valid lengths for a batch of " + input.get(0));
+        }
+        for (long length : lengths) {
+            if (length < minimumSamples() || length > input.get(2)) {
+                throw new IllegalArgumentException("valid length " + length + " is outside [" + minimumSamples()
+                    + ", " + input.get(2) + "] samples");
+            }
+        }
+        return full(lengths, input.get(2)) ? null : lengths;
+    }
+
+    private static boolean full(long[] lengths, long frames) {
+        for (long length : lengths) {
+            if (length != frames) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Zeroes every position at or past each clip's valid length: {@code x [batch, channels, time]}. */
+    private static NDArray mask(NDArray x, long[] lengths) {
+        long frames = x.getShape().get(2);
+        if (full(lengths, frames)) {
+            return x;
+        }
+        NDManager manager = x.getManager();
+        NDArray positions = manager.arange(0f, (float) frames).reshape(1, 1, frames);
+        NDArray limits = manager.create(toFloats(lengths), new Shape(lengths.length, 1, 1));
+        return x.mul(positions.lt(limits).toType(x.getDataType(), false));
+    }
+
+    private static float[] toFloats(long[] values) {
+        float[] f = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            f[i] = values[i];
+        }
+        return f;
     }
 
     @Override

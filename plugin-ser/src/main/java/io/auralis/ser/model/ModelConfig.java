@@ -18,7 +18,7 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"format", "name", "description", "architecture", "classes", "sampleRate", "hidden", "layers",
-    "temporal", "dropout", "weights", "license", "source", "training", "metrics"})
+    "temporal", "dropout", "normalizeDbfs", "temperature", "weights", "license", "source", "training", "metrics"})
 public class ModelConfig {
     /** The value of {@link #format} this version writes and reads. */
     public static final String FORMAT = "auralis-ser-model/1";
@@ -47,6 +47,16 @@ public class ModelConfig {
     public boolean temporal;
     /** Dropout used in training (inactive at inference). */
     public double dropout;
+    /**
+     * The RMS level in dBFS every clip is scaled to before the network sees it ({@link LoudnessNormalization}), or
+     * {@code null} for raw samples (imported checkpoints and models trained without {@code --normalize}).
+     */
+    public Double normalizeDbfs;
+    /**
+     * The temperature the network's log-probabilities are divided by before they are read as probabilities, fitted
+     * on the validation speakers so that confidences are calibrated; {@code null} or 1 for none.
+     */
+    public Double temperature;
     /** Weights file, relative to the directory: DJL's parameter stream of the block. */
     public String weights = WEIGHTS;
     /** Terms of use of the weights, which follow from the training data's license. */
@@ -132,6 +142,12 @@ public class ModelConfig {
         }
         if (!(dropout >= 0 && dropout < 1)) {
             p.add("dropout must be in [0, 1)");
+        }
+        if (normalizeDbfs != null && !(normalizeDbfs > -80 && normalizeDbfs <= 0)) {
+            p.add("normalizeDbfs must be in (-80, 0] dBFS");
+        }
+        if (temperature != null && !(temperature > 0 && temperature < 100)) {
+            p.add("temperature must be in (0, 100)");
         }
         if (weights == null || weights.isBlank()) {
             p.add("no weights file named");

@@ -27,16 +27,21 @@ import io.auralis.api.audio.AudioDecoder;
 import io.auralis.ser.data.Clip;
 import io.auralis.ser.data.Corpus;
 import io.auralis.ser.data.CorpusSource;
+import io.auralis.ser.data.BalancedSampler;
+import io.auralis.ser.data.CombinedDataset;
 import io.auralis.ser.data.DatasetSplit;
+import io.auralis.ser.data.LabelMap;
 import io.auralis.ser.data.SeededShuffleSampler;
 import io.auralis.ser.data.SkippedFile;
 import io.auralis.ser.data.SpeechEmotionDataset;
+import io.auralis.ser.evaluation.Calibration;
 import io.auralis.ser.evaluation.DatasetEvaluator;
 import io.auralis.ser.evaluation.Evaluation;
 import io.auralis.ser.evaluation.EvaluationReport;
 import io.auralis.ser.evaluation.TrainingCurvesChart;
 import io.auralis.ser.inference.ComputeDevice;
 import io.auralis.ser.inference.EmotionModel;
+import io.auralis.ser.inference.EmotionTranslator;
 import io.auralis.ser.model.Architecture;
 import io.auralis.ser.model.CnnGru;
 import io.auralis.ser.model.CnnGruBlock;
@@ -96,6 +101,7 @@ public final class TrainingJob {
     private final DatasetSplit.Method splitMethod;
     private final List<String> testSpeakers;
     private final List<String> validationSpeakers;
+    private final String testCorpus;
     private final boolean resume;
     private final Integer resumeEpochs;
     private final String resumeDevice;
@@ -103,6 +109,7 @@ public final class TrainingJob {
     private final Progress progress;
 
     private int skipped;
+    private LabelMap labelMap = LabelMap.NONE;
 
     private TrainingJob(Builder b) {
         this.corpus = b.corpus;
@@ -117,6 +124,7 @@ public final class TrainingJob {
         this.splitMethod = b.splitMethod;
         this.testSpeakers = List.copyOf(b.testSpeakers);
         this.validationSpeakers = List.copyOf(b.validationSpeakers);
+        this.testCorpus = b.testCorpus;
         this.resume = b.resume;
         this.resumeEpochs = b.resumeEpochs;
         this.resumeDevice = b.resumeDevice;
@@ -181,6 +189,10 @@ public final class TrainingJob {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         Architecture architecture = opts.architecture();
+        labelMap = LabelMap.parse(opts.labelMap);
+        if (!labelMap.renames().isEmpty()) {
+            log.println(labelMap + " (--map changes this)");
+        }
 
         String source = CorpusSource.datasetIds(sources);
         String root = CorpusSource.dataPaths(sources);
@@ -202,10 +214,13 @@ public final class TrainingJob {
         }
 
         SpeechEmotionDataset train = part(sources, classNames, split, Usage.TRAIN, architecture)
-            .setSampling(new BatchSampler(new SeededShuffleSampler(opts.seed, state.completedEpochs), opts.batchSize,
-                false))
+            .setSampling(new BatchSampler(opts.balance ? new BalancedSampler(opts.seed, state.completedEpochs)
+                : new SeededShuffleSampler(opts.seed, state.completedEpochs), opts.batchSize, false))
+            .optAugmentation(opts.augmentation, opts.seed)
+            .optNormalization(opts.normalizeDbfs)
             .build();
         SpeechEmotionDataset validation = part(sources, classNames, split, Usage.VALIDATION, architecture)
+            .optNormalization(opts.normalizeDbfs)
             .setSampling(opts.batchSize, false).build();
         SpeechEmotionDataset test = part(sources, classNames, split, Usage.TEST, architecture).build();
         train.prepare(progress);
@@ -224,6 +239,7 @@ public final class TrainingJob {
         log.printf(Locale.ROOT, "%s: %d training, %d validation, %d test clips (%.0f s of training audio), "
                 + "classes %s%s%n", source, train.size(), validation.size(), test.size(), train.totalSeconds(),
             String.join(", ", classNames), skipped == 0 ? "" : "; " + skipped + " files skipped");
+        log.println("recipe: " + opts.recipe(SpeechEmotionDataset.SAMPLE_RATE));
         Map<String, Integer> leftOut = new TreeMap<>();
         for (SpeechEmotionDataset part : List.of(train, validation, test)) {
             part.leftOutByLabel().forEach((label, n) -> leftOut.merge(label, n, Integer::sum));
@@ -291,7 +307,7 @@ public final class TrainingJob {
                     (Parameter p) -> p.getName().contains("i2h") || p.getName().contains("h2h"))
                 .addTrainingListeners(new EpochTrainingListener(), new EvaluatorTrainingListener(),
                     new DivergenceCheckTrainingListener(), epochLog, checkpoints,
-                    new EpochSeedListener(engine, opts.seed, firstEpoch));
+                    new EpochSeedListener(engine, opts.seed, firstEpoch, train::startEpoch));
             try (Trainer trainer = model.newTrainer(config)) {
                 // Parameter shapes do not depend on the clip length; one second is a valid input for every variant.
                 trainer.initialize(new Shape(1, 1,
@@ -341,6 +357,11 @@ public final class TrainingJob {
         }
         config.training.other("skippedFiles", skipped);
         config.training.other("audioSecondsPerSecond", Math.round(throughput));
+        config.training.other("recipe", opts.recipe(SpeechEmotionDataset.SAMPLE_RATE));
+        if (!labelMap.renames().isEmpty()) {
+            config.training.other("labelMap", labelMap.spec());
+        }
+        config.normalizeDbfs = opts.normalizeDbfs;
 
         EvaluationReport report = null;
         // The block's weights live in this manager until the final model folder is written.
@@ -355,10 +376,48 @@ public final class TrainingJob {
             }
             TrainingCurvesChart.writePng(points, architecture.id() + " on " + source, output.resolve(CURVES));
 
+            Map<String, Object> calibration = null;
+            if (validation.size() > 0) {
+                // temperature scaling on the validation speakers; it changes confidences, never labels
+                try (EmotionModel model = EmotionModel.load(ModelDirectory.open(output), opts.device)) {
+                    Evaluation held = DatasetEvaluator.evaluate(model, validation, null);
+                    double t = Calibration.fitTemperature(held.logProbabilities(), held.truthIndices());
+                    calibration = new LinkedHashMap<>();
+                    calibration.put("method", "temperature scaling fitted on the validation part");
+                    calibration.put("temperature", round(t));
+                    calibration.put("eceValidationBefore", round(Calibration.expectedCalibrationError(
+                        held.logProbabilities(), held.truthIndices(), 1)));
+                    calibration.put("eceValidationAfter", round(Calibration.expectedCalibrationError(
+                        held.logProbabilities(), held.truthIndices(), t)));
+                    config.temperature = round(t);
+                }
+                config.other("calibration", calibration);
+                ModelDirectory.write(output, config, best);
+                log.printf(Locale.ROOT, "calibration: temperature %.3f, validation ECE %.4f -> %.4f%n",
+                    config.temperature, calibration.get("eceValidationBefore"), calibration.get("eceValidationAfter"));
+            }
             if (test.size() > 0) {
                 try (EmotionModel model = EmotionModel.load(ModelDirectory.open(output), opts.device)) {
                     Evaluation evaluation = DatasetEvaluator.evaluate(model, test, progress);
                     report = evaluation.report();
+                    if (calibration != null) {
+                        // the test part's clips were predicted with the temperature; 1 / T undoes it
+                        double t = config.temperature;
+                        List<float[]> raw = evaluation.logProbabilities().stream()
+                            .map(lp -> EmotionTranslator.scale(lp, 1 / t)).toList();
+                        report.calibration = new LinkedHashMap<>(calibration);
+                        report.calibration.put("eceTestBefore", round(Calibration.expectedCalibrationError(raw,
+                            evaluation.truthIndices(), 1)));
+                        report.calibration.put("eceTestAfter", round(Calibration.expectedCalibrationError(raw,
+                            evaluation.truthIndices(), t)));
+                    }
+                    Map<String, Evaluation> corpora = evaluation.byCorpus(TrainingJob::corpusOfId);
+                    if (!corpora.isEmpty()) {
+                        report.perCorpus = new LinkedHashMap<>();
+                        for (Map.Entry<String, Evaluation> e : corpora.entrySet()) {
+                            report.perCorpus.put(e.getKey(), e.getValue().report().summary());
+                        }
+                    }
                     report.model = config.name;
                     report.architecture = architecture.id();
                     report.dataset = source;
@@ -395,6 +454,7 @@ public final class TrainingJob {
         }
         List<CorpusSource> sources = sources();
         TrainingOptions opts = Objects.requireNonNull(options, "training options must be set");
+        labelMap = LabelMap.parse(opts.labelMap);
         SpeechEmotionDataset catalog = builder(sources, classes).build();
         for (SkippedFile problem : catalog.listingProblems()) {
             warn(problem);
@@ -465,8 +525,25 @@ public final class TrainingJob {
         }
     }
 
+    /** The corpus prefix of a combined dataset's clip id ({@code nemo/samples/x.wav}), or {@code null}. */
+    static String corpusOfId(String id) {
+        int slash = id.indexOf(CombinedDataset.ID_SEPARATOR);
+        return slash > 0 ? id.substring(0, slash) : null;
+    }
+
     private DatasetSplit newSplit(List<Clip> clips, long seed) {
+        if (testCorpus != null && splitMethod != DatasetSplit.Method.CORPUS) {
+            throw new IllegalArgumentException("--test-corpus needs --split corpus");
+        }
         return switch (splitMethod) {
+            case CORPUS_SPEAKER -> DatasetSplit.byCorpusSpeaker(clips, seed);
+            case CORPUS -> {
+                if (testCorpus == null) {
+                    throw new IllegalArgumentException("--split corpus needs --test-corpus NAME, the corpus to hold "
+                        + "out");
+                }
+                yield DatasetSplit.leaveCorpusOut(clips, testCorpus, seed);
+            }
             case STRATIFIED -> DatasetSplit.stratified(clips, DatasetSplit.DEFAULT_VALIDATION,
                 DatasetSplit.DEFAULT_TEST, seed);
             case SPEAKER -> DatasetSplit.bySpeaker(clips, testSpeakers, validationSpeakers, seed);
@@ -475,7 +552,7 @@ public final class TrainingJob {
     }
 
     private SpeechEmotionDataset.BaseBuilder<?> builder(List<CorpusSource> sources, List<String> classNames) {
-        return CorpusSource.builder(sources).setDecoder(decoder).optClasses(classNames);
+        return CorpusSource.builder(sources).setDecoder(decoder).optClasses(classNames).optLabelMap(labelMap);
     }
 
     private SpeechEmotionDataset.BaseBuilder<?> part(List<CorpusSource> sources, List<String> classNames,
@@ -524,6 +601,7 @@ public final class TrainingJob {
         private DatasetSplit.Method splitMethod = DatasetSplit.Method.STRATIFIED;
         private List<String> testSpeakers = List.of();
         private List<String> validationSpeakers = List.of();
+        private String testCorpus;
         private boolean resume;
         private Integer resumeEpochs;
         private String resumeDevice;
@@ -640,6 +718,17 @@ public final class TrainingJob {
             this.splitMethod = Objects.requireNonNull(method, "method");
             this.testSpeakers = testSpeakers;
             this.validationSpeakers = validationSpeakers;
+            return this;
+        }
+
+        /**
+         * Names the corpus a {@link DatasetSplit.Method#CORPUS} split holds out for test.
+         *
+         * @param corpus such as {@code emodb}, or {@code null}
+         * @return this builder
+         */
+        public Builder optTestCorpus(String corpus) {
+            this.testCorpus = corpus;
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.auralis.ser.training;
 
+import io.auralis.ser.augmentation.Augmentation;
+import io.auralis.ser.data.LabelMap;
 import io.auralis.ser.inference.ComputeDevice;
 import io.auralis.ser.model.Architecture;
 
@@ -44,6 +46,14 @@ public class TrainingOptions {
     public long seed = 42;
     /** Where to train: auto, cpu, gpu or gpu:N. */
     public String device = ComputeDevice.AUTO;
+    /** Label renames applied to every corpus, as {@link LabelMap#parse} reads them; empty for none. */
+    public String labelMap = "";
+    /** The RMS level every clip is normalised to, recorded in the model; {@code null} for raw samples. */
+    public Double normalizeDbfs;
+    /** What is done to training clips each time they are drawn; {@code null} for whole clips as they are. */
+    public Augmentation augmentation;
+    /** Whether training draws are balanced across corpora and classes ({@code BalancedSampler}). */
+    public boolean balance;
 
     /** Creates the published protocol's options, with no architecture chosen. */
     public TrainingOptions() {
@@ -102,6 +112,22 @@ public class TrainingOptions {
             p.add("--dropout must be in [0, 1), got " + dropout);
         }
         try {
+            LabelMap.parse(labelMap);
+        } catch (IllegalArgumentException e) {
+            p.add(e.getMessage());
+        }
+        if (normalizeDbfs != null && !(normalizeDbfs > -80 && normalizeDbfs <= 0)) {
+            p.add("--normalize must be a level in (-80, 0] dBFS, got " + normalizeDbfs);
+        }
+        if (augmentation != null) {
+            augmentation.problems().forEach(problem -> p.add("augmentation: " + problem));
+            if (augmentation.cropSamples > 0 && p.stream().noneMatch(s -> s.startsWith("--arch"))
+                && augmentation.cropSamples < architecture().minimumSamples()) {
+                p.add("--crop is shorter than the " + architecture().minimumSamples() + " samples "
+                    + architecture().id() + " needs");
+            }
+        }
+        try {
             ComputeDevice.checkSyntax(device);
         } catch (IllegalArgumentException e) {
             p.add("--device: " + e.getMessage());
@@ -118,6 +144,24 @@ public class TrainingOptions {
         return String.format(Locale.ROOT, "Adam (lr %s, weight decay %s), learning rate x%s every %d epochs, NLL loss, "
                 + "batches of %d clips zero-padded to the longest, %d epochs, the epoch with the lowest validation "
                 + "loss kept", trim(learningRate), trim(weightDecay), trim(gamma), stepEpochs, batchSize, epochs);
+    }
+
+    /**
+     * What is done to the data, in one line, for {@code model.json} and the model card.
+     *
+     * @param sampleRate the clips' rate
+     * @return such as {@code draws balanced across corpora and classes; random crops of at most 3.0 s, ...}
+     */
+    public String recipe(int sampleRate) {
+        List<String> parts = new ArrayList<>();
+        parts.add(balance ? "draws balanced across corpora (by the square root of their size) and classes"
+            : "every training clip once per epoch");
+        parts.add(augmentation == null ? "whole clips, not augmented" : augmentation.describe(sampleRate));
+        parts.add(normalizeDbfs == null ? "raw levels"
+            : String.format(Locale.ROOT, "each clip normalised to %s dBFS RMS", trim(normalizeDbfs)));
+        LabelMap map = LabelMap.parse(labelMap);
+        parts.add(map.toString());
+        return String.join("; ", parts);
     }
 
     /**
