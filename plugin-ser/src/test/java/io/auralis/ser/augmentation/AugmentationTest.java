@@ -1,0 +1,121 @@
+package io.auralis.ser.augmentation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class AugmentationTest {
+
+    private static float[] tone(int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (0.3 * Math.sin(2 * Math.PI * 200 * i / 16000.0));
+        }
+        return x;
+    }
+
+    @Test
+    void theSameSeedEpochAndDrawGiveTheSameClipAndAnotherDrawAnother() {
+        Augmentation a = Augmentation.standard(16_000);
+        float[] clip = tone(40_000);
+
+        float[] first = a.apply(clip, Augmentation.random(7, 3, 11), i -> tone(9000), 5, 1180);
+        float[] again = a.apply(clip, Augmentation.random(7, 3, 11), i -> tone(9000), 5, 1180);
+        float[] otherDraw = a.apply(clip, Augmentation.random(7, 3, 12), i -> tone(9000), 5, 1180);
+        float[] otherEpoch = a.apply(clip, Augmentation.random(7, 4, 11), i -> tone(9000), 5, 1180);
+
+        assertArrayEquals(first, again);
+        assertFalse(Arrays.equals(first, otherDraw));
+        assertFalse(Arrays.equals(first, otherEpoch));
+        assertEquals(40_000, clip.length, "the input is not changed");
+    }
+
+    @Test
+    void cropsAreWindowsOfTheClipAndShortClipsStayWhole() {
+        float[] clip = new float[50_000];
+        for (int i = 0; i < clip.length; i++) {
+            clip[i] = i;
+        }
+        Random random = new Random(1);
+        for (int k = 0; k < 20; k++) {
+            float[] c = Augmentation.crop(clip, 16_000, random);
+            assertEquals(16_000, c.length);
+            for (int i = 1; i < c.length; i++) {
+                assertEquals(c[0] + i, c[i], "a contiguous window");
+            }
+        }
+        assertEquals(9000, Augmentation.crop(new float[9000], 16_000, random).length);
+    }
+
+    @Test
+    void speedChangesTheLengthByTheFactorAndKeepsTheWaveform() {
+        float[] clip = tone(16_000);
+
+        float[] faster = Augmentation.speed(clip, 1.1);
+        float[] slower = Augmentation.speed(clip, 0.9);
+
+        assertEquals(14_545, faster.length);
+        assertEquals(17_777, slower.length);
+        assertEquals(clip[1100], faster[1000], 0.01, "sample 1000 of the faster clip is sample 1100 of the clip");
+    }
+
+    @Test
+    void noiseIsAddedAtTheRequestedSignalToNoiseRatio() {
+        for (double snr : new double[] {0, 10, 25}) {
+            float[] clip = tone(32_000);
+            float[] clean = clip.clone();
+            float[] noise = Augmentation.pink(clip.length, new Random(3));
+            Augmentation.addAtSnr(clip, noise, snr);
+            float[] added = new float[clip.length];
+            for (int i = 0; i < clip.length; i++) {
+                added[i] = clip[i] - clean[i];
+            }
+            double measured = 10 * Math.log10(Augmentation.power(clean) / Augmentation.power(added));
+            assertEquals(snr, measured, 1e-3);
+        }
+    }
+
+    @Test
+    void whiteNoiseIsZeroMeanAndFillsItsRange() {
+        float[] w = Augmentation.white(100_000, new Random(5));
+        double mean = 0;
+        float min = 1;
+        float max = -1;
+        for (float v : w) {
+            mean += v / w.length;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        assertEquals(0, mean, 0.01);
+        assertTrue(min >= -1 && min < -0.99 && max < 1 && max > 0.99, min + " .. " + max);
+    }
+
+    @Test
+    void aSpeedUpThatWouldMakeTheClipTooShortForTheNetworkIsSkipped() {
+        Augmentation a = new Augmentation();
+        a.speedMin = 1.1;
+        a.speedMax = 1.1;
+        float[] clip = tone(1180);
+
+        assertEquals(1180, a.apply(clip, new Random(1), i -> clip, 1, 1180).length);
+        assertEquals(1072, a.apply(clip, new Random(1), i -> clip, 1, 220).length);
+    }
+
+    @Test
+    void badSettingsAreNamed() {
+        Augmentation a = new Augmentation();
+        a.speedMin = 1.2;
+        a.speedMax = 1.0;
+        a.noiseProbability = 2;
+        assertEquals(2, a.problems().size(), a.problems().toString());
+        assertTrue(Augmentation.standard(48_000).problems().isEmpty());
+        assertEquals("random crops of at most 3.0 s, speed 0.90-1.10, white, pink or babble noise on 50 % of "
+            + "clips at 5-30 dB SNR, gain +-6 dB", Augmentation.standard(48_000).describe(16_000));
+    }
+}
