@@ -13,6 +13,7 @@ final class Subcommands {
         new ImportCommand(),
         new TrainCommand(),
         new EvaluateCommand(),
+        new SearchCommand(),
         new SerBenchCommand());
 
     private Subcommands() {

@@ -62,7 +62,7 @@ final class TrainCommand implements Subcommand {
                 "was written, 2 for bad arguments or data."));
     }
 
-    private static Options options() {
+    static Options options() {
         TrainingOptions d = new TrainingOptions();
         return new Options()
             .addOption(CommandLines.valued("dataset", "NAME", "tess, ravdess, emodb, iemocap, ased, nemo, turev, emotiontts, baved, or csv (a manifest of "

@@ -190,9 +190,6 @@ public final class TrainingJob {
         }
         Architecture architecture = opts.architecture();
         labelMap = LabelMap.parse(opts.labelMap);
-        if (!labelMap.renames().isEmpty()) {
-            log.println(labelMap + " (--map changes this)");
-        }
 
         String source = CorpusSource.datasetIds(sources);
         String root = CorpusSource.dataPaths(sources);
@@ -239,7 +236,7 @@ public final class TrainingJob {
         log.printf(Locale.ROOT, "%s: %d training, %d validation, %d test clips (%.0f s of training audio), "
                 + "classes %s%s%n", source, train.size(), validation.size(), test.size(), train.totalSeconds(),
             String.join(", ", classNames), skipped == 0 ? "" : "; " + skipped + " files skipped");
-        log.println("recipe: " + opts.recipe(SpeechEmotionDataset.SAMPLE_RATE));
+        log.println("recipe: " + opts.recipe(SpeechEmotionDataset.SAMPLE_RATE) + " (--map changes the labels)");
         Map<String, Integer> leftOut = new TreeMap<>();
         for (SpeechEmotionDataset part : List.of(train, validation, test)) {
             part.leftOutByLabel().forEach((label, n) -> leftOut.merge(label, n, Integer::sum));

@@ -123,7 +123,7 @@ class TrainAndEvaluateCommandTest {
         assertUsage(ser(train("--out", "m0", "--lr", "-1").toArray(String[]::new)),
             "auralis: ser train: --lr must be positive, got -1.0");
         assertUsage(ser("train", "--dataset", "timit", "--data", "x", "--arch", "cnn3gru", "--out", "m0"),
-            "auralis: ser train: unknown dataset 'timit' (expected tess, ravdess, emodb, iemocap, csv)");
+            "auralis: ser train: unknown dataset 'timit' (expected tess, ravdess, emodb, iemocap, ased, nemo, turev, emotiontts, baved, csv)");
         assertUsage(ser(train("--out", "m0", "--split", "random", "--test-speakers", "s1").toArray(String[]::new)),
             "auralis: ser train: --test-speakers and --val-speakers need --split speaker");
         assertUsage(ser("train", "--resume", "--out", "m0", "--lr", "0.1"),
@@ -252,6 +252,28 @@ class TrainAndEvaluateCommandTest {
             "data/multi/tess,data/multi/emodb");
         assertEquals(Command.OK, resumed.code(), resumed.err());
         assertTrue(resumed.err().contains("resuming after epoch 1 of 2"), resumed.err());
+    }
+
+    @Test
+    void searchTrainsEveryTrialContinuesTheBestAndNamesTheWinner() throws Exception {
+        Run run = ser("search", "--dataset", "csv", "--data", "data/manifest.csv", "--split", "speaker",
+            "--batch-size", "4", "--device", "cpu", "--out", "search1", "--trials", "3", "--rungs", "1,2",
+            "--space", "arch=cnn3gru,hidden=4|8,augment=on|off", "--crop", "0.2", "--normalize", "-25");
+
+        assertEquals(Command.OK, run.code(), run.err());
+        assertTrue(run.out().startsWith("best: trial "), run.out());
+        List<String> table = Files.readAllLines(dir.resolve("search1/trials.csv"));
+        assertEquals("trial,arch,hidden,augment,epochs,rung,validationLoss,failure", table.get(0));
+        assertEquals(4, table.size());
+        assertEquals(1, table.stream().filter(row -> row.contains(",2,2,")).count(), "one trial reached rung 2");
+        assertTrue(Files.exists(dir.resolve("search1/trial-01/model.json")));
+
+        Run again = ser("search", "--dataset", "csv", "--data", "data/manifest.csv", "--split", "speaker",
+            "--batch-size", "4", "--device", "cpu", "--out", "search1", "--trials", "3", "--rungs", "1,2",
+            "--space", "arch=cnn3gru,hidden=4|8,augment=on|off", "--crop", "0.2", "--normalize", "-25");
+        assertEquals(Command.OK, again.code(), again.err());
+        assertTrue(again.err().contains("continuing the search"), again.err());
+        assertTrue(!again.err().contains("epoch 1/"), "nothing is trained twice: " + again.err());
     }
 
     private static void assertUsage(Run run, String line) {

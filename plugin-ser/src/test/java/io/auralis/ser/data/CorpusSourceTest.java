@@ -39,7 +39,7 @@ class CorpusSourceTest {
             + "in the same order, separated by commas", count.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
             () -> CorpusSource.parse("tess,crema", "/a,/b", UNDER_WORK));
-        assertEquals("unknown dataset 'crema' (expected tess, ravdess, emodb, iemocap, csv)", unknown.getMessage());
+        assertEquals("unknown dataset 'crema' (expected tess, ravdess, emodb, iemocap, ased, nemo, turev, emotiontts, baved, csv)", unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> CorpusSource.parse("tess,TESS", "/a,/b", UNDER_WORK));
         assertThrows(IllegalArgumentException.class, () -> CorpusSource.parse("tess,emodb", "/a,", UNDER_WORK));
     }
