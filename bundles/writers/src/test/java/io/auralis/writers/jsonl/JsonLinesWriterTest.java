@@ -12,6 +12,7 @@ import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.SampleType;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordSink;
+import io.auralis.writers.file.FailingFeatures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -159,28 +160,12 @@ class JsonLinesWriterTest {
     @Test
     void aRecordThatFailsWhileBeingEncodedLeavesNothingOfItselfInTheOutput() throws IOException {
         Path out = dir.resolve("r.jsonl");
-        // Enough features to pass the stream's buffer before the failure, so that some bytes reached the file.
-        long[] whileEncoding = {-1};
-        List<Feature> failing = new java.util.AbstractList<>() {
-            @Override
-            public Feature get(int i) {
-                if (i == 20_000) {
-                    whileEncoding[0] = out.toFile().length();
-                    throw new OutOfMemoryError("Java heap space");
-                }
-                return Feature.of(i, 0.01, i);
-            }
-
-            @Override
-            public int size() {
-                return 30_000;
-            }
-        };
+        FailingFeatures failing = new FailingFeatures(out);
         try (RecordSink sink = writer.open(out, Map.of(), false)) {
             sink.write(record("a.wav", Map.of()));
             long before = Files.size(out);
             assertThrows(OutOfMemoryError.class, () -> sink.write(record("huge.wav", Map.of("x.y", failing))));
-            assertTrue(whileEncoding[0] > before, "the record streams to the file as it is encoded");
+            assertTrue(failing.outputLengthAtFailure() > before, "the record streams to the file as it is encoded");
             assertEquals(before, Files.size(out), "the partly written record is cut back");
             sink.write(record("b.wav", Map.of()));
         }
