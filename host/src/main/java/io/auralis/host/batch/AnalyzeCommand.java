@@ -234,6 +234,12 @@ public final class AnalyzeCommand implements Command {
             throw new UsageException("analyze: --workers is for local runs; with --master the executors' cores set "
                 + "how many files are analysed at once");
         }
+        for (String local : List.of("force", "file-timeout")) {
+            if (line.hasOption(local)) {
+                // Not silently ignored: a distributed output folder is never replaced, and has its own limits.
+                throw new UsageException("analyze: --" + local + " is for local runs, not with --master");
+            }
+        }
         DistributedRunner runner = null;
         for (DistributedRunner candidate : ServiceLoader.load(DistributedRunner.class)) {
             if (candidate.accepts(master)) {

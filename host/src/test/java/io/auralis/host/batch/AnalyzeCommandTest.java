@@ -420,6 +420,8 @@ class AnalyzeCommandTest {
                 + "standard output",
             List.of("--resume", "--force", "-o", "keep.jsonl", "in"), "auralis: analyze: --resume keeps an output "
                 + "and --force replaces it: choose one",
+            List.of("--master", "local[2]", "--force", "in"), "auralis: analyze: --force is for local runs, not with "
+                + "--master",
             List.of("--file-timeout", "soon", "in"), "auralis: analyze: --file-timeout must be a number of seconds "
                 + "more than 0, not 'soon'",
             List.of("--workflow", "nosuch", "in"), "auralis: nosuch: no such workflow file, and no workflow of that "
