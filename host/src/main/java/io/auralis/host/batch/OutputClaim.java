@@ -73,16 +73,18 @@ public final class OutputClaim {
     private final FileChannel channel;
     private final FileLock lock;
     private final boolean created;
+    private final Path firstFolder;
     private final Provenance provenance;
 
     private OutputClaim(String name, Path target, Path sidecar, FileChannel channel, FileLock lock, boolean created,
-            Provenance provenance) {
+            Path firstFolder, Provenance provenance) {
         this.name = name;
         this.target = target;
         this.sidecar = sidecar;
         this.channel = channel;
         this.lock = lock;
         this.created = created;
+        this.firstFolder = firstFolder;
         this.provenance = provenance;
     }
 
@@ -104,11 +106,12 @@ public final class OutputClaim {
         Path real = realTarget(target);
         Path sidecar = real.resolveSibling(real.getFileName() + ".auralis.json");
         boolean created = !Files.exists(sidecar);
+        Path firstFolder = firstMissingFolder(real);
         FileChannel channel;
         FileLock lock;
         try {
-            if (real.getParent() != null && !Files.isDirectory(real.getParent())) {
-                // Nothing to lock against yet: the writer creates the folders when the run starts.
+            if (firstFolder != null) {
+                // The lock needs a file; the folders go again if the run does not start (see abandon).
                 Files.createDirectories(real.getParent());
             }
             channel = FileChannel.open(sidecar, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -129,8 +132,13 @@ public final class OutputClaim {
             throw new UsageException(name + ": another auralis analyze is writing it (it holds " + sidecar
                 + "); wait for it to finish, or write to another output");
         }
-        return new OutputClaim(name, real, sidecar, channel, lock, created,
-            check(name, real, sidecar, channel, created, format, workflow, workingDirectory, resume, force));
+        try {
+            return new OutputClaim(name, real, sidecar, channel, lock, created, firstFolder,
+                check(name, real, sidecar, channel, created, format, workflow, workingDirectory, resume, force));
+        } catch (UsageException e) {
+            removeFolders(real, firstFolder);
+            throw e;
+        }
     }
 
     private static Provenance check(String name, Path target, Path sidecar, FileChannel channel, boolean created,
@@ -272,6 +280,30 @@ public final class OutputClaim {
     /** Releases the lock and removes the sidecar if this claim created it: the run stopped before it started. */
     public void abandon() {
         abandon(sidecar, channel, lock, created);
+        removeFolders(target, firstFolder);
+    }
+
+    /** The topmost folder above the output that does not exist yet, or {@code null}. */
+    private static Path firstMissingFolder(Path target) {
+        Path missing = null;
+        for (Path p = target.getParent(); p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    /** Removes the folders a claim created for its sidecar, from the output's up to the first, while empty. */
+    private static void removeFolders(Path target, Path firstFolder) {
+        if (firstFolder == null) {
+            return;
+        }
+        for (Path p = target.getParent(); p != null && p.startsWith(firstFolder); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                return;
+            }
+        }
     }
 
     /**

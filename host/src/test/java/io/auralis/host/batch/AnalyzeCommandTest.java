@@ -232,6 +232,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aRefusedRunLeavesNoFolderOrSidecarBehindForItsOtherOutputs() throws Exception {
+        Files.writeString(cwd.resolve("notes.jsonl"), "{\"mine\":true}\n");
+        Files.writeString(cwd.resolve("two.json"), ("{'steps': [{'id': 'l', 'extractor': 't.level'}], "
+            + "'writers': [{'format': 'jsonl', 'path': 'fresh/deep/x.jsonl'}, {'format': 'jsonl', 'path': "
+            + "'notes.jsonl'}]}").replace('\'', '"'));
+        assertEquals(Command.USAGE, analyze("--resume", "-w", "two.json", "in"));
+        assertTrue(context.errText().startsWith("auralis: notes.jsonl: cannot resume it"), context.errText());
+        assertFalse(Files.exists(cwd.resolve("fresh")), "no output touched");
+        assertFalse(Files.exists(cwd.resolve("notes.jsonl.auralis.json")));
+        assertEquals("{\"mine\":true}\n", Files.readString(cwd.resolve("notes.jsonl")));
+    }
+
+    @Test
     void resumingWithAnotherWorkflowIsRefusedBeforeAnyOutputIsChanged() throws Exception {
         Files.writeString(cwd.resolve("two.json"), ("{'steps': [{'id': 'l', 'extractor': 't.level'}], "
             + "'writers': [{'format': 'jsonl', 'path': 'out/x.jsonl'}, {'format': 'csv', 'path': 'out/x.csv'}]}")
