@@ -31,16 +31,18 @@ public interface OutputWriter {
      *
      * @param target the file (or folder, for formats that write several files) to write
      * @param outputs the descriptors of the outputs records will carry, by {@code step.output}, in order
-     * @param append {@code true} to keep the records already in {@code target} (a resumed run), {@code false} to
-     *     replace it
+     * @param append {@code true} to keep the records already in {@code target} (a resumed run), cutting off a record
+     *     torn by a crash first, {@code false} to replace it
      * @return the sink, which the caller closes
      * @throws IOException if the output cannot be created
      */
     RecordSink open(Path target, Map<String, OutputDescriptor> outputs, boolean append) throws IOException;
 
     /**
-     * The input files already recorded in an existing output, for {@code --resume}. Repairs a record torn by a
-     * crash, so that appending afterwards leaves a valid output.
+     * The input files already recorded in an existing output, for {@code --resume}. Only reads: the host asks
+     * every output before it changes any, so that a refused resume leaves them all as they were; a record torn by
+     * a crash is cut off by {@link #open open} with {@code append}. A file that is not an output of this writer is
+     * refused (an {@code IOException}), never repaired.
      *
      * @param target an output written by this writer
      * @return the {@link FileRecord#file} of every complete record; empty if {@code target} does not exist

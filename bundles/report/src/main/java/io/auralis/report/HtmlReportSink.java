@@ -64,7 +64,11 @@ final class HtmlReportSink implements RecordSink {
         }
         RecordContent content = RecordContent.of(record, outputs);
         FileSummary summary = Summaries.of(sequence + 1, record, content);
-        store.add(summary, FileSection.render(summary, content));
+        try {
+            store.add(summary, FileSection.render(summary, content));
+        } catch (IOException e) {
+            throw named(e);
+        }
         remember(summary);
     }
 
@@ -91,12 +95,21 @@ final class HtmlReportSink implements RecordSink {
             }
             force(tmp);
             move(tmp, target);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             // The parts stay: a run with --resume writes the report from them.
+            Files.deleteIfExists(tmp);
+            throw named(e);
+        } catch (RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
         Files.deleteIfExists(parts);
+    }
+
+    /** An I/O failure as the command line reports it: {@code <report>: <problem>} (a full disk names no file). */
+    private IOException named(IOException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.startsWith(target.toString()) ? e : new IOException(target + ": " + message, e);
     }
 
     private void remember(FileSummary s) {

@@ -39,6 +39,20 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void aFullDiskWhileWritingTheReportIsOneLineThatNamesTheReport() throws IOException {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full (Linux)");
+        Path report = dir.resolve("full/report.html");
+        RecordSink sink = new HtmlReportWriter().open(report, Records.outputs(), false);
+        sink.write(Records.speech("calm.wav", 20, 8, "calm"));
+        // The report is written aside first: that write goes to a device that is always full.
+        Files.createSymbolicLink(report.resolveSibling("report.html.tmp"), full);
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, sink::close);
+        assertTrue(e.getMessage().startsWith(report.toAbsolutePath() + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+    }
+
+    @Test
     void overviewComesFirstAndCountsFilesAndAudio() {
         int overview = html.indexOf("<section id=\"overview\">");
         assertTrue(overview > 0, "no overview");

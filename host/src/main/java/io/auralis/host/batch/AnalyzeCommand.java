@@ -23,6 +23,7 @@ import org.apache.commons.cli.ParseException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,8 +38,8 @@ import java.util.TreeMap;
  * {@code auralis analyze}: runs a workflow over files and folders and writes one record per file.
  *
  * <pre>
- * auralis analyze [--workflow FILE|NAME] [--output FILE] [--format jsonl|csv] [--workers N] [--resume]
- *                 [--master URL [--executor-memory SIZE]] [--list-workflows] FILE|FOLDER...
+ * auralis analyze [--workflow FILE|NAME] [--output FILE] [--format jsonl|csv] [--workers N] [--resume | --force]
+ *                 [--file-timeout SECONDS] [--master URL [--executor-memory SIZE]] [--list-workflows] FILE|FOLDER...
  * </pre>
  *
  * <p>Everything that can be checked before analysing is checked first, and a problem there is one line on
@@ -49,10 +50,13 @@ import java.util.TreeMap;
  * outputs and the JVM keeps the signal's status.
  *
  * <p>Outputs: {@code --output} (format from {@code --format} or the file's extension), else the workflow's
- * {@code writers}, else JSON Lines on standard output. Without {@code --resume} an output is emptied at the start
- * and records are appended and flushed one by one, so a crash loses only the files in flight. With
- * {@code --resume}, each output's writer repairs a record torn by a crash and lists the files it holds (with or
- * without an error); only files missing from some output are analysed, and appended.
+ * {@code writers} (paths inside the working directory only), else JSON Lines on standard output. Each output file
+ * is claimed first ({@link OutputClaim}): locked against other runs, refused when it is not empty unless
+ * {@code --force} (replace it) or {@code --resume} (continue it), and described in a provenance sidecar. Records
+ * are appended and flushed one by one, so a crash loses only the files in flight. With {@code --resume}, every
+ * output is checked before any is changed (same workflow digest, its records readable); then each writer repairs
+ * a record torn by a crash, and only the files missing from some output (by real path, however they are named)
+ * are analysed, and appended.
  */
 public final class AnalyzeCommand implements Command {
     private static final String STDOUT = "-";
@@ -124,6 +128,12 @@ public final class AnalyzeCommand implements Command {
         Path cwd = context.workingDirectory();
         int workers = workers(line);
         boolean resume = line.hasOption("resume");
+        boolean force = line.hasOption("force");
+        if (resume && force) {
+            throw new UsageException("analyze: --resume keeps an output and --force replaces it: choose one");
+        }
+        FileTimeout timeout = line.hasOption("file-timeout") ? FileTimeout.parse(line.getOptionValue("file-timeout"))
+            : FileTimeout.byDuration();
         if (line.getArgList().isEmpty()) {
             throw new UsageException("analyze: no input files or folders (see auralis analyze --help)");
         }
@@ -157,7 +167,7 @@ public final class AnalyzeCommand implements Command {
             return INTERNAL_ERROR;
         }
 
-        RecordOutputs outputs = open(planned, workflow, resume, context);
+        RecordOutputs outputs = open(planned, workflow, resume, force, inputs, context);
         List<InputFile> todo = new ArrayList<>();
         for (InputFile f : inputs) {
             if (outputs.needs(f.name())) {
@@ -181,7 +191,7 @@ public final class AnalyzeCommand implements Command {
 
         BatchProgress progress = context.interactive() ? new ProgressBarDisplay(err)
             : new ProgressLines(err, System::nanoTime, ProgressLines.DEFAULT_INTERVAL_NANOS);
-        BatchRunner runner = new BatchRunner(new FileAnalyzer(workflow, decoder), workers);
+        BatchRunner runner = new BatchRunner(new FileAnalyzer(workflow, decoder), workers, timeout);
         boolean resumable = planned.stream().allMatch(p -> p.writer() != null);
         Thread hook = new Thread(new Interruption(runner, outputs, progress, err, resumable), "auralis-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -223,6 +233,12 @@ public final class AnalyzeCommand implements Command {
         if (line.hasOption("workers")) {
             throw new UsageException("analyze: --workers is for local runs; with --master the executors' cores set "
                 + "how many files are analysed at once");
+        }
+        for (String local : List.of("force", "file-timeout")) {
+            if (line.hasOption(local)) {
+                // Not silently ignored: a distributed output folder is never replaced, and has its own limits.
+                throw new UsageException("analyze: --" + local + " is for local runs, not with --master");
+            }
         }
         DistributedRunner runner = null;
         for (DistributedRunner candidate : ServiceLoader.load(DistributedRunner.class)) {
@@ -296,6 +312,10 @@ public final class AnalyzeCommand implements Command {
             Set<Path> targets = new HashSet<>();
             for (WriterDefinition w : workflow.writers()) {
                 Path target = cwd.resolve(w.path).toAbsolutePath().normalize();
+                if (!insideWorkingDirectory(target, cwd) || Path.of(w.path).isAbsolute()) {
+                    throw new UsageException(workflow.source() + ": writers: " + w.path + " is outside the working "
+                        + "directory; a workflow writes only below it (name other places with --output)");
+                }
                 if (!targets.add(target)) {
                     throw new UsageException(workflow.source() + ": writers: " + w.path + " is written twice");
                 }
@@ -305,6 +325,22 @@ public final class AnalyzeCommand implements Command {
             planned.add(new Planned("standard output", null, null));
         }
         return planned;
+    }
+
+    /**
+     * Whether a workflow's writer path stays below the working directory, also once links are followed: a
+     * workflow from elsewhere must not be able to overwrite any file the user can write.
+     */
+    private static boolean insideWorkingDirectory(Path target, Path cwd) {
+        Path root = cwd.toAbsolutePath().normalize();
+        if (!target.startsWith(root) || target.equals(root)) {
+            return false;
+        }
+        Path existing = target;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null || OutputClaim.keyOf(existing).startsWith(OutputClaim.keyOf(root));
     }
 
     /** The format an output file's extension implies: {@code .jsonl}/{@code .ndjson}, or a writer's format name. */
@@ -326,26 +362,62 @@ public final class AnalyzeCommand implements Command {
         return writers.isEmpty() ? "no writers are installed" : "known: " + String.join(", ", writers.keySet());
     }
 
-    /** Repairs and reads back existing outputs when resuming, then opens every output; closes them all on failure. */
-    private static RecordOutputs open(List<Planned> planned, Workflow workflow, boolean resume,
-            CommandContext context) throws UsageException {
+    /**
+     * Claims every output file and, when resuming, reads back what each holds; only when every output passed are
+     * the claims recorded and the outputs opened (which repairs a record torn by a crash). A problem anywhere is
+     * a usage error with every output as it was.
+     */
+    private static RecordOutputs open(List<Planned> planned, Workflow workflow, boolean resume, boolean force,
+            List<InputFile> inputs, CommandContext context) throws UsageException {
+        List<OutputClaim> claims = new ArrayList<>();
+        List<Set<String>> done = new ArrayList<>();
         List<RecordOutputs.Target> targets = new ArrayList<>();
         try {
             for (Planned p : planned) {
                 if (p.writer() == null) {
+                    claims.add(null);
+                    done.add(Set.of());
+                    continue;
+                }
+                OutputClaim claim = OutputClaim.claim(p.name(), p.target(), p.writer().format(), workflow,
+                    context.workingDirectory(), resume, force);
+                claims.add(claim);
+                done.add(resume ? recorded(claim, p.writer().completed(claim.target()), inputs) : Set.of());
+            }
+            for (int i = 0; i < planned.size(); i++) {
+                Planned p = planned.get(i);
+                OutputClaim claim = claims.get(i);
+                if (claim == null) {
                     targets.add(new RecordOutputs.Target(p.name(),
                         new JsonLinesStream(context.out(), workflow.outputs()), Set.of()));
                     continue;
                 }
-                Set<String> done = resume ? p.writer().completed(p.target()) : Set.of();
+                claim.record();
                 targets.add(new RecordOutputs.Target(p.name(),
-                    p.writer().open(p.target(), workflow.outputs(), resume), done));
+                    claim.holding(p.writer().open(claim.target(), workflow.outputs(), resume)), done.get(i)));
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException | UsageException e) {
             closeQuietly(new RecordOutputs(targets), context.err());
-            throw new UsageException(e.getMessage());
+            for (OutputClaim claim : claims) {
+                if (claim != null) {
+                    claim.abandon();
+                }
+            }
+            throw e instanceof UsageException u ? u : new UsageException(e.getMessage());
         }
         return new RecordOutputs(targets);
+    }
+
+    /** The inputs an output already holds, by real path: however they were named when it was written. */
+    private static Set<String> recorded(OutputClaim claim, Set<String> files, List<InputFile> inputs) {
+        Set<Path> keys = claim.keysOf(files);
+        Set<String> names = new HashSet<>();
+        for (InputFile f : inputs) {
+            if (files.contains(f.name()) || keys.contains(OutputClaim.keyOf(f.path()))) {
+                names.add(f.name());
+            }
+        }
+        return names;
     }
 
     private static void closeQuietly(RecordOutputs outputs, PrintStream err) {
@@ -390,8 +462,9 @@ public final class AnalyzeCommand implements Command {
             .desc("the workflow to run: a JSON file, or the name of one in the installation's workflows folder "
                 + "(default: " + WorkflowLibrary.DEFAULT + ")").get());
         o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
-            .desc("write records to this file, emptied first unless --resume; - for standard output (default: the "
-                + "workflow's writers, else JSON Lines on standard output)").get());
+            .desc("write records to this file, which must not exist or be empty unless --force or --resume; - for "
+                + "standard output (default: the workflow's writers, else JSON Lines on standard output). Beside it, "
+                + "FILE.auralis.json records the workflow that wrote it, and locks it while a run writes").get());
         o.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
             .desc("jsonl or csv (or another installed writer); default: from the output file's extension").get());
         o.addOption(Option.builder("j").longOpt("workers").hasArg().argName("N")
@@ -399,7 +472,12 @@ public final class AnalyzeCommand implements Command {
                 + Runtime.getRuntime().availableProcessors() + " here)").get());
         o.addOption(Option.builder().longOpt("resume")
             .desc("keep the records already in the output (repairing one torn by a crash) and analyse only the "
-                + "files it lacks").get());
+                + "files it lacks, however they are named; refused when another workflow wrote it").get());
+        o.addOption(Option.builder().longOpt("force")
+            .desc("replace an output that exists and is not empty (without it, such an output is refused)").get());
+        o.addOption(Option.builder().longOpt("file-timeout").hasArg().argName("SECONDS")
+            .desc("give up on a file that takes longer, with an error record, and go on (default: "
+                + FileTimeout.BASE_SECONDS + " s plus the file's duration)").get());
         o.addOption(Option.builder().longOpt("master").hasArg().argName("URL")
             .desc("run on Spark with this command as the driver: local[N], or a cluster (spark://HOST:PORT, yarn, "
                 + "k8s://...); --output is then a folder of part files (see docs/cluster.md)").get());

@@ -8,16 +8,20 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Analyses many files with a bounded pool of workers and writes one record per file, in input order.
+ * Analyses many files with a bounded number of workers and writes one record per file, in input order.
  *
  * <p>Records are written in the order of the inputs, whatever the number of workers, so outputs are the same
  * from run to run. To keep memory bounded, at most {@code 2 x workers + 2} files are in flight (being analysed or
@@ -25,27 +29,48 @@ import java.util.concurrent.atomic.AtomicInteger;
  * next record in order writes it, under the outputs' lock, so records are written whole and one at a time. A
  * file's failure is its record's error; only a failure of the outputs themselves stops the batch.
  *
+ * <p>Every file has a watchdog ({@link FileTimeout}): a file still unfinished when its time is up (a pipe that
+ * never delivers, an extractor that never returns) gets an error record at once, its thread is interrupted and
+ * left behind, and a fresh thread takes its place, so one stuck file can neither stall the records after it nor
+ * the end of the batch. Whatever the abandoned thread returns later is ignored.
+ *
  * <p>{@link #stop()} (from a shutdown hook on Ctrl-C) starts no more files, interrupts those in flight and drops
  * records not yet written; with {@link RecordOutputs#close()} afterwards, outputs end on a complete record.
  */
 public final class BatchRunner {
+    /** Stands for the record of a file the batch was stopped on: never written. */
+    private static final FileRecord DROPPED = new FileRecord();
+
     private final FileAnalyzer analyzer;
     private final int workers;
+    private final FileTimeout timeout;
+    private final Set<Slot> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
-    private volatile ExecutorService pool;
+
+    /**
+     * Creates a runner with the default watchdog ({@link FileTimeout#byDuration()}).
+     *
+     * @param analyzer the per-file engine
+     * @param workers how many files to analyse at once, at least 1
+     */
+    public BatchRunner(FileAnalyzer analyzer, int workers) {
+        this(analyzer, workers, FileTimeout.byDuration());
+    }
 
     /**
      * Creates a runner.
      *
      * @param analyzer the per-file engine
      * @param workers how many files to analyse at once, at least 1
+     * @param timeout how long one file may take
      */
-    public BatchRunner(FileAnalyzer analyzer, int workers) {
+    public BatchRunner(FileAnalyzer analyzer, int workers, FileTimeout timeout) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1: " + workers);
         }
         this.analyzer = analyzer;
         this.workers = workers;
+        this.timeout = timeout;
     }
 
     /**
@@ -58,34 +83,43 @@ public final class BatchRunner {
      */
     public BatchResult run(List<InputFile> inputs, RecordOutputs outputs, BatchProgress progress) {
         long started = System.nanoTime();
-        Writer writer = new Writer(outputs, progress);
-        ExecutorService executor = Executors.newFixedThreadPool(workers, new WorkerThreads());
-        pool = executor;
-        Semaphore window = new Semaphore(2 * workers + 2);
+        int windowSize = 2 * workers + 2;
+        Semaphore window = new Semaphore(windowSize);
+        Writer writer = new Writer(outputs, progress, window);
+        // Threads are not reused by a stuck file: a cached pool grows a new one while the running limit holds.
+        ExecutorService threads = Executors.newCachedThreadPool(new DaemonThreads("auralis-worker-"));
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            new DaemonThreads("auralis-watchdog-"));
+        Semaphore running = new Semaphore(workers);
         progress.start(inputs.size());
         try {
             for (int i = 0; i < inputs.size() && !stopped; i++) {
                 window.acquireUninterruptibly();
+                running.acquireUninterruptibly();
                 if (stopped) {
+                    running.release();
+                    window.release();
                     break;
                 }
-                int index = i;
-                InputFile input = inputs.get(i);
+                Slot slot = new Slot(i, inputs.get(i), writer, running, watchdog);
+                inFlight.add(slot);
                 try {
-                    executor.execute(() -> {
-                        try {
-                            writer.completed(index, analyse(input));
-                        } finally {
-                            window.release();
-                        }
-                    });
+                    threads.execute(slot::analyse);
+                    slot.watch();
                 } catch (RejectedExecutionException e) {
+                    slot.drop();
                     break;
+                }
+                if (stopped) {
+                    // stop() may have run before this slot was registered.
+                    slot.drop();
                 }
             }
+            // Every slot ends, by its thread, its watchdog or stop(), so this wait is bounded.
+            window.acquireUninterruptibly(windowSize);
         } finally {
-            executor.shutdown();
-            awaitQuietly(executor);
+            threads.shutdownNow();
+            watchdog.shutdownNow();
         }
         double wall = (System.nanoTime() - started) / 1e9;
         synchronized (writer) {
@@ -100,44 +134,116 @@ public final class BatchRunner {
      */
     public void stop() {
         stopped = true;
-        ExecutorService p = pool;
-        if (p != null) {
-            p.shutdownNow();
+        for (Slot slot : inFlight) {
+            slot.drop();
         }
     }
 
-    private FileRecord analyse(InputFile input) {
-        try {
-            return analyzer.analyze(input.path(), input.name());
-        } catch (Throwable t) {
-            // The analyzer catches everything; this guards the batch against a bug there.
-            FileRecord r = new FileRecord();
-            r.file = input.name();
-            r.error = input.name() + ": " + FailureText.of(t);
-            return r;
-        }
-    }
+    /**
+     * One file in flight. It ends exactly once ({@link #end}): with the analyser's record, with the watchdog's
+     * error record, or dropped by {@link #stop()}; whichever comes first wins and frees the file's places.
+     */
+    private final class Slot {
+        private final int index;
+        private final InputFile input;
+        private final Writer writer;
+        private final Semaphore running;
+        private final ScheduledExecutorService watchdog;
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private final long started = System.nanoTime();
+        private volatile double audioSeconds;
+        private volatile Thread thread;
 
-    private static void awaitQuietly(ExecutorService executor) {
-        boolean interrupted = false;
-        while (true) {
+        Slot(int index, InputFile input, Writer writer, Semaphore running, ScheduledExecutorService watchdog) {
+            this.index = index;
+            this.input = input;
+            this.writer = writer;
+            this.running = running;
+            this.watchdog = watchdog;
+        }
+
+        void analyse() {
+            synchronized (this) {
+                thread = Thread.currentThread();
+            }
             try {
-                if (executor.awaitTermination(1, TimeUnit.DAYS)) {
-                    break;
+                if (!ended.get()) {
+                    end(analyzeGuarded());
                 }
-            } catch (InterruptedException e) {
-                interrupted = true;
+            } finally {
+                synchronized (this) {
+                    thread = null;
+                    // Clears an interrupt meant for this file, so the pooled thread starts the next one clean.
+                    Thread.interrupted();
+                }
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+
+        private FileRecord analyzeGuarded() {
+            try {
+                return analyzer.analyze(input.path(), input.name(), seconds -> audioSeconds = seconds);
+            } catch (Throwable t) {
+                // The analyzer catches everything; this guards the batch against a bug there.
+                return errorRecord(input.name(), FailureText.of(t));
+            }
         }
+
+        /** Checks the deadline now and again until the file ends; the deadline moves as its duration is learnt. */
+        void watch() {
+            if (ended.get()) {
+                return;
+            }
+            long left = started + timeout.limitNanos(audioSeconds) - System.nanoTime();
+            if (left > 0) {
+                try {
+                    watchdog.schedule(this::watch, Math.min(left, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException e) {
+                    // The batch is over.
+                }
+                return;
+            }
+            if (end(errorRecord(input.name(), timeout.problem(audioSeconds)))) {
+                interrupt();
+            }
+        }
+
+        void drop() {
+            if (end(DROPPED)) {
+                interrupt();
+            }
+        }
+
+        /** Interrupts the file's thread only while it still works on this file, never the next file it takes. */
+        private synchronized void interrupt() {
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+
+        /** Ends the file once, with its record or {@link #DROPPED}. */
+        private boolean end(FileRecord record) {
+            if (!ended.compareAndSet(false, true)) {
+                return false;
+            }
+            inFlight.remove(this);
+            running.release();
+            writer.completed(index, record);
+            return true;
+        }
+    }
+
+    private static FileRecord errorRecord(String name, String problem) {
+        FileRecord r = new FileRecord();
+        r.file = name;
+        r.error = name + ": " + problem;
+        return r;
     }
 
     /** Puts records back in input order and writes each as soon as all before it are written. */
     private final class Writer {
         private final RecordOutputs outputs;
         private final BatchProgress progress;
+        private final Semaphore window;
         private final Map<Integer, FileRecord> waiting = new HashMap<>();
         private int next;
         int files;
@@ -146,34 +252,43 @@ public final class BatchRunner {
         double audioSeconds;
         String error;
 
-        Writer(RecordOutputs outputs, BatchProgress progress) {
+        Writer(RecordOutputs outputs, BatchProgress progress, Semaphore window) {
             this.outputs = outputs;
             this.progress = progress;
+            this.window = window;
         }
 
+        /** Takes a file's record; a file's place in the window frees once its record is written or dropped. */
         synchronized void completed(int index, FileRecord record) {
             waiting.put(index, record);
             FileRecord r;
             while ((r = waiting.remove(next)) != null) {
                 next++;
-                write(r);
+                try {
+                    write(r);
+                } finally {
+                    window.release();
+                }
             }
         }
 
-        private void write(FileRecord r) {
-            if (stopped || error != null) {
+        private void write(FileRecord record) {
+            if (record == DROPPED || stopped || error != null) {
                 return;
             }
+            FileRecord r;
             try {
-                if (!outputs.write(r)) {
+                r = outputs.write(record);
+                if (r == null) {
                     return;
                 }
             } catch (IOException e) {
                 error = FailureText.oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
                 stop();
                 return;
-            } catch (RuntimeException e) {
-                error = "writing " + r.file + " failed: " + FailureText.of(e);
+            } catch (Throwable e) {
+                // Not even the file's error record could be stored: the outputs are unusable.
+                error = "writing " + record.file + " failed: " + FailureText.of(e);
                 stop();
                 return;
             }
@@ -188,13 +303,18 @@ public final class BatchRunner {
         }
     }
 
-    /** Daemon workers, so that a stuck extractor cannot keep the JVM alive after the command returns. */
-    private static final class WorkerThreads implements ThreadFactory {
+    /** Daemon threads, so that a stuck extractor cannot keep the JVM alive after the command returns. */
+    private static final class DaemonThreads implements ThreadFactory {
+        private final String prefix;
         private final AtomicInteger count = new AtomicInteger();
+
+        DaemonThreads(String prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "auralis-worker-" + count.incrementAndGet());
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         }

@@ -2,6 +2,7 @@ package io.auralis.host.batch;
 
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordSink;
+import io.auralis.host.engine.FailureText;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -67,22 +68,40 @@ public final class RecordOutputs implements Closeable {
     }
 
     /**
-     * Writes a record to every output that lacks it.
+     * Writes a record to every output that lacks it. A record that an output fails to store for any reason but
+     * an I/O error (a bug, or an {@code Error} such as {@code OutOfMemoryError} while encoding a huge record) is
+     * that file's error: the output gets the file's error record instead, so that no input goes missing.
      *
      * @param record the record
-     * @return {@code false} when the outputs are already closed and the record was dropped
+     * @return the record as stored (the error record when some output could not take it), or {@code null} when the
+     *     outputs are already closed and the record was dropped
      * @throws IOException if an output cannot store it
      */
-    public synchronized boolean write(FileRecord record) throws IOException {
+    public synchronized FileRecord write(FileRecord record) throws IOException {
         if (closed) {
-            return false;
+            return null;
         }
+        FileRecord stored = record;
         for (Target t : targets) {
-            if (!t.done().contains(record.file)) {
+            if (t.done().contains(record.file)) {
+                continue;
+            }
+            try {
                 t.sink().write(record);
+            } catch (IOException e) {
+                throw e;
+            } catch (Throwable e) {
+                FileRecord failed = new FileRecord();
+                failed.file = record.file;
+                failed.duration = record.duration;
+                failed.sampleRate = record.sampleRate;
+                failed.channels = record.channels;
+                failed.error = record.file + ": its record could not be written: " + FailureText.of(e);
+                t.sink().write(failed);
+                stored = failed;
             }
         }
-        return true;
+        return stored;
     }
 
     /**

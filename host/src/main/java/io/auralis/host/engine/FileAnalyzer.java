@@ -11,13 +11,16 @@ import io.auralis.host.workflow.Step;
 import io.auralis.host.workflow.Workflow;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.DoubleConsumer;
 
 /**
  * Runs a validated workflow over one file at a time and returns its {@link FileRecord}. Thread-safe: every call
@@ -36,6 +39,9 @@ import java.util.concurrent.CancellationException;
  * <li>At the end, in dependency order, each step receives what is still waiting and then {@code finish}es, once;
  * every opened session is closed, whatever happened.</li>
  * </ol>
+ *
+ * <p>Only regular files are opened: a named pipe, a device or a socket (named as an input, or swapped in for a
+ * file after the inputs were listed) could block the reading thread forever, so it is that file's error.
  *
  * <p>Only features are kept, so memory does not grow with the length of the audio (except for whole-file steps,
  * which asked for it). Nothing escapes: a file the decoder rejects, an extractor's {@code ExtractionException},
@@ -82,18 +88,34 @@ public final class FileAnalyzer {
      * @return the record: the requested outputs, or the error with no outputs
      */
     public FileRecord analyze(Path file, String name) {
+        return analyze(file, name, seconds -> { });
+    }
+
+    /**
+     * Analyses one file, telling a watcher how much audio it holds as that becomes known, so that a watchdog can
+     * give a long file more time than a short one.
+     *
+     * @param file the file to decode
+     * @param name the file as the user named it, for the record and messages
+     * @param audioSeconds told the seconds of audio the file holds as far as known: its stated duration once it is
+     *     open, then the audio decoded so far whenever that is more; called on the analysing thread
+     * @return the record: the requested outputs, or the error with no outputs
+     */
+    public FileRecord analyze(Path file, String name, DoubleConsumer audioSeconds) {
         FileRecord record = new FileRecord();
         record.file = name;
         AudioStream stream = null;
         FileRun run = null;
         Throwable failure = null;
         try {
+            refuseIfNotRegular(file);
             stream = decoder.open(file, workflow.sampleRate());
             AudioInfo info = stream.info();
             if (info != null) {
                 record.sampleRate = info.sampleRate;
                 record.channels = info.channels;
                 record.duration = Math.max(0, info.durationSeconds);
+                audioSeconds.accept(record.duration);
             }
             if (stream.sampleRate() != workflow.sampleRate()) {
                 throw new IOException("the decoder delivered " + stream.sampleRate() + " Hz instead of "
@@ -101,7 +123,7 @@ public final class FileAnalyzer {
             }
             run = new FileRun(name);
             run.open();
-            long frames = run.stream(stream);
+            long frames = run.stream(stream, record.duration, audioSeconds);
             run.finish();
             record.duration = frames / (double) workflow.sampleRate();
             record.outputs = run.collected;
@@ -124,6 +146,23 @@ public final class FileAnalyzer {
             record.outputs = new LinkedHashMap<>();
         }
         return record;
+    }
+
+    /** Refuses pipes, devices, sockets and folders; a file that cannot be looked at is left to the decoder. */
+    private static void refuseIfNotRegular(Path file) throws AudioFormatException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return;
+        }
+        if (attributes.isDirectory()) {
+            throw new AudioFormatException(file.toString(), "is a folder, not an audio file");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new AudioFormatException(file.toString(), "not a regular file (a named pipe, device or socket); "
+                + "refused, since reading it could wait forever");
+        }
     }
 
     private static String describe(Throwable failure, Path file, String name) {
@@ -183,10 +222,11 @@ public final class FileAnalyzer {
             }
         }
 
-        long stream(AudioStream stream) throws IOException {
+        long stream(AudioStream stream, double stated, DoubleConsumer audioSeconds) throws IOException {
             float[] chunk = new float[CHUNK];
             long frames = 0;
             int empty = 0;
+            long told = (long) Math.ceil(stated * workflow.sampleRate());
             while (true) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancellationException();
@@ -203,6 +243,11 @@ public final class FileAnalyzer {
                 }
                 empty = 0;
                 frames += n;
+                if (frames > told) {
+                    // A file longer than its header says (or of unknown length) earns its watchdog more time.
+                    told = frames + workflow.sampleRate();
+                    audioSeconds.accept(told / (double) workflow.sampleRate());
+                }
                 for (StepRun run : runs) {
                     run.append(chunk, n);
                 }

@@ -2,10 +2,19 @@ package io.auralis.host.workflow;
 
 import io.auralis.api.extractor.OutputDescriptor;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A validated workflow, ready to run: steps in an order where every step comes after the steps that feed it, the
@@ -95,5 +104,56 @@ public final class Workflow {
      */
     public List<WriterDefinition> writers() {
         return writers;
+    }
+
+    /**
+     * What the workflow computes, as a digest: the rate, every step's extractor (id and version), parameters
+     * completed with defaults, framing and inputs, and the outputs written. Two workflows with one digest write
+     * the same kind of records, whatever their names, descriptions, formatting or step order in the file; a
+     * resumed output must have been written by a workflow with the same digest.
+     *
+     * @return {@code sha256:} and 64 hex digits
+     */
+    public String digest() {
+        Map<String, Object> what = new LinkedHashMap<>();
+        what.put("sampleRate", sampleRate);
+        List<Object> described = new ArrayList<>();
+        for (Step step : steps) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("id", step.id());
+            d.put("extractor", step.descriptor().id);
+            d.put("version", step.descriptor().version);
+            d.put("parameters", new TreeMap<>(step.parameters().asMap()));
+            d.put("blockSize", step.blockSize());
+            d.put("stepSize", step.stepSize());
+            Map<String, String> inputs = new TreeMap<>();
+            step.inputs().forEach((id, ref) -> inputs.put(id, ref.toString()));
+            d.put("inputs", inputs);
+            described.add(d);
+        }
+        what.put("steps", described);
+        what.put("outputs", new ArrayList<>(outputs.keySet()));
+        try {
+            byte[] text = new ObjectMapper().writeValueAsString(what).getBytes(StandardCharsets.UTF_8);
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot digest workflow " + name, e);
+        }
+    }
+
+    /**
+     * The models the workflow's steps use: every {@code model} parameter, by step id.
+     *
+     * @return model names or paths as the parameters give them, possibly empty
+     */
+    public Map<String, String> models() {
+        Map<String, String> models = new LinkedHashMap<>();
+        for (Step step : steps) {
+            Object model = step.parameters().asMap().get("model");
+            if (model != null) {
+                models.put(step.id(), model.toString());
+            }
+        }
+        return models;
     }
 }

@@ -1,10 +1,14 @@
 package io.auralis.host.batch;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auralis.api.audio.AudioBlock;
 import io.auralis.api.command.Command;
+import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.FeatureSink;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,6 +147,7 @@ class AnalyzeCommandTest {
         Path out = cwd.resolve("r.jsonl");
         String crashed = String.join("\n", whole.subList(0, 3)) + "\n" + whole.get(3).substring(0, 40);
         Files.writeString(out, crashed);
+        Files.copy(cwd.resolve("whole.jsonl.auralis.json"), cwd.resolve("r.jsonl.auralis.json"));
         int opened = decoder.opened.get();
 
         assertEquals(Command.OK, analyze("--resume", "--output", "r.jsonl", "in"));
@@ -161,6 +167,7 @@ class AnalyzeCommandTest {
         int cut = nthIndexOf(whole, fileRowEnd, 1) + fileRowEnd.length() + 70;
         Path out = cwd.resolve("r.csv");
         Files.writeString(out, whole.substring(0, cut));
+        Files.copy(cwd.resolve("whole.csv.auralis.json"), cwd.resolve("r.csv.auralis.json"));
 
         assertEquals(Command.OK, analyze("--resume", "--output", "r.csv", "in"));
 
@@ -181,12 +188,205 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void withoutResumeAnExistingOutputIsReplaced() throws Exception {
+    void anExistingOutputThatIsNotEmptyIsRefusedUnlessForceReplacesIt() throws Exception {
         Files.writeString(cwd.resolve("r.jsonl"), "old\n");
-        assertEquals(Command.OK, analyze("-o", "r.jsonl", "in/0.wav"));
+        assertEquals(Command.USAGE, analyze("-o", "r.jsonl", "in/0.wav"));
+        assertEquals(List.of("auralis: r.jsonl: exists and is not empty; --force replaces it, --resume adds the "
+            + "files it lacks"), context.errLines());
+        assertEquals("old\n", Files.readString(cwd.resolve("r.jsonl")));
+        assertFalse(Files.exists(cwd.resolve("r.jsonl.auralis.json")), "no output touched");
+        assertEquals(0, decoder.opened.get());
+
+        assertEquals(Command.OK, analyze("--force", "-o", "r.jsonl", "in/0.wav"));
         List<String> lines = Files.readAllLines(cwd.resolve("r.jsonl"));
         assertEquals(1, lines.size());
         assertEquals("in/0.wav", JSON.readTree(lines.get(0)).get("file").asText());
+
+        Files.writeString(cwd.resolve("empty.jsonl"), "");
+        assertEquals(Command.OK, analyze("-o", "empty.jsonl", "in/0.wav"), "an empty output holds nothing to lose");
+    }
+
+    @Test
+    void anOutputRecordsWhatWroteItBesideIt() throws Exception {
+        assertEquals(Command.OK, analyze("-o", "r.jsonl", "in/0.wav"));
+        JsonNode p = JSON.readTree(cwd.resolve("r.jsonl.auralis.json").toFile());
+        assertEquals("auralis analyze", p.get("writtenBy").asText());
+        assertEquals("jsonl", p.get("format").asText());
+        assertEquals("default", p.get("workflow").asText());
+        assertTrue(p.get("workflowDigest").asText().matches("sha256:[0-9a-f]{64}"), p.toString());
+        assertEquals(cwd.toRealPath().toString(), p.get("workingDirectories").get(0).asText());
+        assertEquals(1, Files.readAllLines(cwd.resolve("r.jsonl")).size(), "every line of the output is a record");
+    }
+
+    @Test
+    void resumingOntoAFileThatWasNeverAnOutputIsRefusedAndLeavesItUntouched() throws Exception {
+        Path settings = cwd.resolve("settings.json");
+        Files.writeString(settings, "{\"important\":1}");
+        assertEquals(Command.USAGE, analyze("--resume", "--format", "jsonl", "--output", "settings.json", "in/0.wav"));
+        assertEquals(List.of("auralis: settings.json: cannot resume it: settings.json.auralis.json beside it, which "
+            + "says what wrote it, is missing, so it was not written by auralis analyze (or that record was "
+            + "removed)"), context.errLines());
+        assertEquals("{\"important\":1}", Files.readString(settings));
+        assertFalse(Files.exists(cwd.resolve("settings.json.auralis.json")));
+        assertEquals(0, decoder.opened.get());
+    }
+
+    @Test
+    void aRefusedRunLeavesNoFolderOrSidecarBehindForItsOtherOutputs() throws Exception {
+        Files.writeString(cwd.resolve("notes.jsonl"), "{\"mine\":true}\n");
+        Files.writeString(cwd.resolve("two.json"), ("{'steps': [{'id': 'l', 'extractor': 't.level'}], "
+            + "'writers': [{'format': 'jsonl', 'path': 'fresh/deep/x.jsonl'}, {'format': 'jsonl', 'path': "
+            + "'notes.jsonl'}]}").replace('\'', '"'));
+        assertEquals(Command.USAGE, analyze("--resume", "-w", "two.json", "in"));
+        assertTrue(context.errText().startsWith("auralis: notes.jsonl: cannot resume it"), context.errText());
+        assertFalse(Files.exists(cwd.resolve("fresh")), "no output touched");
+        assertFalse(Files.exists(cwd.resolve("notes.jsonl.auralis.json")));
+        assertEquals("{\"mine\":true}\n", Files.readString(cwd.resolve("notes.jsonl")));
+    }
+
+    @Test
+    void resumingWithAnotherWorkflowIsRefusedBeforeAnyOutputIsChanged() throws Exception {
+        Files.writeString(cwd.resolve("two.json"), ("{'steps': [{'id': 'l', 'extractor': 't.level'}], "
+            + "'writers': [{'format': 'jsonl', 'path': 'out/x.jsonl'}, {'format': 'csv', 'path': 'out/x.csv'}]}")
+            .replace('\'', '"'));
+        assertEquals(Command.OK, analyze("-w", "two.json", "in"));
+        // A crash tore the JSONL's last record; the CSV was since taken over by another workflow.
+        Path jsonl = cwd.resolve("out/x.jsonl");
+        Files.writeString(jsonl, "{\"file\":\"in/9", java.nio.file.StandardOpenOption.APPEND);
+        byte[] torn = Files.readAllBytes(jsonl);
+        Files.writeString(cwd.resolve("out/x.csv.auralis.json"), Files.readString(cwd.resolve(
+            "out/x.csv.auralis.json")).replaceAll("sha256:[0-9a-f]+", "sha256:0123"));
+
+        assertEquals(Command.USAGE, analyze("--resume", "-w", "two.json", "in"));
+
+        assertEquals(1, context.errLines().size(), context.errText());
+        assertTrue(context.errLines().get(0).startsWith("auralis: out/x.csv: cannot resume it: it was written by "
+            + "workflow 'two' (sha256:0123), and workflow 'two' computes other records"), context.errText());
+        assertArrayEquals(torn, Files.readAllBytes(jsonl), "the JSONL's torn record is still there: nothing cut");
+
+        assertEquals(Command.OK, analyze("-o", "f.jsonl", "in/0.wav"));
+        assertEquals(Command.USAGE, analyze("--resume", "-w", "double", "-o", "f.jsonl", "in"));
+        assertTrue(context.errText().contains("it was written by workflow 'default'"), context.errText());
+        assertEquals(1, Files.readAllLines(cwd.resolve("f.jsonl")).size());
+    }
+
+    @Test
+    void resumingFindsTheRecordsHoweverTheInputsAreNamedAndFromWhereverItRuns() throws Exception {
+        assertEquals(Command.OK, analyze("-o", "r.jsonl", "in"));
+        int opened = decoder.opened.get();
+
+        assertEquals(Command.OK, analyze("--resume", "-o", "r.jsonl", cwd.resolve("in").toString()));
+        assertTrue(context.errLines().contains("auralis: nothing left to analyse"), context.errText());
+
+        Path elsewhere = Files.createDirectories(home.resolve("elsewhere"));
+        context = new TestContext(elsewhere, false);
+        int code = new AnalyzeCommand(FakeServices.of(decoder, writers, level), home)
+            .run(List.of("--resume", "-o", cwd.resolve("r.jsonl").toString(), "../../" + cwd.getFileName() + "/in",
+                cwd.resolve("in/0.wav").toString()), context);
+        assertEquals(Command.OK, code, context.errText());
+        assertTrue(context.errLines().contains("auralis: nothing left to analyse"), context.errText());
+        assertEquals(opened, decoder.opened.get(), "nothing analysed twice");
+        assertEquals(6, Files.readAllLines(cwd.resolve("r.jsonl")).size(), "no record duplicated");
+    }
+
+    @Test
+    void aSecondRunOnAnOutputThatAnotherProcessIsWritingIsRefused() throws Exception {
+        assertEquals(Command.OK, analyze("-o", "r.jsonl", "in/0.wav"));
+        Path sidecar = cwd.resolve("r.jsonl.auralis.json");
+        // Another process holds the output's lock, as a running analyze does.
+        Path locker = Files.writeString(home.resolve("Locker.java"), "import java.nio.channels.FileChannel;\n"
+            + "import java.nio.file.*;\n"
+            + "public class Locker { public static void main(String[] a) throws Exception {\n"
+            + "  try (FileChannel c = FileChannel.open(Path.of(a[0]), StandardOpenOption.WRITE);\n"
+            + "       var l = c.lock()) { System.out.println(\"locked\"); System.out.flush(); System.in.read(); } } }\n");
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            locker.toString(), sidecar.toString()).redirectErrorStream(true).start();
+        try {
+            String first = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> new java.io.BufferedReader(
+                new java.io.InputStreamReader(other.getInputStream())).readLine(), "the locking process did not start");
+            assertEquals("locked", first);
+            byte[] before = Files.readAllBytes(cwd.resolve("r.jsonl"));
+
+            assertEquals(Command.USAGE, analyze("--force", "-o", "r.jsonl", "in"));
+
+            assertEquals(List.of("auralis: r.jsonl: another auralis analyze is writing it (it holds "
+                + sidecar.toRealPath() + "); wait for it to finish, or write to another output"), context.errLines());
+            assertArrayEquals(before, Files.readAllBytes(cwd.resolve("r.jsonl")));
+            assertTrue(Files.exists(sidecar), "the other run's lock file stays");
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
+    void twoRunsInOneProcessOnOneOutputDoNotMix() throws Exception {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        FakeExtractor slow = FakeExtractor.of("t.level").output("level", "loudness").sessions(c -> new ExtractorSession() {
+            @Override
+            public void process(AudioBlock block, FeatureSink sink) throws ExtractionException {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new ExtractionException("interrupted");
+                }
+            }
+
+            @Override
+            public void finish(FeatureSink sink) {
+            }
+        });
+        TestContext first = new TestContext(cwd, false);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> running = pool.submit(() -> new AnalyzeCommand(
+                FakeServices.of(decoder, writers, slow), home).run(List.of("-o", "r.jsonl", "in/0.wav"), first));
+            assertTrue(started.await(60, java.util.concurrent.TimeUnit.SECONDS), "the first run did not start");
+
+            assertEquals(Command.USAGE, analyze("--force", "-o", "r.jsonl", "in"));
+            assertTrue(context.errText().contains("another auralis analyze is writing it"), context.errText());
+
+            release.countDown();
+            assertEquals(Command.OK, running.get(60, java.util.concurrent.TimeUnit.SECONDS), first.errText());
+            assertEquals(1, Files.readAllLines(cwd.resolve("r.jsonl")).size());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWorkflowMayNotWriteOutsideTheWorkingDirectory() throws Exception {
+        Path outside = cwd.getParent().resolve(cwd.getFileName() + "-victim.jsonl");
+        for (String path : List.of("../" + outside.getFileName(), outside.toString(), "out/../../x.jsonl")) {
+            Files.writeString(cwd.resolve("evil.json"), ("{'steps': [{'id': 'l', 'extractor': 't.level'}], "
+                + "'writers': [{'format': 'jsonl', 'path': '" + path.replace("\\", "\\\\") + "'}]}")
+                .replace('\'', '"'));
+            assertEquals(Command.USAGE, analyze("-w", "evil.json", "in/0.wav"), path);
+            assertEquals(List.of("auralis: evil.json: writers: " + path + " is outside the working directory; a "
+                + "workflow writes only below it (name other places with --output)"), context.errLines());
+        }
+        assertFalse(Files.exists(outside));
+        assertEquals(0, decoder.opened.get());
+        // The command line may name any place.
+        assertEquals(Command.OK, analyze("-w", "evil.json", "-o", outside.toString(), "in/0.wav"));
+        assertTrue(Files.exists(outside));
+        Files.delete(outside);
+        Files.delete(outside.resolveSibling(outside.getFileName() + ".auralis.json"));
+    }
+
+    @Test
+    void aNamedPipeNamedAsAnInputIsAnErrorRecordAndTheOthersAreAnalysed() throws Exception {
+        Path pipe = cwd.resolve("in/pipe.wav");
+        BatchRunnerTest.mkfifo(pipe);
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(60),
+            () -> analyze("-o", "r.jsonl", "in/pipe.wav", "in/1.wav"), "analyze blocked on a named pipe");
+        assertEquals(Command.PARTIAL_FAILURE, code);
+        Map<String, JsonNode> records = byFile(Files.readAllLines(cwd.resolve("r.jsonl")));
+        assertEquals("in/pipe.wav: not a regular file (a named pipe, device or socket); refused, since reading it "
+            + "could wait forever", records.get("in/pipe.wav").get("error").asText());
+        assertTrue(records.get("in/1.wav").get("error").isNull());
     }
 
     @Test
@@ -216,7 +416,7 @@ class AnalyzeCommandTest {
     @Test
     void badUsageIsOneLineAndExitCodeTwo() throws Exception {
         Files.writeString(cwd.resolve("keep.jsonl"), "precious\n");
-        Map<List<String>, String> cases = Map.of(
+        Map<List<String>, String> cases = pairs(
             List.of("--frobnicate", "in"), "auralis: analyze: Unrecognized option: --frobnicate (see auralis analyze "
                 + "--help)",
             List.of("-o", "keep.jsonl", "in", "nope.wav"), "auralis: nope.wav: no such file",
@@ -231,6 +431,12 @@ class AnalyzeCommandTest {
                 + "in the workflow): standard output cannot be resumed",
             List.of("--format", "csv", "in"), "auralis: analyze: --format csv needs --output FILE; only jsonl goes to "
                 + "standard output",
+            List.of("--resume", "--force", "-o", "keep.jsonl", "in"), "auralis: analyze: --resume keeps an output "
+                + "and --force replaces it: choose one",
+            List.of("--master", "local[2]", "--force", "in"), "auralis: analyze: --force is for local runs, not with "
+                + "--master",
+            List.of("--file-timeout", "soon", "in"), "auralis: analyze: --file-timeout must be a number of seconds "
+                + "more than 0, not 'soon'",
             List.of("--workflow", "nosuch", "in"), "auralis: nosuch: no such workflow file, and no workflow of that "
                 + "name in " + home.resolve("workflows") + " (workflows: default, double)");
         for (Map.Entry<List<String>, String> c : cases.entrySet()) {
@@ -282,7 +488,8 @@ class AnalyzeCommandTest {
     void helpDescribesEveryOption() {
         assertEquals(Command.OK, analyze("--help", "--frobnicate"));
         String help = context.outText();
-        for (String option : List.of("--workflow", "--output", "--format", "--workers", "--resume",
+        for (String option : List.of("--workflow", "--output", "--format", "--workers", "--resume", "--force",
+                "--file-timeout",
                 "--list-workflows", "--help")) {
             assertTrue(help.contains(option), option + " in\n" + help);
         }
@@ -301,6 +508,15 @@ class AnalyzeCommandTest {
         assertTrue(err.contains("7/7"), err);
         List<String> lines = Arrays.stream(err.split("[\r\n]+")).map(String::strip).collect(Collectors.toList());
         assertTrue(lines.contains("auralis: in/3-text.wav: not an audio file (fake)"), err);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<List<String>, String> pairs(Object... keysAndValues) {
+        Map<List<String>, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((List<String>) keysAndValues[i], (String) keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     private static int nthIndexOf(String s, String what, int n) {

@@ -3,7 +3,9 @@ package io.auralis.host.batch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.auralis.api.audio.AudioBlock;
 import io.auralis.api.command.Command;
@@ -29,6 +31,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,6 +40,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 class BatchRunnerTest {
     @TempDir
@@ -227,6 +231,157 @@ class BatchRunnerTest {
         } finally {
             main.shutdownNow();
         }
+    }
+
+    /** Never returns for files whose name contains "stuck", deaf to interrupts, until {@code release} opens. */
+    private FakeExtractor stuckOn(CountDownLatch release) {
+        return FakeExtractor.of("t.stuck").output("v", "k").sessions(c -> new ExtractorSession() {
+            @Override
+            public void process(AudioBlock block, FeatureSink sink) {
+                while (c.source().contains("stuck")) {
+                    try {
+                        if (release.await(1, TimeUnit.DAYS)) {
+                            break;
+                        }
+                    } catch (InterruptedException e) {
+                        // Stuck for good: ignores the watchdog's interrupt, as a native call would.
+                    }
+                }
+                sink.emit("v", Feature.of(block.startTime(), 0, 1));
+            }
+
+            @Override
+            public void finish(FeatureSink sink) {
+            }
+        });
+    }
+
+    @Test
+    void aFileWhoseExtractorNeverReturnsBecomesAnErrorRecordWhenItsTimeIsUpAndTheBatchGoesOn() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        FakeDecoder.write(dir.resolve("corpus/03-stuck.wav"), "frames=5000");
+        FakeDecoder.write(dir.resolve("corpus/09-stuck.wav"), "frames=5000");
+        List<InputFile> inputs = corpus();
+        Workflow w = Workflows.of("{'steps':[{'id':'s','extractor':'t.stuck'}]}", stuckOn(release));
+        List<FileRecord> written = Collections.synchronizedList(new ArrayList<>());
+        RecordOutputs outputs = new RecordOutputs(List.of(new RecordOutputs.Target("test", collecting(written),
+            Set.of())));
+        try {
+            // One worker: a stuck file that kept its thread would stop everything after it.
+            BatchResult r = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> new BatchRunner(new FileAnalyzer(w, decoder), 1, FileTimeout.fixed(0.5)).run(inputs, outputs,
+                    new ProgressLines(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                        () -> 0L, Long.MAX_VALUE)),
+                "the batch hung on a stuck file");
+
+            assertEquals(inputs.stream().map(InputFile::name).toList(), written.stream().map(f -> f.file).toList(),
+                "every input has its record, in order");
+            for (String stuck : List.of("corpus/03-stuck.wav", "corpus/09-stuck.wav")) {
+                FileRecord record = written.stream().filter(f -> f.file.equals(stuck)).findFirst().orElseThrow();
+                assertEquals(stuck + ": not finished after 0.5 s (--file-timeout); abandoned: a pipe or device that "
+                    + "never delivers, or an extractor that does not return", record.error);
+            }
+            assertEquals(inputs.size(), r.files());
+            assertEquals(3, r.failed(), "the two stuck files and the one the decoder rejects");
+            assertEquals(Command.PARTIAL_FAILURE, r.exitCode());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void anInterruptionDoesNotWaitForAFileThatIsStuck() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        FakeDecoder.write(dir.resolve("corpus/00-stuck.wav"), "frames=5000");
+        Workflow w = Workflows.of("{'steps':[{'id':'s','extractor':'t.stuck'}]}", stuckOn(release));
+        RecordOutputs outputs = new RecordOutputs(List.of(new RecordOutputs.Target("test",
+            collecting(new ArrayList<>()), Set.of())));
+        BatchRunner runner = new BatchRunner(new FileAnalyzer(w, decoder), 2);
+        List<InputFile> inputs = corpus();
+        ExecutorService main = Executors.newSingleThreadExecutor();
+        try {
+            Future<BatchResult> batch = main.submit(() -> runner.run(inputs, outputs, new ProgressLines(
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), () -> 0L, Long.MAX_VALUE)));
+            Thread.sleep(200);
+            runner.stop();
+            BatchResult r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> batch.get(),
+                "stop() waited for a stuck file");
+            assertTrue(r.interrupted());
+        } finally {
+            release.countDown();
+            main.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNamedPipeSwappedInForAFileIsAnErrorRecordInsteadOfBlockingTheBatch() throws Exception {
+        List<InputFile> inputs = corpus();
+        Path swapped = dir.resolve("corpus/05.wav");
+        Files.delete(swapped);
+        mkfifo(swapped);
+        List<FileRecord> written = Collections.synchronizedList(new ArrayList<>());
+
+        BatchResult r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(inputs, 2, collecting(written)),
+            "the batch blocked on a named pipe");
+
+        FileRecord pipe = written.stream().filter(f -> f.file.equals("corpus/05.wav")).findFirst().orElseThrow();
+        assertEquals("corpus/05.wav: not a regular file (a named pipe, device or socket); refused, since reading it "
+            + "could wait forever", pipe.error);
+        assertEquals(inputs.size(), r.files());
+    }
+
+    /** Makes a named pipe with the system's mkfifo; skips the test where there is none (not POSIX). */
+    static void mkfifo(Path path) throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            assumeTrue(false, "no mkfifo here: " + e.getMessage());
+            return;
+        }
+        assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo failed");
+    }
+
+    @Test
+    void aRecordThatAnOutputCannotEncodeIsThatFilesErrorAndNoInputGoesMissing() throws Exception {
+        List<FileRecord> written = new ArrayList<>();
+        RecordSink hugeFails = new RecordSink() {
+            @Override
+            public void write(FileRecord record) {
+                if (record.file.equals("corpus/02.wav") && record.ok()) {
+                    // What encoding a 37-hour file's record whole in memory did.
+                    throw new OutOfMemoryError("Java heap space");
+                }
+                written.add(record);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        List<InputFile> inputs = corpus();
+
+        BatchResult r = run(inputs, 3, hugeFails);
+
+        assertEquals(inputs.stream().map(InputFile::name).toList(), written.stream().map(f -> f.file).toList());
+        FileRecord huge = written.get(2);
+        assertEquals("corpus/02.wav: its record could not be written: ran out of memory (Java heap space)",
+            huge.error);
+        assertEquals(5954 / 16000.0, huge.duration, 1e-9, "what was learnt of the file stays");
+        assertEquals(inputs.size(), r.files());
+        assertEquals(3, r.failed());
+        assertEquals(Command.PARTIAL_FAILURE, r.exitCode());
+    }
+
+    @Test
+    void theDefaultFileTimeoutGrowsWithTheFilesDuration() throws Exception {
+        FileTimeout byDuration = FileTimeout.byDuration();
+        assertEquals(300e9, byDuration.limitNanos(0), 1);
+        assertEquals(3900e9, byDuration.limitNanos(3600), 1, "an hour's file gets an hour more");
+        assertEquals(2e9, FileTimeout.fixed(2).limitNanos(3600), 1);
+        assertEquals("analyze: --file-timeout must be a number of seconds more than 0, not '0'",
+            org.junit.jupiter.api.Assertions.assertThrows(UsageException.class, () -> FileTimeout.parse("0"))
+                .getMessage());
     }
 
     @Test

@@ -86,6 +86,25 @@ class FileAnalyzerTest {
     }
 
     @Test
+    void theWatcherLearnsTheStatedDurationOnceTheFileIsOpenAndMoreAsLongerAudioArrives() throws Exception {
+        Workflow w = Workflows.of("{'steps':[{'id':'up','extractor':'t.up'}]}", logging("t.up", true, false));
+        List<Double> told = Collections.synchronizedList(new ArrayList<>());
+        Path file = FakeDecoder.write(dir.resolve("f.wav"), "frames=32000");
+        FileRecord r = new FileAnalyzer(w, decoder).analyze(file, "f.wav", told::add);
+        assertNull(r.error);
+        assertEquals(List.of(2.0), told, "the stated duration, and no more since the audio is no longer");
+    }
+
+    @Test
+    void aNamedPipeOrAFolderIsRefusedBeforeTheDecoderCouldBlockOnIt() throws Exception {
+        Workflow w = Workflows.of("{'steps':[{'id':'up','extractor':'t.up'}]}", logging("t.up", true, false));
+        Path folder = java.nio.file.Files.createDirectory(dir.resolve("folder.wav"));
+        FileRecord r = new FileAnalyzer(w, decoder).analyze(folder, "folder.wav");
+        assertEquals("folder.wav: is a folder, not an audio file", r.error);
+        assertEquals(0, decoder.opened.get(), "the decoder was never asked");
+    }
+
+    @Test
     void downstreamConsumesWhatUpstreamEmittedDuringABlockRightAfterItsOwnProcessOfThatBlock() throws Exception {
         // Declared downstream first: the engine orders by inputs, not by the file.
         Workflow w = Workflows.of("{'steps':[{'id':'down','extractor':'t.down','inputs':{'in':'up.out'}},"

@@ -68,6 +68,12 @@ public final class TestBundles {
         return this;
     }
 
+    /** Adds a class from the test class path that a component uses. */
+    public TestBundles with(Class<?> type) {
+        classes.add(type);
+        return this;
+    }
+
     /**
      * Writes the jar.
      *
@@ -116,6 +122,21 @@ public final class TestBundles {
         return bundle("test.echo")
             .header("Import-Package", "io.auralis.api.command;version=\"[1.0,2)\"")
             .component(EchoCommand.class, io.auralis.api.command.Command.class)
+            .write(jar);
+    }
+
+    /**
+     * A bundle contributing {@link HangingExtractor}.
+     *
+     * @param jar where to write it
+     * @return the jar
+     */
+    public static Path hangingExtractor(Path jar) {
+        return bundle("test.hanging")
+            .header("Import-Package", "io.auralis.api.audio;version=\"[1.0,2)\",io.auralis.api.extractor;"
+                + "version=\"[1.0,2)\"")
+            .component(HangingExtractor.class, io.auralis.api.extractor.FeatureExtractor.class)
+            .with(HangingSession.class)
             .write(jar);
     }
 

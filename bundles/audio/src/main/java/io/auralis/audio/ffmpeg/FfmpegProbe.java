@@ -5,13 +5,18 @@ import io.auralis.api.audio.AudioInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads the header of a file in a format other than WAV with {@code ffprobe}: codec, rate, channels, and the
@@ -37,6 +42,22 @@ public final class FfmpegProbe {
      * @throws IOException if ffprobe cannot be run
      */
     public static AudioInfo probe(Path ffprobe, Path file, String format) throws IOException {
+        return probe(ffprobe, file, format, Duration.ofSeconds(TIMEOUT_SECONDS));
+    }
+
+    /**
+     * Probes the first audio stream of a file, giving up when ffprobe takes longer than a limit.
+     *
+     * @param ffprobe the ffprobe executable
+     * @param file the file
+     * @param format the container name to report when ffprobe does not name one, or {@code null}
+     * @param timeout how long ffprobe may take
+     * @return the stream's description
+     * @throws FfprobeFailedException if ffprobe cannot read the file
+     * @throws AudioFormatException if ffprobe finds no audio stream in it, or does not finish in time
+     * @throws IOException if ffprobe cannot be run
+     */
+    public static AudioInfo probe(Path ffprobe, Path file, String format, Duration timeout) throws IOException {
         String name = file.toString();
         String input = FfmpegStream.input(file);
         Process process = new ProcessBuilder(List.of(ffprobe.toString(), "-v", "error", "-select_streams", "a:0",
@@ -46,17 +67,33 @@ public final class FfmpegProbe {
             .start();
         process.getOutputStream().close();
         StderrTail stderr = new StderrTail(process.getErrorStream(), "ffprobe " + name);
-        String out;
-        try (InputStream stdout = process.getInputStream()) {
-            out = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AudioFormatException(name, "ffprobe did not finish within " + TIMEOUT_SECONDS + " s");
+        // Read on its own thread: reading here first would wait for ffprobe to end, and the timeout never fire.
+        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = process.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+        }, command -> {
+            Thread t = new Thread(command, "ffprobe " + name);
+            t.setDaemon(true);
+            t.start();
+        });
+        String out;
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill(process);
+                throw new AudioFormatException(name, "ffprobe did not finish within " + timeout.toSeconds() + " s");
+            }
+            out = stdout.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            kill(process);
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while probing " + name);
+        } catch (ExecutionException | TimeoutException e) {
+            // ffprobe ended but something it started keeps its output open, or reading it failed.
+            kill(process);
+            throw new IOException(name + ": cannot read ffprobe's output: " + e, e);
         }
         if (process.exitValue() != 0) {
             throw new FfprobeFailedException(name, stderr.lastLine(input, 1000));
@@ -85,6 +122,12 @@ public final class FfmpegProbe {
         double duration = number(values.get("streams.stream.0.duration"), -1);
         info.durationSeconds = duration >= 0 ? duration : number(values.get("format.duration"), -1);
         return info;
+    }
+
+    /** Ends ffprobe and anything it started, so that nothing holds its output open. */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Reads RFC 4180 rows back, keeping track of the byte offset after the last complete row, so that a row torn by a
  * crash can be cut off. Works on bytes: the delimiters are ASCII, which never occurs inside a multi-byte UTF-8
- * sequence, so fields are decoded only once they are complete. Accepts CRLF and LF row endings.
+ * sequence, so fields are decoded only once they are complete. Accepts CRLF and LF row endings. Fields come back
+ * as they were before {@link CsvText} neutralised them as formulas.
  */
 final class CsvReader implements Closeable {
     private final InputStream in;
@@ -64,13 +65,13 @@ final class CsvReader implements Closeable {
             } else if (b == '"' && field.size() == 0) {
                 quoted = true;
             } else if (b == ',') {
-                fields.add(field.toString(StandardCharsets.UTF_8));
+                fields.add(CsvText.restore(field.toString(StandardCharsets.UTF_8)));
                 field.reset();
             } else if (b == '\r' && peek() == '\n') {
                 // The CR of a CRLF: the LF ends the row.
                 continue;
             } else if (b == '\n') {
-                fields.add(field.toString(StandardCharsets.UTF_8));
+                fields.add(CsvText.restore(field.toString(StandardCharsets.UTF_8)));
                 end = consumed;
                 return fields;
             } else {

@@ -5,6 +5,10 @@ import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.output.FileRecord;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,50 +47,66 @@ final class CsvRows {
     }
 
     /**
-     * All rows of a record.
+     * Writes all rows of a record as a stream, a row at a time, so that memory does not grow with the record.
      *
      * @param record the record
-     * @return UTF-8 bytes, each row ending with CRLF
+     * @param out where the UTF-8 rows go, each ending with CRLF; left open
+     * @throws IOException if writing fails
      */
-    byte[] encode(FileRecord record) {
-        StringBuilder out = new StringBuilder(256);
+    void write(FileRecord record, OutputStream out) throws IOException {
+        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        StringBuilder row = new StringBuilder(256);
         if (record.outputs != null) {
             for (Map.Entry<String, List<Feature>> e : record.outputs.entrySet()) {
                 if (e.getValue() == null) {
                     continue;
                 }
                 for (Feature f : e.getValue()) {
-                    CsvText.appendRow(out, featureRow(record.file, e.getKey(), f));
+                    row.setLength(0);
+                    CsvText.appendRow(row, featureRow(record.file, e.getKey(), f));
+                    text.append(row);
                 }
             }
         }
-        String[] row = new String[layout.width()];
-        row[CsvLayout.FILE] = record.file;
-        row[CsvLayout.DURATION] = Double.toString(record.duration);
-        row[layout.sampleRate()] = Integer.toString(record.sampleRate);
-        row[layout.channels()] = Integer.toString(record.channels);
-        row[layout.error()] = record.error;
-        CsvText.appendRow(out, Arrays.asList(row));
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        String[] fileRow = new String[layout.width()];
+        fileRow[CsvLayout.FILE] = record.file;
+        fileRow[CsvLayout.DURATION] = number(record.duration);
+        fileRow[layout.sampleRate()] = Integer.toString(record.sampleRate);
+        fileRow[layout.channels()] = Integer.toString(record.channels);
+        fileRow[layout.error()] = record.error;
+        row.setLength(0);
+        CsvText.appendRow(row, Arrays.asList(fileRow));
+        text.append(row);
+        text.flush();
+    }
+
+    /** A number as Java writes it; NaN and infinities, which are no measurement, as an empty cell. */
+    private static String number(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : null;
+    }
+
+    private static String number(float v) {
+        return Float.isFinite(v) ? Float.toString(v) : null;
     }
 
     private List<String> featureRow(String file, String output, Feature f) {
         String[] row = new String[layout.width()];
         row[CsvLayout.FILE] = file;
         row[CsvLayout.OUTPUT] = output;
-        row[CsvLayout.TIME] = Double.toString(f.time);
-        row[CsvLayout.DURATION] = Double.toString(f.duration);
+        row[CsvLayout.TIME] = number(f.time);
+        row[CsvLayout.DURATION] = number(f.duration);
         row[CsvLayout.LABEL] = label(output, f);
         float[] values = f.values == null ? new float[0] : f.values;
         int[] columns = layout.binColumns(output);
         if (columns != null && columns.length == values.length) {
             for (int i = 0; i < values.length; i++) {
-                row[columns[i]] = Float.toString(values[i]);
+                row[columns[i]] = number(values[i]);
             }
         } else {
             List<String> joined = new ArrayList<>(values.length);
             for (float v : values) {
-                joined.add(Float.toString(v));
+                String n = number(v);
+                joined.add(n == null ? "" : n);
             }
             row[layout.values()] = String.join(";", joined);
         }

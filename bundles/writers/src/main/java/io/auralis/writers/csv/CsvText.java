@@ -1,14 +1,27 @@
 package io.auralis.writers.csv;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * RFC 4180 rows: fields separated by commas, rows ended by CRLF, and a field quoted when it holds a comma, a
  * double quote, a carriage return or a line feed, with its double quotes doubled.
+ *
+ * <p>Spreadsheets run a cell that starts with {@code =}, {@code +}, {@code -} or {@code @} (or a tab or carriage
+ * return before one) as a formula, so a file named {@code =HYPERLINK(...).wav} would become a live link. Following
+ * OWASP's advice on CSV injection, such a field gets a leading single quote, which spreadsheets show as text; so
+ * does a field that starts with a quote itself, so that {@link #restore} can undo the rule exactly. Numbers
+ * ({@code -3.5}, {@code 1.0E-5}) are left as they are: they are no formula.
  */
 final class CsvText {
     /** The row terminator RFC 4180 prescribes. */
     static final String EOL = "\r\n";
+
+    /** What a neutralised field starts with. */
+    private static final char NEUTRAL = '\'';
+
+    /** A number as {@link Double#toString} and {@link Float#toString} write it. */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
     private CsvText() {
     }
@@ -39,6 +52,7 @@ final class CsvText {
         if (field == null || field.isEmpty()) {
             return;
         }
+        field = neutralise(field);
         boolean quote = false;
         for (int i = 0; i < field.length() && !quote; i++) {
             char c = field.charAt(i);
@@ -57,5 +71,28 @@ final class CsvText {
             out.append(c);
         }
         out.append('"');
+    }
+
+    /**
+     * Makes a field safe to open in a spreadsheet: one that a spreadsheet would run as a formula, or that starts
+     * with the quote this rule adds, gets a leading single quote.
+     *
+     * @param field a non-empty field
+     * @return the field as written
+     */
+    static String neutralise(String field) {
+        char c = field.charAt(0);
+        boolean risky = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == NEUTRAL;
+        return risky && !NUMBER.matcher(field).matches() ? NEUTRAL + field : field;
+    }
+
+    /**
+     * Undoes {@link #neutralise}.
+     *
+     * @param field a field as read
+     * @return the field as it was before it was written
+     */
+    static String restore(String field) {
+        return !field.isEmpty() && field.charAt(0) == NEUTRAL ? field.substring(1) : field;
     }
 }

@@ -24,8 +24,9 @@ import java.util.Set;
  * (the values of outputs without bin names, joined with {@code ;}), then {@code sampleRate, channels, error}.
  * Each file's rows end with its file row, whose {@code output} is empty: it gives the file's duration, sample rate
  * and channel count, and the error when the file failed. Rows follow RFC 4180 (CRLF, fields with commas, quotes or
- * line breaks quoted). A record's rows are appended in one write; {@link #completed} cuts off the rows of a record
- * torn by a crash.
+ * line breaks quoted; text that a spreadsheet would run as a formula is prefixed with {@code '}, see
+ * {@link CsvText}). A record's rows are encoded as a stream and appended; a resumed run's {@link #open} cuts off the
+ * rows of a record torn by a crash.
  */
 @Component(service = OutputWriter.class)
 public class CsvWriter implements OutputWriter {
@@ -51,15 +52,19 @@ public class CsvWriter implements OutputWriter {
     /**
      * {@inheritDoc}
      *
-     * <p>When appending to a non-empty output, its header must be the one these outputs give: a resumed run must
-     * use the same workflow.
+     * <p>When appending to a non-empty output, its header must be the one these outputs give (a resumed run must
+     * use the same workflow); then the rows of a record torn by a crash are cut off.
      */
     @Override
     public RecordSink open(Path target, Map<String, OutputDescriptor> outputs, boolean append) throws IOException {
         CsvLayout layout = new CsvLayout(outputs);
         CsvRows rows = new CsvRows(layout, outputs);
         if (append && Files.isRegularFile(target) && Files.size(target) > 0) {
-            checkSameColumns(target, layout.header());
+            CsvRecovery.Scan scan = CsvRecovery.scan(target);
+            if (scan.header() != null) {
+                checkSameColumns(target, scan.header(), layout.header());
+            }
+            CsvRecovery.repair(target, scan);
         }
         AppendOnlyFile file = AppendOnlyFile.open(target, append);
         try {
@@ -73,7 +78,7 @@ public class CsvWriter implements OutputWriter {
         return new RecordSink() {
             @Override
             public void write(FileRecord record) throws IOException {
-                file.append(rows.encode(record));
+                file.append(out -> rows.write(record, out));
             }
 
             @Override
@@ -88,17 +93,8 @@ public class CsvWriter implements OutputWriter {
         return CsvRecovery.completed(target);
     }
 
-    private static void checkSameColumns(Path target, List<String> expected) throws IOException {
-        List<String> header;
-        try (CsvReader reader = new CsvReader(Files.newInputStream(target))) {
-            header = reader.next();
-        } catch (IOException e) {
-            throw AppendOnlyFile.describe(target, e);
-        }
-        if (header == null) {
-            throw new IOException(target + ": its header row is incomplete; run with --resume to repair it");
-        }
-        CsvRecovery.checkHeader(target, header);
+    private static void checkSameColumns(Path target, List<String> header, List<String> expected)
+            throws IOException {
         if (!header.equals(expected)) {
             throw new IOException(target + ": has the columns " + String.join(",", header) + " but this workflow "
                 + "writes " + String.join(",", expected) + "; resume with the workflow that wrote it, or write to "

@@ -1,8 +1,11 @@
 package io.auralis.writers.file;
 
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -21,6 +24,9 @@ import java.nio.file.StandardOpenOption;
  * file to disk; individual records are not, which would cost a disk sync per analysed file.
  */
 public final class AppendOnlyFile implements Closeable {
+    /** Bytes a streamed record is written in. */
+    private static final int BUFFER = 64 * 1024;
+
     private final Path target;
     private final FileChannel channel;
 
@@ -62,6 +68,47 @@ public final class AppendOnlyFile implements Closeable {
      */
     public long size() throws IOException {
         return channel.size();
+    }
+
+    /** Writes one record's bytes to a stream; see {@link #append(RecordEncoder)}. */
+    @FunctionalInterface
+    public interface RecordEncoder {
+        /**
+         * Writes the record.
+         *
+         * @param out where its bytes go; not to be closed
+         * @throws IOException if writing fails
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Appends one whole record that is encoded as a stream, so that a record of any size needs only a bounded
+     * buffer. A record that fits the buffer ({@value #BUFFER} bytes) still reaches the operating system as one
+     * write. If encoding or writing fails in any way ({@code Error}s included), the file is cut back to where the
+     * record began, so that nothing of it remains, and the failure is rethrown.
+     *
+     * @param encoder writes the record's bytes, including its line ending
+     * @throws IOException if it cannot be written; the message names the file
+     */
+    public void append(RecordEncoder encoder) throws IOException {
+        long start = channel.size();
+        try {
+            // Never closed: that would close the channel.
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
+            encoder.writeTo(out);
+            out.flush();
+        } catch (Throwable t) {
+            try {
+                channel.truncate(start);
+            } catch (IOException e) {
+                t.addSuppressed(e);
+            }
+            if (t instanceof IOException e) {
+                throw e.getMessage() != null && e.getMessage().startsWith(target + ": ") ? e : describe(target, e);
+            }
+            throw t;
+        }
     }
 
     /**

@@ -9,14 +9,15 @@ import io.auralis.writers.file.AppendOnlyFile;
 import org.osgi.service.component.annotations.Component;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The {@code jsonl} writer: one JSON object per analysed file and line (see {@link RecordJson} for the shape),
- * appended and handed to the operating system as one write, so that a crash leaves at most one torn last line,
- * which {@link #completed} removes.
+ * encoded as a stream and appended, so that a crash leaves at most one torn last line, which a resumed run's
+ * {@link #open} removes.
  */
 @Component(service = OutputWriter.class)
 public class JsonLinesWriter implements OutputWriter {
@@ -39,14 +40,22 @@ public class JsonLinesWriter implements OutputWriter {
             + "(emotions as label, confidence and distribution) and the error, if any";
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>When appending, a torn last line is cut off first, once the rest was found to be records.
+     */
     @Override
     public RecordSink open(Path target, Map<String, OutputDescriptor> outputs, boolean append) throws IOException {
         RecordJson json = new RecordJson(outputs);
+        if (append && Files.isRegularFile(target)) {
+            JsonLinesRecovery.repair(target);
+        }
         AppendOnlyFile file = AppendOnlyFile.open(target, append);
         return new RecordSink() {
             @Override
             public void write(FileRecord record) throws IOException {
-                file.append(json.encode(record));
+                file.append(out -> json.write(record, out));
             }
 
             @Override

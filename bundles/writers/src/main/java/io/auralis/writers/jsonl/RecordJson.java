@@ -10,8 +10,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +22,8 @@ import java.util.Map;
  * <p>Features of outputs of kind {@link EmotionFeatures#KIND} are written as {@link EmotionResult}s
  * ({@code time}, {@code duration}, {@code label}, {@code confidence}, {@code distribution}); all others as
  * {@code time}, {@code duration}, {@code values} and {@code label} when there is one. A feature that does not fit
- * its emotion output (a wrong number of values) is written plainly rather than dropped.
+ * its emotion output (a wrong number of values) is written plainly rather than dropped. NaN and infinite values,
+ * which JSON cannot hold, are written as {@code null}.
  */
 final class RecordJson {
     private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -39,32 +40,35 @@ final class RecordJson {
     }
 
     /**
-     * Encodes a record as UTF-8, ending with a line feed.
+     * Writes a record as UTF-8 JSON, ending with a line feed, as a stream: memory does not grow with the record.
      *
      * @param record the record
-     * @return one line of JSON
-     * @throws IOException if encoding fails
+     * @param out where the line goes; left open
+     * @throws IOException if writing fails
      */
-    byte[] encode(FileRecord record) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            g.writeStringField("file", record.file);
-            g.writeNumberField("duration", record.duration);
-            g.writeNumberField("sampleRate", record.sampleRate);
-            g.writeNumberField("channels", record.channels);
-            g.writeObjectFieldStart("outputs");
-            if (record.outputs != null) {
-                for (Map.Entry<String, List<Feature>> e : record.outputs.entrySet()) {
-                    writeOutput(g, e.getKey(), e.getValue());
-                }
+    void write(FileRecord record, OutputStream out) throws IOException {
+        JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8);
+        writeRecord(g, record);
+        g.flush();
+        out.write('\n');
+    }
+
+    private void writeRecord(JsonGenerator g, FileRecord record) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("file", record.file);
+        g.writeFieldName("duration");
+        number(g, record.duration);
+        g.writeNumberField("sampleRate", record.sampleRate);
+        g.writeNumberField("channels", record.channels);
+        g.writeObjectFieldStart("outputs");
+        if (record.outputs != null) {
+            for (Map.Entry<String, List<Feature>> e : record.outputs.entrySet()) {
+                writeOutput(g, e.getKey(), e.getValue());
             }
-            g.writeEndObject();
-            g.writeStringField("error", record.error);
-            g.writeEndObject();
         }
-        bytes.write('\n');
-        return bytes.toByteArray();
+        g.writeEndObject();
+        g.writeStringField("error", record.error);
+        g.writeEndObject();
     }
 
     private void writeOutput(JsonGenerator g, String key, List<Feature> features) throws IOException {
@@ -94,14 +98,18 @@ final class RecordJson {
 
     private static void writeEmotion(JsonGenerator g, EmotionResult r) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("time", r.time);
-        g.writeNumberField("duration", r.duration);
+        g.writeFieldName("time");
+        number(g, r.time);
+        g.writeFieldName("duration");
+        number(g, r.duration);
         g.writeStringField("label", r.label);
-        g.writeNumberField("confidence", (float) r.confidence);
+        g.writeFieldName("confidence");
+        number(g, (float) r.confidence);
         g.writeObjectFieldStart("distribution");
         for (Map.Entry<String, Double> p : r.distribution.entrySet()) {
             // Probabilities travel as floats: written as such, 0.91 does not come out as 0.9100000262260437.
-            g.writeNumberField(p.getKey(), p.getValue().floatValue());
+            g.writeFieldName(p.getKey());
+            number(g, p.getValue().floatValue());
         }
         g.writeEndObject();
         g.writeEndObject();
@@ -109,12 +117,14 @@ final class RecordJson {
 
     private static void writeFeature(JsonGenerator g, Feature f) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("time", f.time);
-        g.writeNumberField("duration", f.duration);
+        g.writeFieldName("time");
+        number(g, f.time);
+        g.writeFieldName("duration");
+        number(g, f.duration);
         g.writeArrayFieldStart("values");
         if (f.values != null) {
             for (float v : f.values) {
-                g.writeNumber(v);
+                number(g, v);
             }
         }
         g.writeEndArray();
@@ -122,5 +132,22 @@ final class RecordJson {
             g.writeStringField("label", f.label);
         }
         g.writeEndObject();
+    }
+
+    /** JSON has no NaN or infinity: such a value is written as {@code null} (Jackson would write a string). */
+    private static void number(JsonGenerator g, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumber(v);
+        } else {
+            g.writeNull();
+        }
+    }
+
+    private static void number(JsonGenerator g, float v) throws IOException {
+        if (Float.isFinite(v)) {
+            g.writeNumber(v);
+        } else {
+            g.writeNull();
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.SampleType;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordSink;
+import io.auralis.writers.file.FailingFeatures;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,8 +110,11 @@ class CsvWriterTest {
         Files.writeString(out, "c.wav,pitch.f0,0.0,0.064,,201.0,,,,,,,\r\nc.wav,seg.speech,0.0,1.0,\"spe",
             StandardOpenOption.APPEND);
 
+        long torn = Files.size(out);
         assertEquals(List.of("a.wav", "b.wav"), new ArrayList<>(writer.completed(out)));
-        assertEquals(whole, Files.size(out));
+        assertEquals(torn, Files.size(out), "completed only reads");
+        writer.open(out, outputs, true).close();
+        assertEquals(whole, Files.size(out), "appending cuts the torn record off first");
 
         FileRecord c = record("c.wav");
         c.outputs.put("pitch.f0", List.of(Feature.of(0, 0.064, 201f)));
@@ -130,17 +134,97 @@ class CsvWriterTest {
         // Torn right after the line break inside a quoted name: the text ends with CRLF but the row is open.
         Files.writeString(out, "\"x\r\n", StandardOpenOption.APPEND);
         assertEquals(Set.of("a.wav"), writer.completed(out));
+        writer.open(out, outputs, true).close();
         assertEquals(whole, Files.size(out));
     }
 
     @Test
-    void completedOfAnOutputTornInsideItsHeaderEmptiesIt() throws IOException {
+    void anOutputTornInsideItsHeaderHoldsNothingAndAppendingStartsItAgain() throws IOException {
         Path out = dir.resolve("r.csv");
         Files.writeString(out, "file,output,ti");
         assertEquals(Set.of(), writer.completed(out));
-        assertEquals(0, Files.size(out));
         write(out, true, record("a.wav"));
         assertEquals(Set.of("a.wav"), writer.completed(out));
+        assertEquals(1, read(out).stream().filter(x -> x.get(0).equals("file")).count());
+    }
+
+    @Test
+    void aFileThatWasNeverAnOutputIsRefusedAndNeverCut() throws IOException {
+        Path out = dir.resolve("notes.csv");
+        Files.writeString(out, "name,age");
+        IOException e = assertThrows(IOException.class, () -> writer.completed(out));
+        assertTrue(e.getMessage().startsWith(out + ": not a CSV written by Auralis"), e.getMessage());
+        assertThrows(IOException.class, () -> writer.open(out, outputs, true));
+        assertEquals("name,age", Files.readString(out));
+    }
+
+    @Test
+    void cellsThatASpreadsheetWouldRunAsFormulasArePrefixedWithAQuoteAndReadBackAsWritten() throws IOException {
+        Path out = dir.resolve("r.csv");
+        String link = "=HYPERLINK(\"http://evil.example\",\"x\").wav";
+        List<String> hostile = List.of(link, "+1+2.wav", "-2-3.wav", "@SUM(A1).wav", "'quoted.wav");
+        List<FileRecord> records = new ArrayList<>();
+        for (String name : hostile) {
+            FileRecord r = record(name);
+            r.outputs.put("seg.speech", List.of(new Feature(0.5, 1.5, new float[] {-23.5f}, "=cmd|' /C calc'!A0")));
+            records.add(r);
+        }
+        FileRecord failed = records.get(3);
+        failed.outputs.clear();
+        failed.error = failed.file + ": not audio";
+        write(out, false, records.toArray(FileRecord[]::new));
+
+        String text = Files.readString(out);
+        List<String> cells = new ArrayList<>();
+        for (String line : text.split("\r\n")) {
+            for (String cell : line.split(",")) {
+                cells.add(cell.startsWith("\"") ? cell.substring(1) : cell);
+            }
+        }
+        for (String cell : cells) {
+            if (!cell.isEmpty() && "=+@'".indexOf(cell.charAt(0)) >= 0) {
+                assertTrue(cell.startsWith("'"), "neutralised: " + cell + " in\n" + text);
+            }
+            if (cell.startsWith("-")) {
+                assertEquals("-23.5", cell, "only numbers start with a minus");
+            }
+        }
+        assertTrue(text.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\").wav\""), text);
+        assertTrue(text.contains("\r\n'-2-3.wav,seg.speech,"), text);
+        assertTrue(text.contains(",'@SUM(A1).wav: not audio\r\n"), text);
+        assertEquals(hostile, new ArrayList<>(writer.completed(out)), "names come back as they were");
+    }
+
+    @Test
+    void nanAndInfiniteValuesAreWrittenAsEmptyCells() throws IOException {
+        Path out = dir.resolve("r.csv");
+        FileRecord r = record("a.wav");
+        r.outputs.put("pitch.f0", List.of(new Feature(0.0, 0.064, new float[] {Float.NaN}, null)));
+        r.outputs.put("mfcc.coefficients", List.of(new Feature(0, 0.025, new float[] {1.5f,
+            Float.POSITIVE_INFINITY}, null)));
+        write(out, false, r);
+        String text = Files.readString(out);
+        assertFalse(text.contains("NaN") || text.contains("Infinity"), text);
+        List<List<String>> rows = read(out);
+        assertEquals("", rows.get(1).get(5), "f0");
+        assertEquals("1.5;", rows.get(2).get(9), "values");
+    }
+
+    @Test
+    void aRecordThatFailsWhileBeingEncodedLeavesNothingOfItselfInTheOutput() throws IOException {
+        Path out = dir.resolve("r.csv");
+        FailingFeatures failing = new FailingFeatures(out);
+        try (RecordSink sink = writer.open(out, outputs, false)) {
+            sink.write(record("a.wav"));
+            long before = Files.size(out);
+            FileRecord huge = record("huge.wav");
+            huge.outputs.put("pitch.f0", failing);
+            assertThrows(OutOfMemoryError.class, () -> sink.write(huge));
+            assertTrue(failing.outputLengthAtFailure() > before, "the record streams to the file as it is encoded");
+            assertEquals(before, Files.size(out), "the partly written record is cut back");
+            sink.write(record("b.wav"));
+        }
+        assertEquals(List.of("a.wav", "b.wav"), new ArrayList<>(writer.completed(out)));
     }
 
     @Test

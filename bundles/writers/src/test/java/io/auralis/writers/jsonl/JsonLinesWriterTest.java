@@ -12,6 +12,7 @@ import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.SampleType;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordSink;
+import io.auralis.writers.file.FailingFeatures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,15 +101,18 @@ class JsonLinesWriterTest {
     }
 
     @Test
-    void completedRemovesATornLastLineSoThatAppendingLeavesValidJsonLines() throws IOException {
+    void appendingRemovesATornLastLineSoThatTheOutputStaysValidJsonLines() throws IOException {
         Path out = dir.resolve("r.jsonl");
         write(out, false, record("a.wav", Map.of()), record("b.wav", Map.of()), record("c.wav", Map.of()));
         long whole = Files.size(out);
-        Files.writeString(out, "{\"file\":\"d.wav\",\"duration\":1.0,\"outp", StandardOpenOption.APPEND);
+        String torn = "{\"file\":\"d.wav\",\"duration\":1.0,\"outp";
+        Files.writeString(out, torn, StandardOpenOption.APPEND);
 
         Set<String> done = writer.completed(out);
 
         assertEquals(List.of("a.wav", "b.wav", "c.wav"), new ArrayList<>(done));
+        assertEquals(whole + torn.length(), Files.size(out), "completed only reads");
+        writer.open(out, Map.of(), true).close();
         assertEquals(whole, Files.size(out), "the torn line is cut off, the complete ones kept");
         write(out, true, record("d.wav", Map.of()));
         List<String> lines = Files.readAllLines(out);
@@ -120,11 +124,52 @@ class JsonLinesWriterTest {
     }
 
     @Test
-    void completedOfAnOutputTornInsideItsFirstLineIsEmptyAndLeavesAnEmptyFile() throws IOException {
+    void anOutputTornInsideItsFirstLineHoldsNothingAndAppendingEmptiesIt() throws IOException {
         Path out = dir.resolve("r.jsonl");
         Files.writeString(out, "{\"file\":\"a.w");
         assertEquals(Set.of(), writer.completed(out));
+        writer.open(out, Map.of(), true).close();
         assertEquals(0, Files.size(out));
+    }
+
+    @Test
+    void aFileThatWasNeverAnOutputIsRefusedAndNeverCut() throws IOException {
+        Path settings = dir.resolve("settings.json");
+        Files.writeString(settings, "{\"important\":1}");
+        IOException e = assertThrows(IOException.class, () -> writer.completed(settings));
+        assertTrue(e.getMessage().startsWith(settings + ": line 1 is not an Auralis record"), e.getMessage());
+        assertThrows(IOException.class, () -> writer.open(settings, Map.of(), true));
+        assertEquals("{\"important\":1}", Files.readString(settings));
+    }
+
+    @Test
+    void nanAndInfiniteValuesAreWrittenAsNull() throws IOException {
+        Path out = dir.resolve("r.jsonl");
+        FileRecord r = record("a.wav", Map.of("pitch.f0", List.of(new Feature(0.0, Double.POSITIVE_INFINITY,
+            new float[] {Float.NaN, Float.NEGATIVE_INFINITY, 1.5f}, null))));
+        write(out, false, r);
+        String line = Files.readString(out);
+        assertFalse(line.contains("NaN") || line.contains("Infinity"), line);
+        JsonNode f = MAPPER.readTree(line).get("outputs").get("pitch.f0").get(0);
+        assertTrue(f.get("duration").isNull());
+        assertTrue(f.get("values").get(0).isNull());
+        assertTrue(f.get("values").get(1).isNull());
+        assertEquals(1.5, f.get("values").get(2).asDouble());
+    }
+
+    @Test
+    void aRecordThatFailsWhileBeingEncodedLeavesNothingOfItselfInTheOutput() throws IOException {
+        Path out = dir.resolve("r.jsonl");
+        FailingFeatures failing = new FailingFeatures(out);
+        try (RecordSink sink = writer.open(out, Map.of(), false)) {
+            sink.write(record("a.wav", Map.of()));
+            long before = Files.size(out);
+            assertThrows(OutOfMemoryError.class, () -> sink.write(record("huge.wav", Map.of("x.y", failing))));
+            assertTrue(failing.outputLengthAtFailure() > before, "the record streams to the file as it is encoded");
+            assertEquals(before, Files.size(out), "the partly written record is cut back");
+            sink.write(record("b.wav", Map.of()));
+        }
+        assertEquals(List.of("a.wav", "b.wav"), new ArrayList<>(writer.completed(out)));
     }
 
     @Test
