@@ -5,10 +5,12 @@ import ai.djl.training.dataset.Sampler;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.LongStream;
 
 /**
@@ -17,9 +19,10 @@ import java.util.stream.LongStream;
  * 4481 clips gets 3.9 times the draws of one of 300, not 15 times), and within a corpus every class gets an equal
  * share. An epoch has as many draws as the dataset has clips, so epochs stay comparable with unbalanced training.
  *
- * <p>The square root is a middle way measured in the literature on multilingual and multi-corpus training: full
- * balance repeats a small corpus's few speakers until they are learnt by heart, none lets the largest corpus decide
- * what "angry" sounds like. Seeded per epoch like {@link SeededShuffleSampler}, so a resumed run draws the same.
+ * <p>The square root is the usual middle way of multilingual training (temperature sampling with T = 2): full
+ * balance would repeat a small corpus's few speakers until they are learnt by heart, none lets the largest corpus
+ * decide what "angry" sounds like. Not tuned here. Seeded per epoch like {@link SeededShuffleSampler}, so a resumed
+ * run draws the same.
  */
 public final class BalancedSampler implements Sampler.SubSampler {
 
@@ -68,12 +71,12 @@ public final class BalancedSampler implements Sampler.SubSampler {
         List<Clip> clips = data.clips();
         Map<String, Integer> perCorpus = new HashMap<>();
         Map<String, Integer> perCell = new HashMap<>();
-        Map<String, java.util.Set<Integer>> classesPerCorpus = new HashMap<>();
+        Map<String, Set<Integer>> classesPerCorpus = new HashMap<>();
         for (int i = 0; i < clips.size(); i++) {
             String corpus = data.corpusOf(clips.get(i));
             perCorpus.merge(corpus, 1, Integer::sum);
             perCell.merge(corpus + "\u0000" + data.label(i), 1, Integer::sum);
-            classesPerCorpus.computeIfAbsent(corpus, k -> new java.util.HashSet<>()).add(data.label(i));
+            classesPerCorpus.computeIfAbsent(corpus, k -> new HashSet<>()).add(data.label(i));
         }
         double corpusMass = 0;
         for (int count : perCorpus.values()) {
