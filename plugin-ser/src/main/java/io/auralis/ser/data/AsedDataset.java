@@ -28,7 +28,7 @@ public final class AsedDataset extends SpeechEmotionDataset {
     private static final Map<String, String> EMOTIONS = Map.of("n", "neutral", "f", "fear", "h", "happy",
         "s", "sad", "a", "angry");
 
-    private AsedDataset(Builder builder) {
+    private AsedDataset(BaseBuilder<?> builder) {
         super(builder);
     }
 
@@ -37,8 +37,8 @@ public final class AsedDataset extends SpeechEmotionDataset {
      *
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static ReaderBuilder<AsedDataset> builder() {
+        return new ReaderBuilder<>(AsedDataset::new);
     }
 
     @Override
@@ -75,21 +75,5 @@ public final class AsedDataset extends SpeechEmotionDataset {
             clips.add(new Clip(idOf(file), file, label, m.group(6)));
         }
         return clips;
-    }
-
-    /** Builds an {@link AsedDataset}. */
-    public static final class Builder extends BaseBuilder<Builder> {
-        private Builder() {
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        public AsedDataset build() {
-            return new AsedDataset(this);
-        }
     }
 }

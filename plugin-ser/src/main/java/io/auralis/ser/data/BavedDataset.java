@@ -24,7 +24,7 @@ public final class BavedDataset extends SpeechEmotionDataset {
 
     private static final String[] LEVELS = {"arousal_low", "arousal_neutral", "arousal_high"};
 
-    private BavedDataset(Builder builder) {
+    private BavedDataset(BaseBuilder<?> builder) {
         super(builder);
     }
 
@@ -33,8 +33,8 @@ public final class BavedDataset extends SpeechEmotionDataset {
      *
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static ReaderBuilder<BavedDataset> builder() {
+        return new ReaderBuilder<>(BavedDataset::new);
     }
 
     @Override
@@ -71,21 +71,5 @@ public final class BavedDataset extends SpeechEmotionDataset {
             clips.add(new Clip(idOf(file), file, LEVELS[level], m.group(1)));
         }
         return clips;
-    }
-
-    /** Builds a {@link BavedDataset}. */
-    public static final class Builder extends BaseBuilder<Builder> {
-        private Builder() {
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        public BavedDataset build() {
-            return new BavedDataset(this);
-        }
     }
 }

@@ -30,7 +30,7 @@ public final class EmotionTtsDataset extends SpeechEmotionDataset {
 
     private static final String[] EMOTIONS = {"neutral", "happy", "angry", "sad"};
 
-    private EmotionTtsDataset(Builder builder) {
+    private EmotionTtsDataset(BaseBuilder<?> builder) {
         super(builder);
     }
 
@@ -39,8 +39,8 @@ public final class EmotionTtsDataset extends SpeechEmotionDataset {
      *
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static ReaderBuilder<EmotionTtsDataset> builder() {
+        return new ReaderBuilder<>(EmotionTtsDataset::new);
     }
 
     @Override
@@ -85,21 +85,5 @@ public final class EmotionTtsDataset extends SpeechEmotionDataset {
             clips.add(new Clip(idOf(file), file, EMOTIONS[(number - 1) / 100], speaker));
         }
         return clips;
-    }
-
-    /** Builds an {@link EmotionTtsDataset}. */
-    public static final class Builder extends BaseBuilder<Builder> {
-        private Builder() {
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        public EmotionTtsDataset build() {
-            return new EmotionTtsDataset(this);
-        }
     }
 }

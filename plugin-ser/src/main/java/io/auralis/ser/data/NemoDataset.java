@@ -29,7 +29,7 @@ public final class NemoDataset extends SpeechEmotionDataset {
     /** The audio folder beside it. */
     public static final String SAMPLES = "samples";
 
-    private NemoDataset(Builder builder) {
+    private NemoDataset(BaseBuilder<?> builder) {
         super(builder);
     }
 
@@ -38,8 +38,8 @@ public final class NemoDataset extends SpeechEmotionDataset {
      *
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static ReaderBuilder<NemoDataset> builder() {
+        return new ReaderBuilder<>(NemoDataset::new);
     }
 
     @Override
@@ -113,21 +113,5 @@ public final class NemoDataset extends SpeechEmotionDataset {
             throw new IOException(labels + ": not UTF-8 text", e);
         }
         return clips;
-    }
-
-    /** Builds a {@link NemoDataset}. */
-    public static final class Builder extends BaseBuilder<Builder> {
-        private Builder() {
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        public NemoDataset build() {
-            return new NemoDataset(this);
-        }
     }
 }

@@ -35,6 +35,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -554,6 +555,35 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         return PaddingStackBatchifier.builder()
             .addPad(0, 0, manager -> manager.zeros(new Shape()))
             .build();
+    }
+
+    /**
+     * The builder of a reader that has no settings of its own: it hands the shared settings to the reader's
+     * constructor.
+     *
+     * @param <D> the reader
+     */
+    public static final class ReaderBuilder<D extends SpeechEmotionDataset> extends BaseBuilder<ReaderBuilder<D>> {
+        private final Function<ReaderBuilder<D>, D> reader;
+
+        /**
+         * Creates a builder.
+         *
+         * @param reader the reader's constructor
+         */
+        public ReaderBuilder(Function<ReaderBuilder<D>, D> reader) {
+            this.reader = Objects.requireNonNull(reader, "reader");
+        }
+
+        @Override
+        protected ReaderBuilder<D> self() {
+            return this;
+        }
+
+        @Override
+        public D build() {
+            return reader.apply(this);
+        }
     }
 
     /**

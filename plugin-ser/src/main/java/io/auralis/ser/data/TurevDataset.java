@@ -33,7 +33,7 @@ public final class TurevDataset extends SpeechEmotionDataset {
     private static final Map<String, String> EMOTIONS = Map.of("angry", "angry", "calm", "calm", "happy", "happy",
         "sad", "sad");
 
-    private TurevDataset(Builder builder) {
+    private TurevDataset(BaseBuilder<?> builder) {
         super(builder);
     }
 
@@ -42,8 +42,8 @@ public final class TurevDataset extends SpeechEmotionDataset {
      *
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static ReaderBuilder<TurevDataset> builder() {
+        return new ReaderBuilder<>(TurevDataset::new);
     }
 
     @Override
@@ -85,21 +85,5 @@ public final class TurevDataset extends SpeechEmotionDataset {
             clips.add(new Clip(idOf(file), file, label, m.group(1)));
         }
         return clips;
-    }
-
-    /** Builds a {@link TurevDataset}. */
-    public static final class Builder extends BaseBuilder<Builder> {
-        private Builder() {
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        public TurevDataset build() {
-            return new TurevDataset(this);
-        }
     }
 }
