@@ -94,7 +94,8 @@ public final class AuralisHost implements AutoCloseable {
     }
 
     /**
-     * The state folder used when none is given: {@code $AURALIS_STATE}, or {@code ~/.auralis}.
+     * The state folder used when none is given: {@code $AURALIS_STATE}, or {@code .auralis} in {@code $HOME}
+     * (in the {@code user.home} system property when {@code HOME} is unset), the folder {@code bin/auralis} uses too.
      *
      * @param environment the process environment, such as {@link System#getenv()}
      * @return the folder
@@ -104,7 +105,10 @@ public final class AuralisHost implements AutoCloseable {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Path.of(fromEnvironment);
         }
-        return Path.of(System.getProperty("user.home"), ".auralis");
+        // Java's user.home is the passwd entry's folder, not $HOME: with HOME=/x the launcher script would keep its
+        // class-data archive in /x/.auralis and the host its bundles elsewhere.
+        String home = environment.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".auralis");
     }
 
     /**

@@ -258,6 +258,14 @@ class AuralisHostTest {
     }
 
     @Test
+    void theDefaultStateFolderFollowsHomeAndFallsBackToUserHome() {
+        assertEquals(Path.of("/from/env"), AuralisHost.defaultState(Map.of("AURALIS_STATE", "/from/env",
+            "HOME", "/home/x")));
+        assertEquals(Path.of("/home/x/.auralis"), AuralisHost.defaultState(Map.of("HOME", "/home/x")));
+        assertEquals(Path.of(System.getProperty("user.home"), ".auralis"), AuralisHost.defaultState(Map.of()));
+    }
+
+    @Test
     void aFolderWithoutPlatformListIsNotAnInstallation() {
         HostException e = assertThrows(HostException.class,
             () -> host(tmp.resolve("nowhere"), tmp.resolve("state")).start());
