@@ -79,7 +79,8 @@ public final class Launcher {
      * Runs one command line.
      *
      * @param args the arguments after {@code auralis}
-     * @return the exit code: 0 ok, 1 part of the work failed, 2 bad usage or input, 3 internal error
+     * @return the exit code: 0 ok, 1 part of the work failed, 2 bad usage or input, 3 internal error (whatever
+     *     was thrown)
      */
     public int run(String... args) {
         boolean debug = "1".equals(environment.get("AURALIS_DEBUG"))
@@ -111,7 +112,9 @@ public final class Launcher {
                 e.printStackTrace(err);
             }
             return Command.USAGE;
-        } catch (Exception | LinkageError e) {
+        } catch (Throwable e) {
+            // Every throwable, StackOverflowError and OutOfMemoryError included: uncaught, the JVM would print a
+            // stack trace and exit with 1, which means "some files failed".
             err.println("auralis: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
             if (debug) {
                 e.printStackTrace(err);
@@ -216,8 +219,8 @@ public final class Launcher {
             }
             try {
                 return contributed.run(args, context);
-            } catch (Exception e) {
-                // The Command contract: an exception is an internal error of that command.
+            } catch (Exception | Error e) {
+                // The Command contract: an exception is an internal error of that command; so is an error.
                 throw new CommandFailure(name, e);
             }
         }
@@ -264,7 +267,7 @@ public final class Launcher {
     private static final class CommandFailure extends Exception {
         private static final long serialVersionUID = 1L;
 
-        CommandFailure(String command, Exception cause) {
+        CommandFailure(String command, Throwable cause) {
             super(command + ": " + cause, cause);
         }
 

@@ -154,6 +154,18 @@ class LauncherTest {
         assertTrue(debug.err().contains("\tat io.auralis.host.testbundle.EchoCommand.run"), debug.err());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"--overflow:java.lang.StackOverflowError",
+        "--out-of-memory:java.lang.OutOfMemoryError: Requested array size exceeds VM limit"})
+    void anErrorFromACommandIsOneLineAndExitCode3(String flagAndError) {
+        String[] parts = flagAndError.split(":", 2);
+        Path home = home(TestInstallation.SCR, TestBundles.echoCommand(tmp.resolve("test-echo.jar")));
+        Result result = run(home, "echo", parts[0]);
+        assertEquals(3, result.code(), result.err());
+        assertEquals(List.of("auralis: internal error: echo: " + parts[1] + " (run with --debug for the stack trace)"),
+            result.errLines());
+    }
+
     @Test
     void bundlesInstallListAndUninstallPersistAcrossRuns() {
         Path home = home(TestInstallation.SCR);
@@ -333,6 +345,19 @@ class LauncherTest {
         assertEquals(0, result.code(), result.err());
         assertTrue(java.nio.file.Files.isDirectory(tmp.resolve("other-state/framework")));
         assertFalse(java.nio.file.Files.exists(tmp.resolve("ignored")));
+    }
+
+    @Test
+    void withoutAuralisStateTheStateFolderIsInHomeNotInThePasswdEntrysFolder() {
+        Path home = home(TestInstallation.SCR);
+        Path userHome = tmp.resolve("user-home");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // No AURALIS_STATE: the state folder is $HOME/.auralis, where bin/auralis keeps its class-data archive.
+        int code = new Launcher(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("HOME", userHome.toString()), tmp, home, false)
+            .run("bundles", "list");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(java.nio.file.Files.isDirectory(userHome.resolve(".auralis/framework")));
     }
 
     @Test
