@@ -107,6 +107,12 @@ public final class BatchRunner {
     }
 
     private FileRecord analyse(InputFile input) {
+        if (input.problem() != null) {
+            FileRecord r = new FileRecord();
+            r.file = input.name();
+            r.error = input.name() + ": " + input.problem();
+            return r;
+        }
         try {
             return analyzer.analyze(input.path(), input.name());
         } catch (Throwable t) {
