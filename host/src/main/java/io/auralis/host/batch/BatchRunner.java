@@ -180,6 +180,10 @@ public final class BatchRunner {
         }
 
         private FileRecord analyzeGuarded() {
+            if (input.problem() != null) {
+                // found while listing, such as a folder that cannot be searched
+                return errorRecord(input.name(), input.problem());
+            }
             try {
                 return analyzer.analyze(input.path(), input.name(), seconds -> audioSeconds = seconds);
             } catch (Throwable t) {

@@ -1,6 +1,8 @@
 package io.auralis.host.batch;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -24,6 +26,8 @@ import java.util.function.Consumer;
  * with an audio extension ({@link #AUDIO_EXTENSIONS}, in any case); hidden files and folders (names starting with
  * a dot, such as macOS's {@code ._} companions) are skipped. The files of a folder are sorted by their path inside
  * it, arguments keep their order, and a file reached twice is analysed once, so the list is the same on every run.
+ * A folder that cannot be searched (permission denied, say) is an input with a {@link InputFile#problem}: its files
+ * cannot be analysed, and the run must say so with an error record and its exit code, not with a warning alone.
  */
 public final class InputFiles {
     /** The extensions picked from folders. */
@@ -38,7 +42,8 @@ public final class InputFiles {
      *
      * @param arguments files and folders as the user wrote them
      * @param workingDirectory what relative arguments resolve against
-     * @param warnings receives one line for each part of a folder that could not be searched
+     * @param warnings receives one line for each link that leads back into a folder above it (not followed: the
+     *     files it leads to are reached through their own folder)
      * @return the files, in a deterministic order
      * @throws UsageException if an argument does not exist, naming it
      */
@@ -52,10 +57,11 @@ public final class InputFiles {
                 throw new UsageException(argument + ": no such file");
             }
             if (Files.isDirectory(path)) {
-                for (Path relative : audioUnder(path, argument, warnings)) {
-                    Path file = path.resolve(relative);
+                for (Found found : audioUnder(path, argument, warnings)) {
+                    Path file = path.resolve(found.relative());
                     if (seen.add(file.toAbsolutePath().normalize())) {
-                        files.add(new InputFile(file, Path.of(argument).resolve(relative).normalize().toString()));
+                        files.add(new InputFile(file, Path.of(argument).resolve(found.relative()).normalize()
+                            .toString(), found.problem()));
                     }
                 }
             } else if (seen.add(path.toAbsolutePath().normalize())) {
@@ -76,9 +82,13 @@ public final class InputFiles {
         return dot > 0 && AUDIO_EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    private static List<Path> audioUnder(Path folder, String argument, Consumer<String> warnings)
+    /** A file under a folder, or a part of it that could not be searched. */
+    private record Found(Path relative, String problem) {
+    }
+
+    private static List<Found> audioUnder(Path folder, String argument, Consumer<String> warnings)
             throws UsageException {
-        List<Path> found = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
         try {
             Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
@@ -92,25 +102,37 @@ public final class InputFiles {
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         String name = file.getFileName().toString();
                         if (attrs.isRegularFile() && !hidden(file) && isAudio(name)) {
-                            found.add(folder.relativize(file));
+                            found.add(new Found(folder.relativize(file), null));
                         }
                         return FileVisitResult.CONTINUE;
                     }
 
                     @Override
                     public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        String where = Path.of(argument).resolve(folder.relativize(file)).normalize().toString();
-                        warnings.accept(where + ": " + (e instanceof FileSystemLoopException
-                            ? "a link leads back into a folder above it; not followed"
-                            : "cannot be searched (" + e.getClass().getSimpleName() + "); skipped"));
+                        if (e instanceof FileSystemLoopException) {
+                            String where = Path.of(argument).resolve(folder.relativize(file)).normalize().toString();
+                            warnings.accept(where + ": a link leads back into a folder above it; not followed");
+                        } else {
+                            found.add(new Found(folder.relativize(file), "cannot be searched: " + reason(e)));
+                        }
                         return FileVisitResult.CONTINUE;
                     }
                 });
         } catch (IOException e) {
             throw new UsageException(argument + ": cannot be searched: " + e.getMessage());
         }
-        found.sort((a, b) -> a.toString().compareTo(b.toString()));
+        found.sort((a, b) -> a.relative().toString().compareTo(b.relative().toString()));
         return found;
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
     }
 
     private static boolean hidden(Path p) {

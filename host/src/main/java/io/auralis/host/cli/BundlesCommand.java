@@ -81,6 +81,7 @@ final class BundlesCommand extends BuiltinCommand {
         if (line.hasOption(FORCE) && !action.equals("uninstall")) {
             throw usage("--force applies to 'uninstall' only");
         }
+        session.manageBundles(!action.equals("list"));
         switch (action) {
             case "list" -> {
                 if (!args.isEmpty()) {
@@ -100,6 +101,7 @@ final class BundlesCommand extends BuiltinCommand {
                 });
             }
             case "start" -> {
+                session.host().startPlugins();
                 return each(require(args, "start", "a bundle id or symbolic name"), context, (manager, bundle) -> {
                     manager.start(bundle);
                     return "Started " + BundleManager.describe(bundle);
@@ -123,7 +125,10 @@ final class BundlesCommand extends BuiltinCommand {
     }
 
     private int list(CommandContext context) throws HostException {
-        BundleManager manager = session.host().bundles();
+        AuralisHost host = session.host();
+        // So that the list shows which plugins start (a plugin that hangs shows as STARTING).
+        host.startPlugins();
+        BundleManager manager = host.bundles();
         TextTable table = new TextTable(5, "ID", "STATE", "SYMBOLIC NAME", "VERSION", "LOCATION");
         for (Bundle bundle : manager.list()) {
             table.add(bundle.getBundleId(), BundleManager.state(bundle), bundle.getSymbolicName(),
@@ -155,6 +160,7 @@ final class BundlesCommand extends BuiltinCommand {
         }
         // Started after all are installed, so that bundles given together may depend on each other.
         if (start) {
+            host.startPlugins();
             for (BundleManager.Installed result : installed) {
                 Bundle bundle = result.bundle();
                 if (isFragment(bundle)) {

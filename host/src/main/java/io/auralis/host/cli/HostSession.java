@@ -3,6 +3,7 @@ package io.auralis.host.cli;
 import io.auralis.host.runtime.AuralisHost;
 import io.auralis.host.runtime.HostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -13,17 +14,37 @@ final class HostSession implements AutoCloseable {
     private final Path home;
     private final Path state;
     private final String device;
+    private final Duration bundleStartTimeout;
     private final boolean debug;
     private final Consumer<String> messages;
     private AuralisHost host;
     private HostException failure;
+    private boolean managing;
+    private boolean changing;
 
-    HostSession(Path home, Path state, String device, boolean debug, Consumer<String> messages) {
+    HostSession(Path home, Path state, String device, Duration bundleStartTimeout, boolean debug,
+            Consumer<String> messages) {
         this.home = home;
         this.state = state;
         this.device = device;
+        this.bundleStartTimeout = bundleStartTimeout;
         this.debug = debug;
         this.messages = messages;
+    }
+
+    /**
+     * Makes the host one that manages bundles, for the {@code bundles} commands: it does not start the plugins itself
+     * (the command does, when it needs them), so that a plugin that hangs can still be listed and uninstalled; and a
+     * host that changes bundles holds the state folder exclusively. Must come before {@link #host}.
+     *
+     * @param changes whether the command installs, starts, stops or uninstalls bundles
+     */
+    void manageBundles(boolean changes) {
+        if (host != null) {
+            throw new IllegalStateException("the host is already running");
+        }
+        managing = true;
+        changing = changes;
     }
 
     /**
@@ -48,6 +69,9 @@ final class HostSession implements AutoCloseable {
                 .device(device)
                 .debug(debug)
                 .messages(messages)
+                .startPlugins(!managing)
+                .bundleStartTimeout(bundleStartTimeout)
+                .exclusive(changing)
                 .build();
             try {
                 host = created.start();

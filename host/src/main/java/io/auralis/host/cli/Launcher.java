@@ -8,6 +8,7 @@ import io.auralis.host.runtime.AuralisHost;
 import io.auralis.host.runtime.HostException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,6 +29,7 @@ import org.apache.commons.cli.ParseException;
  */
 public final class Launcher {
     static final String HELP_HINT = "Run 'auralis help' for the list of commands.";
+    private static final Duration DEFAULT_BUNDLE_TIMEOUT = Duration.ofSeconds(10);
 
     static final Option STATE = Option.builder().longOpt("state").hasArg().argName("DIR")
         .desc("state folder: bundle cache, installed bundles (default $AURALIS_STATE or ~/.auralis)").get();
@@ -51,8 +53,8 @@ public final class Launcher {
      *
      * @param out standard output
      * @param err standard error
-     * @param environment the process environment ({@code AURALIS_STATE}, {@code AURALIS_HOME},
-     *     {@code AURALIS_DEVICE}, {@code AURALIS_DEBUG})
+     * @param environment the process environment ({@code AURALIS_STATE} or {@code HOME}, {@code AURALIS_HOME},
+     *     {@code AURALIS_DEVICE}, {@code AURALIS_DEBUG}, {@code AURALIS_BUNDLE_TIMEOUT})
      * @param workingDirectory where relative paths on the command line start
      * @param defaultHome the installation to use without {@code --home} or {@code AURALIS_HOME}, or {@code null}
      * @param interactive whether a person watches a terminal
@@ -79,7 +81,8 @@ public final class Launcher {
      * Runs one command line.
      *
      * @param args the arguments after {@code auralis}
-     * @return the exit code: 0 ok, 1 part of the work failed, 2 bad usage or input, 3 internal error
+     * @return the exit code: 0 ok, 1 part of the work failed, 2 bad usage or input, 3 internal error (whatever
+     *     was thrown)
      */
     public int run(String... args) {
         boolean debug = "1".equals(environment.get("AURALIS_DEBUG"))
@@ -93,7 +96,8 @@ public final class Launcher {
                 out.println("auralis " + version());
                 return Command.OK;
             }
-            session = new HostSession(home(global), state(global), device(global), debug, this::message);
+            session = new HostSession(home(global), state(global), device(global), bundleStartTimeout(), debug,
+                this::message);
             Run run = new Run(session, new TerminalContext(out, err, workingDirectory, interactive));
             if (rest.isEmpty() || global.hasOption(BuiltinCommand.HELP)) {
                 return run.builtins.get(HelpCommand.NAME).run(List.of(), run.context);
@@ -111,7 +115,9 @@ public final class Launcher {
                 e.printStackTrace(err);
             }
             return Command.USAGE;
-        } catch (Exception | LinkageError e) {
+        } catch (Throwable e) {
+            // Every throwable, StackOverflowError and OutOfMemoryError included: uncaught, the JVM would print a
+            // stack trace and exit with 1, which means "some files failed".
             err.println("auralis: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
             if (debug) {
                 e.printStackTrace(err);
@@ -171,6 +177,24 @@ public final class Launcher {
         return device;
     }
 
+    /** {@code AURALIS_BUNDLE_TIMEOUT}: seconds to wait for the plugins to start (default 10). */
+    private Duration bundleStartTimeout() throws UsageException {
+        String value = environment.get("AURALIS_BUNDLE_TIMEOUT");
+        if (value == null || value.isBlank()) {
+            return DEFAULT_BUNDLE_TIMEOUT;
+        }
+        try {
+            int seconds = Integer.parseInt(value.strip());
+            if (seconds >= 1) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new UsageException("AURALIS_BUNDLE_TIMEOUT must be a whole number of seconds, at least 1, not '" + value
+            + "'", HELP_HINT);
+    }
+
     static String version() {
         String version = Launcher.class.getPackage().getImplementationVersion();
         return version != null ? version : "(development build)";
@@ -216,8 +240,8 @@ public final class Launcher {
             }
             try {
                 return contributed.run(args, context);
-            } catch (Exception e) {
-                // The Command contract: an exception is an internal error of that command.
+            } catch (Exception | Error e) {
+                // The Command contract: an exception is an internal error of that command; so is an error.
                 throw new CommandFailure(name, e);
             }
         }
@@ -264,7 +288,7 @@ public final class Launcher {
     private static final class CommandFailure extends Exception {
         private static final long serialVersionUID = 1L;
 
-        CommandFailure(String command, Exception cause) {
+        CommandFailure(String command, Throwable cause) {
             super(command + ": " + cause, cause);
         }
 

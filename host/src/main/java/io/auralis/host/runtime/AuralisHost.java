@@ -15,14 +15,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.felix.framework.FrameworkFactory;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -38,8 +44,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * }</pre>
  *
  * <p>A host keeps no static state and never exits the JVM, so several hosts with different state folders can run
- * in one JVM (as on a Spark executor). Two hosts, in one JVM or two processes, cannot share a state folder: the
- * second fails to start with a {@link HostException} that says so.
+ * in one JVM (as on a Spark executor). Hosts in several processes may share a state folder (see {@link #start});
+ * two hosts in one JVM cannot: the second fails to start with a {@link HostException} that says so.
  *
  * <p>The API jar on the class path is exported to bundles at the versions its own manifest declares, and so is
  * the OSGi log API: the host registers a log service that passes what bundles log to its message sink. The host
@@ -54,6 +60,8 @@ public final class AuralisHost implements AutoCloseable {
     static final String FRAMEWORK_FOLDER = "framework";
     /** What the host installed from jars, inside the state folder. */
     static final String RECORDS_FILE = "installed-jars.properties";
+    /** How long to wait for the framework to stop when a plugin never finished starting. */
+    private static final long STUCK_STOP_MILLIS = 1000;
 
     private final Path home;
     private final Path state;
@@ -63,14 +71,21 @@ public final class AuralisHost implements AutoCloseable {
     private final Consumer<String> messages;
     private final boolean debug;
     private final boolean watchDeployFolder;
+    private final boolean exclusive;
+    private final boolean startPlugins;
+    private final Duration bundleStartTimeout;
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
     private Framework framework;
     private RegistryServices services;
     private BundleManager bundles;
     private DeployFolder deployFolder;
+    private StateLock lock;
     private boolean logBridge;
     private boolean closed;
+    private boolean pluginsStarting;
+    /** Whether a plugin never finished starting: stopping would wait for it in vain. */
+    private volatile boolean stuck;
 
     private AuralisHost(Builder builder) {
         this.home = builder.home.toAbsolutePath().normalize();
@@ -82,6 +97,9 @@ public final class AuralisHost implements AutoCloseable {
         this.messages = builder.messages;
         this.debug = builder.debug;
         this.watchDeployFolder = builder.watchDeployFolder;
+        this.exclusive = builder.exclusive;
+        this.startPlugins = builder.startPlugins;
+        this.bundleStartTimeout = builder.bundleStartTimeout;
     }
 
     /**
@@ -94,7 +112,8 @@ public final class AuralisHost implements AutoCloseable {
     }
 
     /**
-     * The state folder used when none is given: {@code $AURALIS_STATE}, or {@code ~/.auralis}.
+     * The state folder used when none is given: {@code $AURALIS_STATE}, or {@code .auralis} in {@code $HOME}
+     * (in the {@code user.home} system property when {@code HOME} is unset), the folder {@code bin/auralis} uses too.
      *
      * @param environment the process environment, such as {@link System#getenv()}
      * @return the folder
@@ -104,17 +123,25 @@ public final class AuralisHost implements AutoCloseable {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Path.of(fromEnvironment);
         }
-        return Path.of(System.getProperty("user.home"), ".auralis");
+        // Java's user.home is the passwd entry's folder, not $HOME: with HOME=/x the launcher script would keep its
+        // class-data archive in /x/.auralis and the host its bundles elsewhere.
+        String home = environment.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".auralis");
     }
 
     /**
      * Starts the framework: installs or updates the platform's bundles and the dropped-in jars, then starts the
-     * framework, which starts every bundle marked to start. Problems with single bundles do not stop the host;
-     * they go to the message sink and to {@link #problems()}.
+     * framework, which starts the platform's bundles, and then (unless {@link Builder#startPlugins} said not to) the
+     * other bundles marked to start, waiting at most {@link Builder#bundleStartTimeout} for them. Problems with single
+     * bundles do not stop the host; they go to the message sink and to {@link #problems()}.
+     *
+     * <p>Other processes may use the same state folder at the same time: the bundle cache is changed only under the
+     * state folder's exclusive lock, which waits until no other host runs on it, and a host that finds the cache as it
+     * needs it runs on it under a shared lock (see {@link Builder#exclusive}).
      *
      * @return this host
-     * @throws HostException if the installation is incomplete, the state folder cannot be used (or is in use),
-     *     or the framework cannot start
+     * @throws HostException if the installation is incomplete, the state folder cannot be used (or is in use by
+     *     another host in this JVM), or the framework cannot start
      * @throws IllegalStateException if the host was started before
      */
     public synchronized AuralisHost start() throws HostException {
@@ -131,55 +158,165 @@ public final class AuralisHost implements AutoCloseable {
                 : e.getMessage();
             throw new HostException(state + ": cannot create the state folder (" + reason + ")", e);
         }
-        Framework created = new FrameworkFactory().newFramework(frameworkProperties());
+        StateLock stateLock = StateLock.open(state, this::problem);
+        Framework created = null;
         try {
-            created.init();
-        } catch (BundleException e) {
-            throw initFailure(e);
-        }
-        try {
+            stateLock.acquire(exclusive, "change bundles");
+            created = initFramework();
+            if (!stateLock.exclusive() && !upToDate(created, platform, deploy)) {
+                // Set the cache up under the exclusive lock, from what is there once it is ours: a process that
+                // held it before may have done the work already.
+                stop(created);
+                created = null;
+                stateLock.acquire(true, "install or update the platform's bundles");
+                created = initFramework();
+            }
             BundleContext context = created.getBundleContext();
             if (logBridge) {
                 // Before any bundle starts, so that SCR logs through it from the first message.
                 new BundleLogService(this::problem, debug).register(context);
             }
             JarRecords records = JarRecords.load(state.resolve(RECORDS_FILE));
-            PlatformBundles.reconcile(context, platform, records, this::problem);
-            BundleManager manager = new BundleManager(context, serviceTimeout);
+            BundleManager manager = new BundleManager(context, serviceTimeout, bundleStartTimeout);
             DeployFolder folder = new DeployFolder(deploy, context, records, this::problem, manager::refresh);
+            if (stateLock.exclusive()) {
+                PlatformBundles.reconcile(context, platform, records, this::problem);
+            }
+            // Under the shared lock the cache is up to date: the scan only reports jars that are not bundles.
             DeployFolder.Changes dropped = folder.scan();
             folder.start(dropped.installed());
-            records.save();
+            if (stateLock.exclusive()) {
+                records.save();
+            }
+            // Starts the platform's bundles (start level 1); plugins wait for startPlugins().
             created.start();
+            if (stateLock.exclusive() && !exclusive) {
+                stateLock.acquire(false, null);
+            }
             framework = created;
             bundles = manager;
             deployFolder = folder;
+            lock = stateLock;
             services = new RegistryServices(context, serviceTimeout);
             if (watchDeployFolder) {
                 folder.watch();
             }
-            return this;
         } catch (BundleException | IOException | RuntimeException e) {
-            stop(created);
+            if (created != null) {
+                stop(created);
+            }
+            stateLock.close();
             throw new HostException("cannot start the framework in " + state + ": " + e.getMessage(), e);
+        } catch (HostException e) {
+            if (created != null) {
+                stop(created);
+            }
+            stateLock.close();
+            throw e;
         }
+        if (startPlugins) {
+            startPlugins();
+        }
+        return this;
+    }
+
+    private Framework initFramework() throws HostException {
+        Framework created = new FrameworkFactory().newFramework(frameworkProperties());
+        try {
+            created.init();
+        } catch (BundleException e) {
+            throw initFailure(e);
+        }
+        return created;
     }
 
     private HostException initFailure(BundleException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("lock bundle cache")) {
-                return new HostException(state + ": the state folder is in use by another Auralis host; wait for it"
-                    + " to finish, or give this one its own with --state DIR (or AURALIS_STATE)", e);
-            }
-        }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         return new HostException(state.resolve(FRAMEWORK_FOLDER) + ": cannot open the bundle cache: "
             + cause.getMessage(), e);
     }
 
+    /** Whether a host can run on the cache as it is, without installing, updating or uninstalling anything. */
+    private boolean upToDate(Framework initialised, List<PlatformBundles.Entry> platform, Path deploy)
+            throws IOException {
+        BundleContext context = initialised.getBundleContext();
+        JarRecords records = JarRecords.load(state.resolve(RECORDS_FILE));
+        return PlatformBundles.upToDate(context, platform, records)
+            && new DeployFolder(deploy, context, records, line -> { }, changed -> { }).upToDate();
+    }
+
+    /**
+     * Starts the bundles marked to start that are not the platform's (plugins), by raising the framework to their
+     * start level, and waits at most {@link Builder#bundleStartTimeout} for them. A plugin whose activator has not
+     * returned by then is reported, one line naming it, and left behind: the host goes on without it (and without
+     * the plugins after it in the start order, also reported), and stops without waiting for it.
+     *
+     * <p>{@link #start} calls this unless {@link Builder#startPlugins} said not to, so that {@code bundles}
+     * commands still work, and can uninstall it, when a plugin hangs. Calling it again does nothing.
+     *
+     * @throws IllegalStateException if the host is not running
+     */
+    public void startPlugins() {
+        Framework running;
+        synchronized (this) {
+            running = running();
+            if (pluginsStarting) {
+                return;
+            }
+            pluginsStarting = true;
+        }
+        FrameworkStartLevel levels = running.adapt(FrameworkStartLevel.class);
+        if (levels.getStartLevel() >= PlatformBundles.PLUGIN_LEVEL) {
+            return;
+        }
+        CountDownLatch reached = new CountDownLatch(1);
+        levels.setStartLevel(PlatformBundles.PLUGIN_LEVEL, event -> {
+            if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+                reached.countDown();
+            }
+        });
+        boolean done;
+        try {
+            done = reached.await(bundleStartTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done = false;
+        }
+        if (done) {
+            return;
+        }
+        stuck = true;
+        String seconds = bundleStartTimeout.toSeconds() + " s";
+        Bundle blocking = null;
+        for (Bundle bundle : bundles.list()) {
+            if (bundle.getState() == Bundle.STARTING && !bundles.isPlatform(bundle)) {
+                blocking = bundle;
+                problem(BundleManager.describe(bundle) + ": did not start within " + seconds + " (its activator has"
+                    + " not returned); going on without it. Remove it with 'auralis bundles uninstall "
+                    + bundle.getBundleId() + "'");
+            }
+        }
+        for (Bundle bundle : bundles.list()) {
+            BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+            if (!bundles.isPlatform(bundle) && bundle.getState() != Bundle.STARTING
+                    && bundle.getState() != Bundle.ACTIVE && level.isPersistentlyStarted()
+                    && !BundleJar.isFragment(bundle)) {
+                problem(BundleManager.describe(bundle) + ": not started: "
+                    + (blocking != null ? BundleManager.describe(blocking) + " before it did not finish starting"
+                        : "the plugins did not start within " + seconds));
+            }
+        }
+    }
+
     private Map<String, String> frameworkProperties() throws HostException {
         Map<String, Object> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, state.resolve(FRAMEWORK_FOLDER).toString());
+        // The state folder's lock (StateLock) guards the cache; Felix's own does not work across processes, and would
+        // stay taken in this JVM by a framework that cannot finish stopping (a plugin stuck in its activator).
+        config.put("felix.cache.locking", "false");
+        // The framework starts the platform (level 1) itself; plugins (level 2) wait for startPlugins().
+        config.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(PlatformBundles.PLATFORM_LEVEL));
+        config.put("felix.startlevel.bundle", Integer.toString(PlatformBundles.PLUGIN_LEVEL));
         String exports = ClassPathExports.API.exportPackage();
         // Without the log API on the class path (a repackaged jar), bundles log to standard error themselves.
         Optional<String> logApi = ClassPathExports.LOG.find();
@@ -347,12 +484,17 @@ public final class AuralisHost implements AutoCloseable {
         if (framework != null) {
             stop(framework);
         }
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     private void stop(Framework running) {
         try {
             running.stop();
-            running.waitForStop(serviceTimeout.toMillis());
+            // A plugin stuck in its activator holds its bundle's lock: the framework would wait for it for ever.
+            boolean hung = stuck || (bundles != null && bundles.stuck());
+            running.waitForStop(hung ? STUCK_STOP_MILLIS : serviceTimeout.toMillis());
         } catch (BundleException e) {
             problem("the framework did not stop cleanly: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -375,8 +517,50 @@ public final class AuralisHost implements AutoCloseable {
         private Consumer<String> messages = line -> System.err.println("auralis: " + line);
         private boolean debug;
         private boolean watchDeployFolder;
+        private boolean exclusive;
+        private boolean startPlugins = true;
+        private Duration bundleStartTimeout = Duration.ofSeconds(10);
 
         private Builder() {
+        }
+
+        /**
+         * Whether the host holds the state folder's lock exclusively for its whole life, as it must to install,
+         * update, start, stop or uninstall bundles (the {@code bundles} commands): it waits until the other hosts
+         * on the state folder have stopped, and later hosts wait for it. Otherwise it holds the lock shared, except
+         * while it sets the cache up. Defaults to {@code false}.
+         *
+         * @param exclusive {@code true} to change bundles
+         * @return this builder
+         */
+        public Builder exclusive(boolean exclusive) {
+            this.exclusive = exclusive;
+            return this;
+        }
+
+        /**
+         * Whether {@link AuralisHost#start} also starts the plugins (the bundles that are not the platform's). A
+         * host that only manages bundles leaves them, so that one that hangs cannot stop it; it may start them later
+         * with {@link AuralisHost#startPlugins}. Defaults to {@code true}.
+         *
+         * @param start {@code false} to start the platform only
+         * @return this builder
+         */
+        public Builder startPlugins(boolean start) {
+            this.startPlugins = start;
+            return this;
+        }
+
+        /**
+         * How long to wait for the plugins to start, and for a bundle that {@link BundleManager#start} starts.
+         * Defaults to 10 seconds.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
+        public Builder bundleStartTimeout(Duration timeout) {
+            this.bundleStartTimeout = positive(timeout, "bundle start");
+            return this;
         }
 
         /**
@@ -447,10 +631,7 @@ public final class AuralisHost implements AutoCloseable {
          * @return this builder
          */
         public Builder serviceTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the service timeout must be positive: " + timeout);
-            }
-            this.serviceTimeout = timeout;
+            this.serviceTimeout = positive(timeout, "service");
             return this;
         }
 
@@ -487,6 +668,13 @@ public final class AuralisHost implements AutoCloseable {
         public Builder watchDeployFolder(boolean watch) {
             this.watchDeployFolder = watch;
             return this;
+        }
+
+        private static Duration positive(Duration timeout, String what) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the " + what + " timeout must be positive: " + timeout);
+            }
+            return timeout;
         }
 
         /**

@@ -13,8 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -29,10 +32,13 @@ import org.osgi.framework.wiring.FrameworkWiring;
 public final class BundleManager {
     private final BundleContext context;
     private final Duration timeout;
+    private final Duration startTimeout;
+    private volatile boolean stuck;
 
-    BundleManager(BundleContext context, Duration timeout) {
+    BundleManager(BundleContext context, Duration timeout, Duration startTimeout) {
         this.context = context;
         this.timeout = timeout;
+        this.startTimeout = startTimeout;
     }
 
     /**
@@ -50,6 +56,15 @@ public final class BundleManager {
         public boolean updated() {
             return previousVersion != null;
         }
+    }
+
+    /**
+     * Whether a bundle that {@link #start} started never finished starting.
+     *
+     * @return {@code true} if an activator is still running on its own thread
+     */
+    boolean stuck() {
+        return stuck;
     }
 
     /**
@@ -170,19 +185,44 @@ public final class BundleManager {
     }
 
     /**
-     * Starts a bundle (persistently: it starts again with the host). Fragments cannot be started.
+     * Starts a bundle (persistently: it starts again with the host), waiting at most the host's bundle start timeout
+     * for its activator. Fragments cannot be started. A plugin is only marked to start while the host has not
+     * started the plugins ({@link AuralisHost#startPlugins}).
      *
      * @param bundle the bundle
-     * @throws HostException if it cannot be resolved or its activation fails
+     * @throws HostException if it cannot be resolved, its activation fails, or its activator does not return in
+     *     time (it is left starting, on a thread of its own)
      */
     public void start(Bundle bundle) throws HostException {
         if (BundleJar.isFragment(bundle)) {
             throw new HostException(describe(bundle) + " is a fragment: it is attached to its host, not started");
         }
+        // On a thread of its own: an activator that never returns must not hang the command that started it.
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                bundle.start();
+                started.complete(null);
+            } catch (Throwable t) {
+                started.completeExceptionally(t);
+            }
+        }, "auralis-start " + bundle.getSymbolicName());
+        starter.setDaemon(true);
+        starter.start();
         try {
-            bundle.start();
-        } catch (BundleException e) {
-            throw new HostException(describe(bundle) + ": cannot start: " + bundleProblem(e), e);
+            started.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            stuck = true;
+            throw new HostException(describe(bundle) + ": did not start within " + startTimeout.toSeconds() + " s (its"
+                + " activator has not returned)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostException(describe(bundle) + ": interrupted while starting it", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BundleException b) {
+                throw new HostException(describe(bundle) + ": cannot start: " + bundleProblem(b), b);
+            }
+            throw new HostException(describe(bundle) + ": cannot start: " + e.getCause(), e.getCause());
         }
     }
 

@@ -11,8 +11,10 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.osgi.framework.Bundle;
@@ -109,6 +111,39 @@ final class DeployFolder implements AutoCloseable {
             }
         }
         return changes;
+    }
+
+    /**
+     * Whether the bundle cache already holds exactly the folder's jars, so that a host can run on it unchanged.
+     *
+     * @return {@code false} if {@link #scan} would install, update or uninstall a bundle
+     */
+    synchronized boolean upToDate() {
+        Set<String> deployed = new HashSet<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getLocation().startsWith(locationPrefix)) {
+                deployed.add(bundle.getLocation());
+            }
+        }
+        List<Path> jars = jars();
+        for (Path jar : jars) {
+            try {
+                if (!deployed.remove(jar.toUri().toString())) {
+                    // A jar that is not a bundle changes nothing: the scan only reports it.
+                    BundleJar.inspect(jar);
+                    return false;
+                }
+                if (records.digestIfChanged(jar.toUri().toString(), jar) != null) {
+                    return false;
+                }
+            } catch (HostException e) {
+                continue;
+            } catch (IOException e) {
+                // Let the scan report it.
+                return false;
+            }
+        }
+        return deployed.isEmpty();
     }
 
     /**

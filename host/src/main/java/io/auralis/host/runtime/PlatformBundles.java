@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
  * The installation's platform bundles, listed in {@code conf/platform.bundles}, and how they are brought into the
@@ -37,7 +38,61 @@ final class PlatformBundles {
         }
     }
 
+    /**
+     * The start level of platform bundles: the framework starts them itself. Ours, so trusted to start quickly.
+     */
+    static final int PLATFORM_LEVEL = 1;
+    /**
+     * The start level of every other bundle: the host raises the framework to it with a bounded wait, so that a
+     * plugin whose activator never returns cannot hang every command (Felix waits for a start level without limit).
+     */
+    static final int PLUGIN_LEVEL = 2;
+
     private PlatformBundles() {
+    }
+
+    /**
+     * Whether the bundle cache already matches the list, so that a host can run on it without changing it.
+     *
+     * @param context the system bundle's context, of a framework initialised but not started
+     * @param entries the list
+     * @param records what was installed before
+     * @return {@code false} if {@link #reconcile} would install, update, uninstall or move a bundle
+     * @throws IOException if a listed jar cannot be read
+     */
+    static boolean upToDate(BundleContext context, List<Entry> entries, JarRecords records) throws IOException {
+        Set<String> listed = new HashSet<>();
+        for (Entry entry : entries) {
+            listed.add(entry.location());
+            if (context.getBundle(entry.location()) == null
+                    || records.digestIfChanged(entry.location(), entry.jar()) != null) {
+                return false;
+            }
+        }
+        for (Bundle bundle : context.getBundles()) {
+            if (isPlatform(bundle) && !listed.contains(bundle.getLocation())) {
+                return false;
+            }
+        }
+        return levelsToFix(context).isEmpty();
+    }
+
+    private static boolean isPlatform(Bundle bundle) {
+        return bundle.getLocation().startsWith(LOCATION_PREFIX);
+    }
+
+    /** Bundles not at their level: those installed before plugins had a level of their own were all at 1. */
+    private static List<Bundle> levelsToFix(BundleContext context) {
+        List<Bundle> wrong = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getBundleId() != 0) {
+                int level = bundle.adapt(BundleStartLevel.class).getStartLevel();
+                if (level != (isPlatform(bundle) ? PLATFORM_LEVEL : PLUGIN_LEVEL)) {
+                    wrong.add(bundle);
+                }
+            }
+        }
+        return wrong;
     }
 
     /**
@@ -113,6 +168,7 @@ final class PlatformBundles {
                     try (InputStream in = Files.newInputStream(entry.jar())) {
                         bundle = context.installBundle(entry.location(), in);
                     }
+                    bundle.adapt(BundleStartLevel.class).setStartLevel(PLATFORM_LEVEL);
                     records.remember(entry.location(), entry.jar(), null);
                     if (!jar.fragment()) {
                         bundle.start();
@@ -135,6 +191,8 @@ final class PlatformBundles {
                 problems.accept("platform bundle " + entry.name() + ": " + e.getMessage());
             }
         }
+        levelsToFix(context).forEach(bundle -> bundle.adapt(BundleStartLevel.class)
+            .setStartLevel(isPlatform(bundle) ? PLATFORM_LEVEL : PLUGIN_LEVEL));
         // Bundles that an earlier installation listed and this one does not.
         for (Bundle stale : installed.values()) {
             try {

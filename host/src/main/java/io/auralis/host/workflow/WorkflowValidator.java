@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -389,10 +390,7 @@ public final class WorkflowValidator {
 
     /** A cycle through {@code start} following upstream links among {@code among}, in feeding order. */
     private static List<Draft> findCycle(Draft start, Set<Draft> among) {
-        Deque<Draft> path = new ArrayDeque<>();
-        Set<Draft> onPath = new HashSet<>();
-        Set<Draft> done = new HashSet<>();
-        List<Draft> found = search(start, start, among, path, onPath, done);
+        List<Draft> found = search(start, among);
         if (found == null) {
             return null;
         }
@@ -404,24 +402,37 @@ public final class WorkflowValidator {
         return flow;
     }
 
-    private static List<Draft> search(Draft start, Draft at, Set<Draft> among, Deque<Draft> path, Set<Draft> onPath,
-            Set<Draft> done) {
-        path.addLast(at);
-        onPath.add(at);
-        for (Draft up : at.upstream) {
+    /**
+     * A depth-first search from {@code start} back to it: the path, or {@code null}. The stack is explicit, not the
+     * thread's: a workflow is user input, and a cycle of 20,000 steps overflowed a recursive search.
+     */
+    private static List<Draft> search(Draft start, Set<Draft> among) {
+        Deque<Draft> path = new ArrayDeque<>();
+        Deque<Iterator<Draft>> pending = new ArrayDeque<>();
+        Set<Draft> onPath = new HashSet<>();
+        Set<Draft> done = new HashSet<>();
+        path.addLast(start);
+        onPath.add(start);
+        pending.push(start.upstream.iterator());
+        while (!pending.isEmpty()) {
+            Iterator<Draft> ups = pending.peek();
+            if (!ups.hasNext()) {
+                pending.pop();
+                Draft at = path.removeLast();
+                onPath.remove(at);
+                done.add(at);
+                continue;
+            }
+            Draft up = ups.next();
             if (up == start) {
                 return new ArrayList<>(path);
             }
             if (among.contains(up) && !onPath.contains(up) && !done.contains(up)) {
-                List<Draft> found = search(start, up, among, path, onPath, done);
-                if (found != null) {
-                    return found;
-                }
+                path.addLast(up);
+                onPath.add(up);
+                pending.push(up.upstream.iterator());
             }
         }
-        path.removeLast();
-        onPath.remove(at);
-        done.add(at);
         return null;
     }
 

@@ -139,6 +139,24 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aFolderThatCannotBeSearchedIsAnErrorRecordAndExitCodeOne() throws Exception {
+        String deep = UnsearchableFolder.create(cwd.resolve("in"));
+        try {
+            assertEquals(Command.PARTIAL_FAILURE, analyze("--output", "r.jsonl", "in"));
+            Map<String, JsonNode> records = byFile(Files.readAllLines(cwd.resolve("r.jsonl")));
+            assertEquals(7, records.size());
+            String name = records.keySet().stream().filter(n -> n.startsWith("in/" + deep)).findFirst().orElseThrow();
+            assertEquals(name + ": cannot be searched: File name too long", records.get(name).get("error").asText());
+            List<String> err = context.errLines();
+            assertTrue(err.contains("auralis: " + name + ": cannot be searched: File name too long"), err.toString());
+            assertTrue(err.get(err.size() - 1).startsWith("auralis: analysed 7 files: 6 ok, 1 failed; "),
+                err.toString());
+        } finally {
+            UnsearchableFolder.delete(cwd.resolve("in"));
+        }
+    }
+
+    @Test
     void resumingAfterACrashAnalysesEveryInputExactlyOnceAndLosesNothing() throws Exception {
         assertEquals(Command.OK, analyze("--output", "whole.jsonl", "in"));
         List<String> whole = Files.readAllLines(cwd.resolve("whole.jsonl"));

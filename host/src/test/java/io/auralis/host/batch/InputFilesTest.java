@@ -79,4 +79,23 @@ class InputFilesTest {
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).startsWith("data/loop: "), warnings.get(0));
     }
+
+    @Test
+    void aFolderThatCannotBeSearchedIsAnInputWithItsProblemNotAWarning() throws Exception {
+        touch("data/a.wav", "data/z.wav");
+        String deep = UnsearchableFolder.create(cwd.resolve("data"));
+        try {
+            List<String> warnings = new ArrayList<>();
+            List<InputFile> files = InputFiles.collect(List.of("data"), cwd, warnings::add);
+            assertEquals(List.of(), warnings);
+            assertEquals(3, files.size(), files.toString());
+            assertEquals(List.of("data/a.wav", "data/z.wav"),
+                files.stream().filter(f -> f.problem() == null).map(InputFile::name).toList());
+            InputFile failed = files.stream().filter(f -> f.problem() != null).findFirst().orElseThrow();
+            assertTrue(failed.name().startsWith("data/" + deep), failed.name());
+            assertEquals("cannot be searched: File name too long", failed.problem());
+        } finally {
+            UnsearchableFolder.delete(cwd.resolve("data"));
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.auralis.host.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -154,6 +156,18 @@ class LauncherTest {
         assertTrue(debug.err().contains("\tat io.auralis.host.testbundle.EchoCommand.run"), debug.err());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"--overflow:java.lang.StackOverflowError",
+        "--out-of-memory:java.lang.OutOfMemoryError: Requested array size exceeds VM limit"})
+    void anErrorFromACommandIsOneLineAndExitCode3(String flagAndError) {
+        String[] parts = flagAndError.split(":", 2);
+        Path home = home(TestInstallation.SCR, TestBundles.echoCommand(tmp.resolve("test-echo.jar")));
+        Result result = run(home, "echo", parts[0]);
+        assertEquals(3, result.code(), result.err());
+        assertEquals(List.of("auralis: internal error: echo: " + parts[1] + " (run with --debug for the stack trace)"),
+            result.errLines());
+    }
+
     @Test
     void bundlesInstallListAndUninstallPersistAcrossRuns() {
         Path home = home(TestInstallation.SCR);
@@ -178,6 +192,41 @@ class LauncherTest {
         assertEquals(0, uninstall.code(), uninstall.err());
         assertFalse(run(home, "bundles", "list").out().contains("test.echo"));
         assertEquals(2, run(home, "echo", "hello").code());
+    }
+
+    @Test
+    void aPluginWhoseActivatorNeverReturnsIsReportedOnceAndBundlesCommandsStillRemoveIt() {
+        Path home = home(TestInstallation.SCR, TestBundles.echoCommand(tmp.resolve("test-echo.jar")));
+        TestBundles.blockingActivator(tmp.resolve("blocking.jar"));
+        Map<String, String> env = Map.of("AURALIS_BUNDLE_TIMEOUT", "2");
+        // Preemptively: before the fix the second command hung for ever.
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+            Result install = run(home, env, "bundles", "install", "blocking.jar");
+            assertEquals(1, install.code(), install.err());
+            assertEquals(1, install.errLines().size(), install.err());
+            assertTrue(install.err().matches("auralis: test\\.blocking 1\\.0\\.0 \\[\\d+]: did not start within 2 s"
+                + " \\(its activator has not returned\\) \\(it stays installed\\)\\R"), install.err());
+
+            Result echo = run(home, env, "echo", "still", "works");
+            assertEquals(0, echo.code(), echo.err());
+            assertEquals("still works" + System.lineSeparator(), echo.out());
+            assertEquals(1, echo.errLines().size(), echo.err());
+            assertTrue(echo.errLines().get(0).matches("auralis: test\\.blocking 1\\.0\\.0 \\[\\d+]: did not start within"
+                + " 2 s \\(its activator has not returned\\); going on without it\\. Remove it with 'auralis bundles"
+                + " uninstall \\d+'"), echo.err());
+
+            Result list = run(home, env, "bundles", "list");
+            assertEquals(0, list.code(), list.err());
+            assertTrue(list.out().matches("(?s).*\\R\\d+ +STARTING +test\\.blocking .*"), list.out());
+            assertTrue(list.out().matches("(?s).*\\R\\d+ +ACTIVE +org\\.apache\\.felix\\.scr .*"), list.out());
+
+            Result uninstall = run(home, env, "bundles", "uninstall", "test.blocking");
+            assertEquals(0, uninstall.code(), uninstall.err());
+            Result after = run(home, env, "help");
+            assertEquals(0, after.code());
+            assertEquals("", after.err());
+            assertTrue(after.out().contains("echo"), after.out());
+        }, "a plugin whose activator never returns hung the launcher");
     }
 
     @Test
@@ -333,6 +382,19 @@ class LauncherTest {
         assertEquals(0, result.code(), result.err());
         assertTrue(java.nio.file.Files.isDirectory(tmp.resolve("other-state/framework")));
         assertFalse(java.nio.file.Files.exists(tmp.resolve("ignored")));
+    }
+
+    @Test
+    void withoutAuralisStateTheStateFolderIsInHomeNotInThePasswdEntrysFolder() {
+        Path home = home(TestInstallation.SCR);
+        Path userHome = tmp.resolve("user-home");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // No AURALIS_STATE: the state folder is $HOME/.auralis, where bin/auralis keeps its class-data archive.
+        int code = new Launcher(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("HOME", userHome.toString()), tmp, home, false)
+            .run("bundles", "list");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(java.nio.file.Files.isDirectory(userHome.resolve(".auralis/framework")));
     }
 
     @Test

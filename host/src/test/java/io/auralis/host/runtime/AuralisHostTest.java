@@ -258,6 +258,35 @@ class AuralisHostTest {
     }
 
     @Test
+    void theDefaultStateFolderFollowsHomeAndFallsBackToUserHome() {
+        assertEquals(Path.of("/from/env"), AuralisHost.defaultState(Map.of("AURALIS_STATE", "/from/env",
+            "HOME", "/home/x")));
+        assertEquals(Path.of("/home/x/.auralis"), AuralisHost.defaultState(Map.of("HOME", "/home/x")));
+        assertEquals(Path.of(System.getProperty("user.home"), ".auralis"), AuralisHost.defaultState(Map.of()));
+    }
+
+    @Test
+    void aPluginLeftAtThePlatformsStartLevelByAnOlderHostIsMovedToThePluginLevel() throws Exception {
+        Path home = TestInstallation.create(tmp.resolve("home"), TestInstallation.SCR);
+        Path state = tmp.resolve("state");
+        TestBundles.echoCommand(tmp.resolve("echo.jar"));
+        try (AuralisHost host = host(home, state).start()) {
+            Bundle echo = host.bundles().install("echo.jar", tmp).bundle();
+            host.bundles().start(echo);
+            // Hosts before plugins had a level of their own left every bundle at 1.
+            echo.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).setStartLevel(1);
+        }
+        try (AuralisHost host = host(home, state).start()) {
+            Bundle echo = bundle(host, "test.echo");
+            assertEquals(2, echo.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).getStartLevel());
+            assertEquals(1, bundle(host, "org.apache.felix.scr")
+                .adapt(org.osgi.framework.startlevel.BundleStartLevel.class).getStartLevel());
+            assertEquals(Bundle.ACTIVE, echo.getState());
+        }
+        assertEquals(List.of(), messages);
+    }
+
+    @Test
     void aFolderWithoutPlatformListIsNotAnInstallation() {
         HostException e = assertThrows(HostException.class,
             () -> host(tmp.resolve("nowhere"), tmp.resolve("state")).start());

@@ -4,7 +4,10 @@ import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
 import java.util.List;
 
-/** A command that a test bundle contributes: prints its arguments, fails or exits as told. */
+/**
+ * A command that a test bundle contributes: prints its arguments, fails, overflows its stack, runs out of memory or
+ * exits as told.
+ */
 public class EchoCommand implements Command {
 
     @Override
@@ -26,11 +29,23 @@ public class EchoCommand implements Command {
         if (args.contains("--fail")) {
             throw new IllegalStateException("echo was asked to fail");
         }
+        if (args.contains("--overflow")) {
+            return recurse(0);
+        }
+        if (args.contains("--out-of-memory")) {
+            // More than any heap can give, at once: a real OutOfMemoryError without filling the test's heap.
+            long[] huge = new long[Integer.MAX_VALUE];
+            return huge.length;
+        }
         int exit = args.indexOf("--exit");
         if (exit >= 0) {
             return Integer.parseInt(args.get(exit + 1));
         }
         context.out().println(String.join(" ", args));
         return OK;
+    }
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
     }
 }

@@ -141,6 +141,20 @@ public final class TestBundles {
     }
 
     /**
+     * A bundle whose activator never returns ({@link BlockingActivator}).
+     *
+     * @param jar where to write it
+     * @return the jar
+     */
+    public static Path blockingActivator(Path jar) {
+        TestBundles bundle = bundle("test.blocking")
+            .header("Import-Package", "org.osgi.framework")
+            .header("Bundle-Activator", BlockingActivator.class.getName());
+        bundle.classes.add(BlockingActivator.class);
+        return bundle.write(jar);
+    }
+
+    /**
      * A bundle contributing {@link DescribedExtractor}.
      *
      * @param jar where to write it

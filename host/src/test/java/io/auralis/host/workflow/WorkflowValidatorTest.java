@@ -183,6 +183,23 @@ class WorkflowValidatorTest {
     }
 
     @Test
+    void aCycleOfTwentyThousandStepsIsOneProblemNotAStackOverflow() {
+        FakeExtractor relay = FakeExtractor.of("t.relay").output("out", "k").input("in", "k", true);
+        int n = 20_000;
+        StringBuilder json = new StringBuilder("{'steps':[");
+        for (int i = 0; i < n; i++) {
+            json.append(i == 0 ? "" : ",").append("{'id':'s").append(i).append("','extractor':'t.relay',")
+                .append("'inputs':{'in':'s").append((i + n - 1) % n).append(".out'}}");
+        }
+        WorkflowException e = assertThrows(WorkflowException.class,
+            () -> validate(json.append("]}").toString(), relay));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().get(0).startsWith("cycle: steps s0 -> s1 -> s2 -> "), e.problems().get(0));
+        assertTrue(e.problems().get(0).endsWith(" -> s19999 -> s0 feed each other; a step may only consume outputs"
+            + " of steps before it"), e.problems().get(0));
+    }
+
+    @Test
     void anExtractorThatNeedsAnotherRateConflictsWithTheWorkflow() {
         assertEquals("step 'e': t.ser analyses audio at 16000 Hz, but the workflow's sampleRate is 22050 Hz",
             problem("{'sampleRate':22050,'steps':[{'id':'s','extractor':'t.seg'},"

@@ -133,7 +133,13 @@ public final class TorchCheckpoint {
             if (entry == null || key.contains("/") || key.contains("..")) {
                 throw new TorchPickle.CheckpointFormatException("storage record data/" + key + " is missing");
             }
-            long expected = numel * type.bytes();
+            // Exactly: numel comes from the file, and a product that wrapped around passed this check.
+            long expected;
+            try {
+                expected = Math.multiplyExact(numel, type.bytes());
+            } catch (ArithmeticException e) {
+                expected = Long.MAX_VALUE;
+            }
             if (numel < 0 || expected > Integer.MAX_VALUE - 16) {
                 throw new TorchPickle.CheckpointFormatException("storage data/" + key + " of " + numel
                     + " elements is too large");

@@ -22,6 +22,12 @@ import java.util.Map;
  * full. A general unpickler would have to be fenced in after the fact, and its registry of constructors is global to
  * the JVM.
  *
+ * <p>The pickle is hostile until proven otherwise, so every cost is bounded: the stream's size (the caller's),
+ * the number of operations ({@link #MAX_OPERATIONS}), stack and memo entries ({@link #MAX_ENTRIES}), MARK nesting
+ * ({@link #MAX_MARK_DEPTH}); MARK costs O(1); dict keys may only be strings and integers (a tuple key is hashed
+ * recursively: a self-referential one overflowed the stack, an exponentially nested one ran for hours); and nothing
+ * here or after walks a value recursively.
+ *
  * <p>Results are plain Java values: {@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code null},
  * {@code byte[]}, {@link List} (Python lists), {@link Tuple}, {@link Map} (dicts, insertion-ordered) and
  * {@link TorchTensor}.
@@ -69,14 +75,21 @@ final class TorchPickle {
         }
     }
 
-    private static final Object MARK = new Object();
+    /** Operations in one pickle: a state_dict of a thousand tensors takes some 30,000. */
+    static final long MAX_OPERATIONS = 10_000_000;
+    /** Values on the stack, and memo entries. */
+    static final int MAX_ENTRIES = 1_000_000;
+    /** MARKs open at once: a state_dict nests a few deep. */
+    static final int MAX_MARK_DEPTH = 1000;
 
     private final byte[] data;
     private final StorageResolver storages;
     private final List<Object> stack = new ArrayList<>();
-    private final Deque<List<Object>> marks = new ArrayDeque<>();
+    /** Where each open MARK is on the stack: a MARK is an index, not a copy of the stack. */
+    private final Deque<Integer> marks = new ArrayDeque<>();
     private final Map<Long, Object> memo = new HashMap<>();
     private int pos;
+    private long operations;
 
     private TorchPickle(byte[] data, StorageResolver storages) {
         this.data = data;
@@ -94,7 +107,7 @@ final class TorchPickle {
     static Object load(byte[] data, StorageResolver storages) throws CheckpointFormatException {
         try {
             return new TorchPickle(data, storages).run();
-        } catch (IndexOutOfBoundsException | ClassCastException e) {
+        } catch (IndexOutOfBoundsException | ClassCastException | ArithmeticException | IllegalArgumentException e) {
             throw new CheckpointFormatException("malformed pickle stream (" + e.getMessage() + ")");
         }
     }
@@ -104,6 +117,10 @@ final class TorchPickle {
         while (true) {
             if (pos >= data.length) {
                 throw new CheckpointFormatException("pickle stream ends without STOP (truncated)");
+            }
+            if (++operations > MAX_OPERATIONS) {
+                throw new CheckpointFormatException("pickle stream runs more than " + MAX_OPERATIONS
+                    + " operations: far more than a state_dict needs");
             }
             int at = pos;
             int op = data[pos++] & 0xff;
@@ -118,14 +135,17 @@ final class TorchPickle {
                     bytes(8);
                     break;
                 case '.': // STOP
-                    if (stack.size() != 1) {
+                    if (stack.size() != 1 || !marks.isEmpty()) {
                         throw new CheckpointFormatException("malformed pickle stream (" + stack.size()
                             + " values at STOP)");
                     }
                     return stack.get(0);
                 case '(': // MARK
-                    marks.push(new ArrayList<>(stack));
-                    stack.clear();
+                    if (marks.size() >= MAX_MARK_DEPTH) {
+                        throw new CheckpointFormatException("pickle nests more than " + MAX_MARK_DEPTH
+                            + " MARKs: far deeper than a state_dict");
+                    }
+                    marks.push(stack.size());
                     break;
                 case '0': // POP
                     pop();
@@ -243,13 +263,13 @@ final class TorchPickle {
                     break;
                 }
                 case 'q': // BINPUT
-                    memo.put((long) u8(), peek());
+                    memoPut(u8());
                     break;
                 case 'r': // LONG_BINPUT
-                    memo.put(le32() & 0xffffffffL, peek());
+                    memoPut(le32() & 0xffffffffL);
                     break;
                 case 0x94: // MEMOIZE
-                    memo.put((long) memo.size(), peek());
+                    memoPut(memo.size());
                     break;
                 case 'h': // BINGET
                     push(memoGet(u8()));
@@ -348,7 +368,7 @@ final class TorchPickle {
             throw new CheckpointFormatException("tensor has " + shape.length + " dimensions but " + stride.length
                 + " strides");
         }
-        return new TorchTensor((TorchTensor.Storage) a.get(0), (Long) a.get(1), shape, stride);
+        return TorchTensor.view((TorchTensor.Storage) a.get(0), (Long) a.get(1), shape, stride);
     }
 
     private Object persistent(Object pid) throws CheckpointFormatException {
@@ -383,9 +403,11 @@ final class TorchPickle {
         }
     }
 
+    /** Strings and integers only: a state_dict needs no other key, and hashing a tuple key is recursive. */
     private static Object key(Object k) throws CheckpointFormatException {
-        if (k instanceof List || k instanceof Map || k instanceof byte[]) {
-            throw new CheckpointFormatException("unhashable dict key " + typeName(k));
+        if (!(k instanceof String) && !(k instanceof Long)) {
+            throw new CheckpointFormatException("dict key is a " + typeName(k) + ": a state_dict's keys are strings"
+                + " (and integers)");
         }
         return k;
     }
@@ -406,6 +428,13 @@ final class TorchPickle {
         return (Map<Object, Object>) o;
     }
 
+    private void memoPut(long index) throws CheckpointFormatException {
+        if (memo.size() >= MAX_ENTRIES && !memo.containsKey(index)) {
+            throw new CheckpointFormatException("pickle memoizes more than " + MAX_ENTRIES + " values");
+        }
+        memo.put(index, peek());
+    }
+
     private Object memoGet(long index) throws CheckpointFormatException {
         if (!memo.containsKey(index)) {
             throw new CheckpointFormatException("malformed pickle: memo entry " + index + " is not defined");
@@ -413,26 +442,29 @@ final class TorchPickle {
         return memo.get(index);
     }
 
-    private void push(Object o) {
+    private void push(Object o) throws CheckpointFormatException {
+        if (stack.size() >= MAX_ENTRIES) {
+            throw new CheckpointFormatException("pickle stack holds more than " + MAX_ENTRIES + " values");
+        }
         stack.add(o);
     }
 
     private Object pop() throws CheckpointFormatException {
-        if (stack.isEmpty()) {
+        if (stack.size() <= floor()) {
             throw new CheckpointFormatException("malformed pickle: stack underflow at byte " + pos);
         }
         return stack.remove(stack.size() - 1);
     }
 
     private Object peek() throws CheckpointFormatException {
-        if (stack.isEmpty()) {
+        if (stack.size() <= floor()) {
             throw new CheckpointFormatException("malformed pickle: stack underflow at byte " + pos);
         }
         return stack.get(stack.size() - 1);
     }
 
     private List<Object> popN(int n) throws CheckpointFormatException {
-        if (stack.size() < n) {
+        if (stack.size() - floor() < n) {
             throw new CheckpointFormatException("malformed pickle: stack underflow at byte " + pos);
         }
         List<Object> tail = new ArrayList<>(stack.subList(stack.size() - n, stack.size()));
@@ -440,15 +472,21 @@ final class TorchPickle {
         return tail;
     }
 
-    /** The items pushed since the last MARK; the stack below the mark is restored. */
+    /** The items pushed since the last MARK, taken off the stack. */
     private List<Object> popMark() throws CheckpointFormatException {
         if (marks.isEmpty()) {
             throw new CheckpointFormatException("malformed pickle: no MARK at byte " + pos);
         }
-        List<Object> items = new ArrayList<>(stack);
-        stack.clear();
-        stack.addAll(marks.pop());
+        int mark = marks.pop();
+        List<Object> tail = stack.subList(mark, stack.size());
+        List<Object> items = new ArrayList<>(tail);
+        tail.clear();
         return items;
+    }
+
+    /** The values below the innermost MARK belong to the enclosing container: opcodes inside it cannot reach them. */
+    private int floor() {
+        return marks.isEmpty() ? 0 : marks.peek();
     }
 
     private static List<Object> unmodifiable(List<Object> items) {
@@ -536,8 +574,18 @@ final class TorchPickle {
         return o.getClass().getSimpleName();
     }
 
+    /** One level deep: the value came from the pickle, and rendering it whole would recurse into whatever it holds. */
     private static String describe(Object o) {
-        String s = String.valueOf(o);
+        if (!(o instanceof Tuple t)) {
+            return o instanceof String || o instanceof Long ? "'" + o + "'" : typeName(o);
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(t.size(), 5); i++) {
+            Object item = t.get(i);
+            items.add(item instanceof String || item instanceof Long || item instanceof TorchTensor.DType
+                ? String.valueOf(item) : typeName(item));
+        }
+        String s = "(" + String.join(", ", items) + (t.size() > 5 ? ", ..." : "") + ")";
         return s.length() > 80 ? s.substring(0, 80) + "..." : s;
     }
 }

@@ -93,11 +93,55 @@ public final class TorchTensor {
     private final long[] shape;
     private final long[] stride;
 
-    TorchTensor(Storage storage, long offset, long[] shape, long[] stride) {
+    private TorchTensor(Storage storage, long offset, long[] shape, long[] stride) {
         this.storage = storage;
         this.offset = offset;
         this.shape = shape.clone();
         this.stride = stride.clone();
+    }
+
+    /**
+     * A view as {@code _rebuild_tensor_v2} describes it, checked to lie inside its storage. The sizes come from the
+     * file, so the arithmetic is exact: {@code numel} or {@code (size - 1) * stride} that wrapped around passed the
+     * bounds check and read outside the storage.
+     *
+     * @param storage the storage
+     * @param offset the first element
+     * @param shape the sizes, non-negative
+     * @param stride the strides, non-negative, one per size
+     * @return the tensor
+     * @throws TorchPickle.CheckpointFormatException if the view is too large or reaches outside the storage
+     */
+    static TorchTensor view(Storage storage, long offset, long[] shape, long[] stride)
+            throws TorchPickle.CheckpointFormatException {
+        if (offset < 0) {
+            throw new TorchPickle.CheckpointFormatException("tensor starts at element " + offset
+                + " of its storage (corrupt checkpoint)");
+        }
+        try {
+            long n = 1;
+            long last = offset;
+            boolean empty = false;
+            for (int d = 0; d < shape.length; d++) {
+                n = Math.multiplyExact(n, shape[d]);
+                empty |= shape[d] == 0;
+                if (shape[d] > 0) {
+                    last = Math.addExact(last, Math.multiplyExact(shape[d] - 1, stride[d]));
+                }
+            }
+            if (n > Integer.MAX_VALUE) {
+                throw new TorchPickle.CheckpointFormatException("tensor of " + n + " elements is too large");
+            }
+            if (!empty && last >= storage.numel()) {
+                throw new TorchPickle.CheckpointFormatException("tensor view reaches element " + last
+                    + " of a storage of " + storage.numel() + " (corrupt checkpoint)");
+            }
+        } catch (ArithmeticException e) {
+            throw new TorchPickle.CheckpointFormatException("tensor of shape " + Arrays.toString(shape)
+                + ", strides " + Arrays.toString(stride) + " and offset " + offset
+                + " overflows 64 bits (corrupt checkpoint)");
+        }
+        return new TorchTensor(storage, offset, shape, stride);
     }
 
     /**
@@ -135,27 +179,16 @@ public final class TorchTensor {
      * Copies the values out in row-major order, converting floating types to {@code float}.
      *
      * @return the values
-     * @throws IllegalStateException if the type is not floating point or the view reaches outside its storage
-     *     (the message says which)
+     * @throws IllegalStateException if the type is not floating point
      */
     public float[] toFloatArray() {
         if (!storage.type().floating()) {
             throw new IllegalStateException("dtype " + storage.type() + " is not floating point");
         }
+        // view() checked the sizes: the element count fits an int and every element lies inside the storage.
         long n = numel();
-        if (n > Integer.MAX_VALUE) {
-            throw new IllegalStateException("tensor of " + n + " elements is too large");
-        }
-        long last = offset;
-        for (int d = 0; d < shape.length; d++) {
-            if (shape[d] == 0) {
-                return new float[0];
-            }
-            last += (shape[d] - 1) * stride[d];
-        }
-        if (offset < 0 || last >= storage.numel()) {
-            throw new IllegalStateException("view reaches element " + last + " of a storage of " + storage.numel()
-                + " (corrupt checkpoint)");
+        if (n == 0) {
+            return new float[0];
         }
         ByteBuffer buf = storage.data().duplicate().order(storage.order());
         float[] out = new float[(int) n];
@@ -165,7 +198,7 @@ public final class TorchTensor {
             for (int d = 0; d < shape.length; d++) {
                 element += index[d] * stride[d];
             }
-            out[i] = read(buf, (int) (element * storage.type().bytes()));
+            out[i] = read(buf, Math.toIntExact(element * storage.type().bytes()));
             for (int d = shape.length - 1; d >= 0; d--) {
                 if (++index[d] < shape[d]) {
                     break;

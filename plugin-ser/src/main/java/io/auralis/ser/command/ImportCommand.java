@@ -79,8 +79,16 @@ final class ImportCommand implements Subcommand {
             labels.add(l.trim());
         }
         Path out = context.workingDirectory().resolve(CommandLines.require(a, "out")).normalize();
-        if (Files.exists(out.resolve(ModelDirectory.CONFIG)) && !a.hasOption("force")) {
-            throw new UsageException(out + ": already holds a model; pass --force to replace it");
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageException(out + ": is a file, not a folder: --out names the model folder to write");
+        }
+        // Any file the import would replace, not only model.json: a folder with a model card of its own is a model
+        // folder too, and its README was overwritten without a word.
+        for (String name : List.of(ModelDirectory.CONFIG, ModelDirectory.CARD, ModelConfig.WEIGHTS)) {
+            if (Files.exists(out.resolve(name)) && !a.hasOption("force")) {
+                throw new UsageException(out + ": already holds " + (name.equals(ModelDirectory.CONFIG) ? "a model"
+                    : name) + "; pass --force to replace it");
+            }
         }
         ModelConfig config = new ModelConfig();
         config.name = a.getOptionValue("name", out.getFileName() == null ? arch.id() : out.getFileName().toString());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.ser.checkpoint.PickleWriter;
 import io.auralis.ser.data.RealCorpora;
 import io.auralis.ser.data.SyntheticAudio;
 import io.auralis.ser.inference.EmotionModel;
@@ -215,6 +216,43 @@ class SerCommandTest {
             "angry,disgust,fear,happy,neutral,sad,surprise", "--out", "imported");
         assertEquals(Command.USAGE, again.code());
         assertTrue(again.err().contains("pass --force"), again.err());
+    }
+
+    @Test
+    void importRefusesToOverwriteAModelCardWithoutForceAndAFileIsAUsageError() throws Exception {
+        Path checkpoint = Path.of(SerCommandTest.class.getResource("/fixtures/cnn3gru.pth").toURI());
+        Path folder = Files.createDirectories(work.resolve("carded"));
+        Files.writeString(folder.resolve(ModelDirectory.CARD), "my notes");
+        Run run = ser("import", "--checkpoint", checkpoint.toString(), "--arch", "cnn3gru", "--labels",
+            "angry,disgust,fear,happy,neutral,sad,surprise", "--out", "carded");
+        assertEquals(Command.USAGE, run.code(), run.err());
+        assertEquals("auralis: ser import: " + folder + ": already holds README.md; pass --force to replace it\n",
+            run.err());
+        assertEquals("my notes", Files.readString(folder.resolve(ModelDirectory.CARD)));
+
+        Files.writeString(work.resolve("a-file"), "x");
+        Run onFile = ser("import", "--checkpoint", checkpoint.toString(), "--arch", "cnn3gru", "--labels",
+            "angry,disgust,fear,happy,neutral,sad,surprise", "--out", "a-file");
+        assertEquals(Command.USAGE, onFile.code(), onFile.err());
+        assertEquals("auralis: ser import: " + work.resolve("a-file") + ": is a file, not a folder: --out names the"
+            + " model folder to write\n", onFile.err());
+    }
+
+    @Test
+    void importOfAHostileCheckpointIsOneLineAndExitCode2NotAnInternalError() throws Exception {
+        // A stride of 2^62: the view's last element wrapped around and the read went outside the storage.
+        Path file = work.resolve("stride.pth");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("archive/data.pkl"));
+            zip.write(new PickleWriter().op('}').str("w").tensor(4, 0, new long[] {3}, new long[] {1L << 62})
+                .ops("s.").bytes());
+            zip.putNextEntry(new java.util.zip.ZipEntry("archive/data/0"));
+            zip.write(new byte[16]);
+        }
+        Run run = ser("import", "--checkpoint", "stride.pth", "--arch", "cnn3gru", "--labels", "a,b", "--out", "y");
+        assertEquals(Command.USAGE, run.code(), run.err());
+        assertTrue(run.err().startsWith("auralis: ser import: " + file + ": tensor of shape [3]"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
     }
 
     @Test
