@@ -46,7 +46,8 @@ public final class PolyphaseFilter {
 
     private PolyphaseFilter(int sourceRate, int targetRate) {
         if (sourceRate <= 0 || targetRate <= 0) {
-            throw new IllegalArgumentException("rates must be positive: " + sourceRate + " Hz to " + targetRate + " Hz");
+            throw new IllegalArgumentException("rates must be positive: " + sourceRate + " Hz to " + targetRate
+                + " Hz");
         }
         this.sourceRate = sourceRate;
         this.targetRate = targetRate;

@@ -35,7 +35,7 @@ public final class PolyphaseResamplingStream implements AudioStream {
     /** About how many outputs each run of a block holds (rounded up to a multiple of {@code up}). */
     private static final int RUN_OUTPUTS = 128;
 
-    /** The most runs per block: the length of the vectorised loop. Longer loops gain little beyond it. */
+    /** The most runs per block: the length of the vectorised loop; 512 measured no faster, 256 keeps a block in L2. */
     private static final int MAX_SEGMENTS = 256;
 
     /** The most input values in a block's transposed layout (4 MB), for the widest decimations. */
