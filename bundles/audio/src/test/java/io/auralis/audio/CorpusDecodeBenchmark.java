@@ -1,6 +1,7 @@
 package io.auralis.audio;
 
 import io.auralis.api.audio.AudioStream;
+import io.auralis.audio.resample.ResamplerKind;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp target/classes:target/test-classes:&lt;api jar&gt;:&lt;TarsosDSP jar&gt; \
- *     io.auralis.audio.CorpusDecodeBenchmark ../../../shared/data/emodb/wav 16000 5
+ *     io.auralis.audio.CorpusDecodeBenchmark ../../../shared/data/emodb/wav 16000 5 polyphase
  * </pre>
  */
 public final class CorpusDecodeBenchmark {
@@ -27,7 +28,8 @@ public final class CorpusDecodeBenchmark {
     /**
      * Runs the benchmark.
      *
-     * @param args the folder, the output rate (default 16000), the number of passes (default 5)
+     * @param args the folder, the output rate (default 16000), the number of passes (default 5), the resampler
+     *     ({@code polyphase}, the default, or {@code tarsosdsp})
      * @throws IOException if a file cannot be decoded
      */
     public static void main(String[] args) throws IOException {
@@ -39,7 +41,8 @@ public final class CorpusDecodeBenchmark {
             files = walk.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".wav")).sorted()
                 .collect(Collectors.toList());
         }
-        AudioDecoderComponent decoder = new AudioDecoderComponent("ffmpeg");
+        ResamplerKind resampler = args.length > 3 ? ResamplerKind.of(args[3]) : ResamplerKind.POLYPHASE;
+        AudioDecoderComponent decoder = new AudioDecoderComponent("ffmpeg", resampler);
         float[] buffer = new float[4096];
         for (int pass = 1; pass <= passes; pass++) {
             long start = System.nanoTime();

@@ -17,7 +17,7 @@ import java.util.Objects;
  * output by half a filter), and the stream ends after {@code round(frames * targetRate / sourceRate)} samples,
  * dropping what the filter's zero-padded tail produces beyond the input's last instant.
  */
-public final class ResamplingStream implements AudioStream {
+public final class TarsosResamplingStream implements AudioStream {
 
     /** Input samples read from the source per resampler call. */
     private static final int BLOCK = 1 << 14;
@@ -47,11 +47,11 @@ public final class ResamplingStream implements AudioStream {
      * @param targetRate the rate to deliver
      * @param filters where to get the resampler for this rate pair
      */
-    public ResamplingStream(AudioStream source, int targetRate, ResamplerFilters filters) {
+    public TarsosResamplingStream(AudioStream source, int targetRate, ResamplerFilters filters) {
         this.source = source;
         this.targetRate = targetRate;
         this.factor = targetRate / (double) source.sampleRate();
-        this.resampler = filters.create(source.sampleRate(), targetRate);
+        this.resampler = filters.tarsos(source.sampleRate(), targetRate);
         // Room for all the output of one input block, so that the resampler normally consumes a block in one call;
         // for large upsampling ratios it is capped and the block is consumed over several calls.
         this.out = new float[(int) Math.min(Math.ceil(BLOCK * factor) + 64, MAX_OUT)];
