@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a model over every clip of a prepared dataset, each clip whole and on its own (the model groups clips of
- * equal length into batches, but never pads one clip to another's length), and counts the outcomes.
+ * Runs a model over every clip of a prepared dataset, each clip whole and on its own (the model batches clips of
+ * similar length, zero-padded and masked, so each result is the clip's alone), and counts the outcomes.
  */
 public final class DatasetEvaluator {
 

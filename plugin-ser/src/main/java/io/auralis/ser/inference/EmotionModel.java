@@ -10,21 +10,24 @@ import io.auralis.ser.model.ModelDirectory;
 import io.auralis.ser.model.ModelException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A loaded emotion model, ready to predict from any number of threads. Load it once per process and close it
  * when done: its weights live in native memory.
  *
- * <p>Batches are formed only from clips of exactly equal length, so a clip's prediction is the same whether it
- * is predicted alone or with others (the network averages over time, and padding would change that average).
+ * <p>Clips of different lengths share a batch: they are zero-padded and the network masks the padding, so a clip's
+ * prediction is the same whether it is predicted alone or with others. Batches are formed from clips of similar
+ * length (sorted, a batch's longest at most {@value #MAX_PADDING_RATIO} times its shortest) to keep the padded work
+ * small.
  */
 public final class EmotionModel implements AutoCloseable {
 
     /** Clips per forward pass when {@link #predict(List)} batches. */
     public static final int DEFAULT_BATCH = 32;
+    /** How much longer than its shortest clip a batch's longest may be. */
+    static final double MAX_PADDING_RATIO = 1.5;
 
     private final ModelDirectory directory;
     private final Model model;
@@ -163,7 +166,7 @@ public final class EmotionModel implements AutoCloseable {
     }
 
     /**
-     * Predicts the emotion of several clips, batching clips of equal length together.
+     * Predicts the emotion of several clips, batching clips of similar length together.
      *
      * @param clips mono samples at {@link #sampleRate()}, each at least {@link #minimumSamples()} long
      * @return one prediction per clip, in order; each equals what {@link #predict(float[])} gives for the clip
@@ -171,24 +174,32 @@ public final class EmotionModel implements AutoCloseable {
      * @throws TranslateException if inference fails
      */
     public List<EmotionPrediction> predict(List<float[]> clips) throws TranslateException {
-        Map<Integer, List<Integer>> byLength = new LinkedHashMap<>();
+        List<Integer> order = new ArrayList<>();
         for (int i = 0; i < clips.size(); i++) {
             checkLength(clips.get(i), "clip " + i);
-            byLength.computeIfAbsent(clips.get(i).length, k -> new ArrayList<>()).add(i);
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt(i -> clips.get(i).length));
+        List<List<Integer>> batches = new ArrayList<>();
+        for (int i : order) {
+            List<Integer> last = batches.isEmpty() ? null : batches.get(batches.size() - 1);
+            if (last == null || last.size() == batchSize
+                || clips.get(i).length > MAX_PADDING_RATIO * clips.get(last.get(0)).length) {
+                last = new ArrayList<>();
+                batches.add(last);
+            }
+            last.add(i);
         }
         EmotionPrediction[] out = new EmotionPrediction[clips.size()];
-        for (List<Integer> group : byLength.values()) {
-            for (int from = 0; from < group.size(); from += batchSize) {
-                List<Integer> chunk = group.subList(from, Math.min(group.size(), from + batchSize));
-                List<float[]> inputs = new ArrayList<>(chunk.size());
-                chunk.forEach(i -> inputs.add(clips.get(i)));
-                List<EmotionPrediction> results = predictors.with(p -> {
-                    cpuThreads();
-                    return p.batchPredict(inputs);
-                });
-                for (int k = 0; k < chunk.size(); k++) {
-                    out[chunk.get(k)] = results.get(k);
-                }
+        for (List<Integer> chunk : batches) {
+            List<float[]> inputs = new ArrayList<>(chunk.size());
+            chunk.forEach(i -> inputs.add(clips.get(i)));
+            List<EmotionPrediction> results = predictors.with(p -> {
+                cpuThreads();
+                return p.batchPredict(inputs);
+            });
+            for (int k = 0; k < chunk.size(); k++) {
+                out[chunk.get(k)] = results.get(k);
             }
         }
         return Arrays.asList(out);

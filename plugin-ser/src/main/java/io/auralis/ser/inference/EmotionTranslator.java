@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
+import io.auralis.ser.data.SpeechEmotionDataset;
 import io.auralis.ser.model.LoudnessNormalization;
 import io.auralis.ser.model.ModelConfig;
 import java.util.List;
@@ -13,8 +14,9 @@ import java.util.List;
  * Raw 16 kHz mono samples in, {@link EmotionPrediction} out: the one place where a model's input conventions are
  * applied, so training and inference agree. Each clip is loudness-normalised when the model says so
  * ({@link ModelConfig#normalizeDbfs}) and handed over with its length; the output log-probabilities are divided by the
- * model's calibration temperature and renormalised. Clips are stacked into a batch as they are; callers batch only
- * clips of equal length ({@link EmotionModel#predict(List)} does).
+ * model's calibration temperature and renormalised. Clips of different lengths share a batch zero-padded, with
+ * their lengths, so each gets exactly its result alone ({@link EmotionModel#predict(List)} groups clips of similar
+ * length to keep the padding small).
  */
 public final class EmotionTranslator implements Translator<float[], EmotionPrediction> {
     private final List<String> classes;
@@ -48,8 +50,7 @@ public final class EmotionTranslator implements Translator<float[], EmotionPredi
         }
         float[] input = normalizeDbfs == null ? samples
             : LoudnessNormalization.apply(samples.clone(), normalizeDbfs);
-        return new NDList(ctx.getNDManager().create(input, new Shape(1, input.length)),
-            ctx.getNDManager().create((long) input.length));
+        return new NDList(ctx.getNDManager().create(input), ctx.getNDManager().create((long) input.length));
     }
 
     @Override
@@ -85,8 +86,14 @@ public final class EmotionTranslator implements Translator<float[], EmotionPredi
         return out;
     }
 
+    /**
+     * Zero-pads the clips of a batch to the longest and stacks them with their lengths, which the network masks by:
+     * every clip's result is its result alone.
+     *
+     * @return the padding batchifier the training data uses too
+     */
     @Override
     public Batchifier getBatchifier() {
-        return Batchifier.STACK;
+        return SpeechEmotionDataset.zeroPadding();
     }
 }
