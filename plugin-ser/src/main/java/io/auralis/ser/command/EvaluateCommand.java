@@ -6,7 +6,6 @@ import ai.djl.translate.TranslateException;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
-import io.auralis.ser.data.CombinedDataset;
 import io.auralis.ser.data.CorpusSource;
 import io.auralis.ser.data.DatasetSplit;
 import io.auralis.ser.data.SkippedFile;
@@ -168,14 +167,7 @@ final class EvaluateCommand implements Subcommand {
         report.skippedFiles = dataset.skipped().size() + dataset.listingProblems().size();
         report.leftOutByLabel = dataset.leftOutByLabel().isEmpty() ? null : dataset.leftOutByLabel();
         report.date = OffsetDateTime.now().withNano(0).toString();
-        Map<String, Evaluation> corpora = evaluation.byCorpus(id -> {
-            int slash = id.indexOf(CombinedDataset.ID_SEPARATOR);
-            return slash > 0 && sources.size() > 1 ? id.substring(0, slash) : null;
-        });
-        if (!corpora.isEmpty()) {
-            report.perCorpus = new java.util.LinkedHashMap<>();
-            corpora.forEach((name, e) -> report.perCorpus.put(name, e.report().summary()));
-        }
+        report.perCorpus = evaluation.summaryByCorpus(dataset);
         context.out().print(report.toTable());
         if (report.leftOutByLabel != null) {
             context.out().println(leftOut(report.leftOutByLabel).substring(2));

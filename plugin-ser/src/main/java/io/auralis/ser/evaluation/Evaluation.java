@@ -5,7 +5,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.auralis.ser.data.SpeechEmotionDataset;
+
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +66,31 @@ public record Evaluation(ConfusionMatrix matrix, List<ClipResult> clips) {
     }
 
     /**
-     * The results of each corpus of a combined dataset apart, by the corpus prefix of the clip ids
-     * ({@code nemo/samples/...}); empty when the ids carry no corpus.
+     * The headline figures of each corpus of a combined dataset apart, for {@link EvaluationReport#perCorpus}.
+     *
+     * @param data the dataset evaluated, which knows the corpus of each of its clips
+     * @return corpus to {@link EvaluationReport#summary()} of its clips, sorted by corpus; {@code null} when the
+     *     clips are of one corpus
+     */
+    public Map<String, Map<String, Object>> summaryByCorpus(SpeechEmotionDataset data) {
+        Map<String, String> corpusOfId = new HashMap<>();
+        data.clips().forEach(c -> corpusOfId.put(c.id(), data.corpusOf(c)));
+        Map<String, Evaluation> groups = byCorpus(corpusOfId::get);
+        if (groups.isEmpty()) {
+            return null;
+        }
+        Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
+        groups.forEach((corpus, e) -> summaries.put(corpus, e.report().summary()));
+        return summaries;
+    }
+
+    /**
+     * The results grouped by corpus.
      *
      * @param corpusOf the corpus of a clip id, or {@code null} when it has none
-     * @return corpus to its own evaluation, sorted by corpus
+     * @return corpus to its own evaluation, sorted by corpus; empty when there are fewer than two corpora
      */
-    public Map<String, Evaluation> byCorpus(Function<String, String> corpusOf) {
+    private Map<String, Evaluation> byCorpus(Function<String, String> corpusOf) {
         Map<String, List<ClipResult>> groups = new TreeMap<>();
         for (ClipResult c : clips) {
             String corpus = corpusOf.apply(c.id());

@@ -28,7 +28,6 @@ import io.auralis.ser.data.Clip;
 import io.auralis.ser.data.Corpus;
 import io.auralis.ser.data.CorpusSource;
 import io.auralis.ser.data.BalancedSampler;
-import io.auralis.ser.data.CombinedDataset;
 import io.auralis.ser.data.DatasetSplit;
 import io.auralis.ser.data.LabelMap;
 import io.auralis.ser.data.SeededShuffleSampler;
@@ -408,13 +407,7 @@ public final class TrainingJob {
                         report.calibration.put("eceTestAfter", round(Calibration.expectedCalibrationError(raw,
                             evaluation.truthIndices(), t)));
                     }
-                    Map<String, Evaluation> corpora = evaluation.byCorpus(TrainingJob::corpusOfId);
-                    if (!corpora.isEmpty()) {
-                        report.perCorpus = new LinkedHashMap<>();
-                        for (Map.Entry<String, Evaluation> e : corpora.entrySet()) {
-                            report.perCorpus.put(e.getKey(), e.getValue().report().summary());
-                        }
-                    }
+                    report.perCorpus = evaluation.summaryByCorpus(test);
                     report.model = config.name;
                     report.architecture = architecture.id();
                     report.dataset = source;
@@ -520,12 +513,6 @@ public final class TrainingJob {
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw new IllegalArgumentException(output + ": exists and is not a folder");
         }
-    }
-
-    /** The corpus prefix of a combined dataset's clip id ({@code nemo/samples/x.wav}), or {@code null}. */
-    static String corpusOfId(String id) {
-        int slash = id.indexOf(CombinedDataset.ID_SEPARATOR);
-        return slash > 0 ? id.substring(0, slash) : null;
     }
 
     private DatasetSplit newSplit(List<Clip> clips, long seed) {
