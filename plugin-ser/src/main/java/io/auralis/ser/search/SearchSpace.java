@@ -1,5 +1,7 @@
 package io.auralis.ser.search;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.auralis.ser.augmentation.Augmentation;
 import io.auralis.ser.model.LoudnessNormalization;
 import io.auralis.ser.training.TrainingOptions;
@@ -25,6 +27,8 @@ public final class SearchSpace {
 
     private static final List<String> NAMES = List.of("arch", "hidden", "layers", "dropout", "lr", "weight-decay",
         "augment", "normalize");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> dimensions;
 
@@ -133,26 +137,9 @@ public final class SearchSpace {
         };
     }
 
+    /** A deep copy through Jackson, as the checkpoint stores options, so a field added later is never lost. */
     private static TrainingOptions copy(TrainingOptions b) {
-        TrainingOptions o = new TrainingOptions();
-        o.architecture = b.architecture;
-        o.epochs = b.epochs;
-        o.batchSize = b.batchSize;
-        o.learningRate = b.learningRate;
-        o.weightDecay = b.weightDecay;
-        o.stepEpochs = b.stepEpochs;
-        o.gamma = b.gamma;
-        o.hidden = b.hidden;
-        o.layers = b.layers;
-        o.dropout = b.dropout;
-        o.temporal = b.temporal;
-        o.seed = b.seed;
-        o.device = b.device;
-        o.labelMap = b.labelMap;
-        o.normalizeDbfs = b.normalizeDbfs;
-        o.augmentation = b.augmentation;
-        o.balance = b.balance;
-        return o;
+        return JSON.convertValue(b, TrainingOptions.class);
     }
 
     /**
