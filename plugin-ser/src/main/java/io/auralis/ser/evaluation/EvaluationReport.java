@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The results of evaluating a model on a dataset, as written to {@code metrics.json}: plain data (public fields)
@@ -199,7 +200,7 @@ public class EvaluationReport {
             s.append(String.format(Locale.ROOT, "%n  calibration        temperature %s, ECE %s%n",
                 calibration.get("temperature"), calibration.entrySet().stream()
                     .filter(e -> e.getKey().startsWith("ece"))
-                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))));
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
         }
         int width = Math.max(8, perClass.stream().mapToInt(c -> c.name.length()).max().orElse(5) + 1);
         s.append('\n').append(String.format(Locale.ROOT, "  %-" + width + "s %9s %9s %9s %8s%n", "class", "precision",
