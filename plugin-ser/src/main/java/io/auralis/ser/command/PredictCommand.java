@@ -17,8 +17,14 @@ import io.auralis.ser.inference.EmotionModel;
 import io.auralis.ser.inference.EmotionPrediction;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -41,7 +47,7 @@ final class PredictCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return CommandLines.usage(List.of("auralis ser predict [--model DIR|NAME] [--window S [--hop S]] [--device D] "
+        return CommandLines.usage(List.of("auralis ser predict [--model DIR|NAME] [--window S [--hop S]] [--workers N] [--device D] "
                 + "FILE..."),
             String.join("\n",
                 "Decodes each file at 16 kHz mono and prints one JSON line per file on standard output:",
@@ -61,6 +67,8 @@ final class PredictCommand implements Subcommand {
                 + "adds \"windows\" (time, duration, label, confidence, probabilities, logprobs) and reports the mean "
                 + "of the windows' probabilities (logprobs: its logarithm) as the file's result"))
             .addOption(CommandLines.valued("hop", "S", "seconds between window starts (default: the window length)"))
+            .addOption(CommandLines.valued("workers", "N", "files decoded at once while the network runs on batches of "
+                + "their clips (default: twice the number of cores)"))
             .addOption(CommandLines.device());
     }
 
@@ -84,21 +92,64 @@ final class PredictCommand implements Subcommand {
                 + " samples (" + model.minimumSamples() * 1000 / rate + " ms) the model needs");
         }
         int failed = 0;
-        for (String name : a.getArgList()) {
-            try {
-                ObjectNode line = predict(name, context.workingDirectory().resolve(name), model, windowSamples,
-                    hopSamples, services);
-                context.out().println(JSON.writeValueAsString(line));
-            } catch (AudioFormatException e) {
-                context.err().println("auralis: " + e.getMessage());
-                failed++;
-            } catch (ExtractionException | IOException e) {
-                context.err().println("auralis: " + name + ": " + e.getMessage());
-                failed++;
+        int workers = workers(a);
+        List<String> names = a.getArgList();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "auralis-ser-predict");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // files decode on the workers while the model's inference thread batches their clips; results are
+            // printed in the order the files were given, and at most 2 x workers files are decoded ahead
+            Deque<Future<String[]>> ahead = new ArrayDeque<>();
+            int next = 0;
+            for (int done = 0; done < names.size(); done++) {
+                while (next < names.size() && ahead.size() < 2 * workers) {
+                    String name = names.get(next++);
+                    ahead.add(pool.submit(() -> outcome(name, context.workingDirectory().resolve(name), model,
+                        windowSamples, hopSamples, services)));
+                }
+                String[] outcome = result(ahead.removeFirst());
+                if (outcome[0] != null) {
+                    context.out().println(outcome[0]);
+                } else {
+                    context.err().println(outcome[1]);
+                    failed++;
+                }
             }
+        } finally {
+            pool.shutdownNow();
         }
         context.out().flush();
-        return failed == 0 ? Command.OK : failed < a.getArgList().size() ? Command.PARTIAL_FAILURE : Command.USAGE;
+        return failed == 0 ? Command.OK : failed < names.size() ? Command.PARTIAL_FAILURE : Command.USAGE;
+    }
+
+    private static int workers(CommandLine a) throws UsageException {
+        return CommandLines.integer(a, "workers", 2 * Runtime.getRuntime().availableProcessors(), 1);
+    }
+
+    /** The file's JSON line, or its one-line error: {line, null} or {null, error}. */
+    private String[] outcome(String name, Path file, EmotionModel model, int window, int hop, SerServices services)
+        throws IOException {
+        try {
+            return new String[] {JSON.writeValueAsString(predict(name, file, model, window, hop, services)), null};
+        } catch (AudioFormatException e) {
+            return new String[] {null, "auralis: " + e.getMessage()};
+        } catch (ExtractionException | IOException e) {
+            return new String[] {null, "auralis: " + name + ": " + e.getMessage()};
+        }
+    }
+
+    private static String[] result(Future<String[]> f) throws Exception {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw (Error) e.getCause();
+        }
     }
 
     private ObjectNode predict(String name, Path file, EmotionModel model, int window, int hop,

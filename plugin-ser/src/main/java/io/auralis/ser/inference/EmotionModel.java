@@ -9,45 +9,42 @@ import io.auralis.ser.model.ModelConfig;
 import io.auralis.ser.model.ModelDirectory;
 import io.auralis.ser.model.ModelException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * A loaded emotion model, ready to predict from any number of threads. Load it once per process and close it
  * when done: its weights live in native memory.
  *
- * <p>Clips of different lengths share a batch: they are zero-padded and the network masks the padding, so a clip's
- * prediction is the same whether it is predicted alone or with others. Batches are formed from clips of similar
- * length (sorted, a batch's longest at most {@value #MAX_PADDING_RATIO} times its shortest) to keep the padded work
- * small.
+ * <p>Every prediction, from any thread, goes through one inference thread that batches what the callers hand in at
+ * the same time (see {@link InferenceQueue}): clips of different lengths share a batch, zero-padded, and the network
+ * masks the padding, so a clip's prediction is the same whether it is predicted alone or with others.
  */
 public final class EmotionModel implements AutoCloseable {
 
-    /** Clips per forward pass when {@link #predict(List)} batches. */
+    /** The most clips per forward pass on the CPU. */
     public static final int DEFAULT_BATCH = 32;
-    /** How much longer than its shortest clip a batch's longest may be. */
-    static final double MAX_PADDING_RATIO = 1.5;
+    /** The most clips per forward pass on a GPU, which needs larger batches to be busy. */
+    public static final int DEFAULT_GPU_BATCH = 128;
 
     private final ModelDirectory directory;
     private final Model model;
     private final CnnGruBlock block;
     private final Device device;
     private final PredictorPool<float[], EmotionPrediction> predictors;
-    private final int batchSize;
     private final IntraOpThreads threads;
+    private final InferenceQueue queue;
 
     private EmotionModel(ModelDirectory directory, Model model, CnnGruBlock block, int batchSize) {
         this.directory = directory;
         this.model = model;
         this.block = block;
         this.device = model.getNDManager().getDevice();
-        this.batchSize = batchSize;
         this.threads = IntraOpThreads.of(model.getNDManager().getEngine());
         ModelConfig config = directory.config();
         EmotionTranslator translator = new EmotionTranslator(config.classes, block.minimumSamples(),
             config.normalizeDbfs, config.temperature == null ? 1 : config.temperature);
         this.predictors = new PredictorPool<>(() -> model.newPredictor(translator, device));
+        this.queue = new InferenceQueue(directory.path().getFileName().toString(), this::forward, batchSize);
     }
 
     /**
@@ -60,7 +57,7 @@ public final class EmotionModel implements AutoCloseable {
      * @throws IllegalArgumentException if the device option is malformed or names a GPU that is not there
      */
     public static EmotionModel load(ModelDirectory directory, String deviceSpec) throws ModelException {
-        return load(directory, deviceSpec, DEFAULT_BATCH);
+        return load(directory, deviceSpec, 0);
     }
 
     /**
@@ -68,15 +65,16 @@ public final class EmotionModel implements AutoCloseable {
      *
      * @param directory the model directory
      * @param deviceSpec {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
-     * @param batchSize the most clips per forward pass, positive
+     * @param batchSize the most clips per forward pass; 0 for the device's default ({@value #DEFAULT_BATCH} on the
+     *     CPU, {@value #DEFAULT_GPU_BATCH} on a GPU)
      * @return the model
      * @throws ModelException if the weights cannot be loaded
      * @throws IllegalArgumentException if the device option or batch size is bad
      */
     public static EmotionModel load(ModelDirectory directory, String deviceSpec, int batchSize)
         throws ModelException {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        if (batchSize < 0) {
+            throw new IllegalArgumentException("batch size must be positive or 0, got " + batchSize);
         }
         ComputeDevice.checkSyntax(deviceSpec);
         Engine engine = Engine.getEngine("PyTorch");
@@ -88,7 +86,8 @@ public final class EmotionModel implements AutoCloseable {
             // the weights of a loaded model never change: fold its batch norms once, for every forward pass
             block.foldNorms();
             model.setBlock(block);
-            return new EmotionModel(directory, model, block, batchSize);
+            int batch = batchSize > 0 ? batchSize : device.isGpu() ? DEFAULT_GPU_BATCH : DEFAULT_BATCH;
+            return new EmotionModel(directory, model, block, batch);
         } catch (ModelException | RuntimeException e) {
             model.close();
             throw e;
@@ -159,10 +158,7 @@ public final class EmotionModel implements AutoCloseable {
      */
     public EmotionPrediction predict(float[] samples) throws TranslateException {
         checkLength(samples, "clip");
-        return predictors.with(p -> {
-            cpuThreads();
-            return p.predict(samples);
-        });
+        return queue.predict(List.of(samples)).get(0);
     }
 
     /**
@@ -174,35 +170,17 @@ public final class EmotionModel implements AutoCloseable {
      * @throws TranslateException if inference fails
      */
     public List<EmotionPrediction> predict(List<float[]> clips) throws TranslateException {
-        List<Integer> order = new ArrayList<>();
         for (int i = 0; i < clips.size(); i++) {
             checkLength(clips.get(i), "clip " + i);
-            order.add(i);
         }
-        order.sort(Comparator.comparingInt(i -> clips.get(i).length));
-        List<List<Integer>> batches = new ArrayList<>();
-        for (int i : order) {
-            List<Integer> last = batches.isEmpty() ? null : batches.get(batches.size() - 1);
-            if (last == null || last.size() == batchSize
-                || clips.get(i).length > MAX_PADDING_RATIO * clips.get(last.get(0)).length) {
-                last = new ArrayList<>();
-                batches.add(last);
-            }
-            last.add(i);
-        }
-        EmotionPrediction[] out = new EmotionPrediction[clips.size()];
-        for (List<Integer> chunk : batches) {
-            List<float[]> inputs = new ArrayList<>(chunk.size());
-            chunk.forEach(i -> inputs.add(clips.get(i)));
-            List<EmotionPrediction> results = predictors.with(p -> {
-                cpuThreads();
-                return p.batchPredict(inputs);
-            });
-            for (int k = 0; k < chunk.size(); k++) {
-                out[chunk.get(k)] = results.get(k);
-            }
-        }
-        return Arrays.asList(out);
+        return queue.predict(clips);
+    }
+
+    private List<EmotionPrediction> forward(List<float[]> batch) throws TranslateException {
+        return predictors.with(p -> {
+            cpuThreads();
+            return batch.size() == 1 ? List.of(p.predict(batch.get(0))) : p.batchPredict(batch);
+        });
     }
 
     private void cpuThreads() {
@@ -222,6 +200,7 @@ public final class EmotionModel implements AutoCloseable {
 
     @Override
     public void close() {
+        queue.close();
         predictors.close();
         model.close();
     }

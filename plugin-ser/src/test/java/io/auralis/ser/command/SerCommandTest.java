@@ -155,6 +155,37 @@ class SerCommandTest {
     }
 
     @Test
+    void filesDecodedOnSeveralWorkersAndBatchedTogetherComeOutInTheGivenOrderWithTheirLoneResults() throws Exception {
+        List<String> args = new ArrayList<>(List.of("predict", "--workers", "3"));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            String name = "order-" + i + ".wav";
+            // lengths from 0.3 s to 4 s in a shuffled order, so that batches mix files of different lengths
+            SyntheticAudio.write(work.resolve(name), SignalFixture.signal(4800 + (i * 7919) % 60000, i));
+            names.add(i == 5 ? "missing.wav" : i == 9 ? "notes.wav" : name);
+        }
+        args.addAll(names);
+        Run together = ser(args.toArray(String[]::new));
+        assertEquals(Command.PARTIAL_FAILURE, together.code(), together.err());
+        List<JsonNode> lines = together.lines();
+        assertEquals(12, lines.size());
+        String[] errors = together.err().strip().split("\n");
+        assertTrue(errors[0].contains("missing.wav") && errors[1].contains("notes.wav"), together.err());
+        int k = 0;
+        for (String name : names) {
+            if (name.equals("missing.wav") || name.equals("notes.wav")) {
+                continue;
+            }
+            JsonNode line = lines.get(k++);
+            assertEquals(name, line.get("file").asText());
+            JsonNode alone = ser("predict", "--workers", "1", name).lines().get(0);
+            assertArrayEquals(floats(alone.get("logprobs")), floats(line.get("logprobs")), 1e-5f, name);
+        }
+        assertEquals("auralis: ser predict: --workers must be at least 1, got 0\n",
+            ser("predict", "--workers", "0", "a.wav").err());
+    }
+
+    @Test
     void predictReadsRealRecordingsIncludingOnesWithExtraChunks() throws Exception {
         Path wav = RealCorpora.require("emodb").resolve("wav");
         // 14a07Aa carries a 4044-byte padding chunk before its data

@@ -1,0 +1,175 @@
+package io.auralis.ser.inference;
+
+import ai.djl.translate.TranslateException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * One inference thread per model that turns the clips of every calling thread into batches.
+ *
+ * <p>Callers (the workers of a batch, each decoding its own file) hand in clips and wait. The inference thread takes
+ * everything that is waiting when it is free, sorts it by length, cuts it into batches of similar length (a batch's
+ * longest at most {@value #MAX_PADDING_RATIO} times its shortest, at most {@code batchSize} clips) and runs them.
+ * Nothing waits for a batch to fill: a lone clip runs at once, and clips that arrive during a forward pass make up
+ * the next. So the batch grows with the load, decoding runs on the callers' threads while the network runs here,
+ * and PyTorch's kernels get every core from one thread instead of competing thread pools. The network masks the
+ * padding, so a clip's result does not depend on the company it is batched with.
+ */
+final class InferenceQueue implements AutoCloseable {
+    /** How much longer than its shortest clip a batch's longest may be. */
+    static final double MAX_PADDING_RATIO = 1.5;
+
+    /** Runs one batch of clips through the network. */
+    interface Network {
+        List<EmotionPrediction> run(List<float[]> batch) throws TranslateException;
+    }
+
+    private record Request(float[] clip, CompletableFuture<EmotionPrediction> result) {
+    }
+
+    private final LinkedBlockingQueue<Request> pending = new LinkedBlockingQueue<>();
+    private final Network network;
+    private final int batchSize;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    InferenceQueue(String name, Network network, int batchSize) {
+        this.network = network;
+        this.batchSize = batchSize;
+        this.thread = new Thread(this::serve, "auralis-ser-inference " + name);
+        // DJL inside OSGi finds its engine through the context class loader of the thread that calls it
+        thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Predicts clips, batched with whatever other threads are predicting at the same time.
+     *
+     * @param clips the clips
+     * @return one prediction per clip, in order
+     * @throws TranslateException if inference fails or the calling thread is interrupted while it waits
+     */
+    List<EmotionPrediction> predict(List<float[]> clips) throws TranslateException {
+        List<CompletableFuture<EmotionPrediction>> results = new ArrayList<>(clips.size());
+        for (float[] clip : clips) {
+            Request r = new Request(clip, new CompletableFuture<>());
+            results.add(r.result());
+            if (closed) {
+                throw new IllegalStateException("the model is closed");
+            }
+            pending.add(r);
+        }
+        if (closed) {
+            // closed while these were queued: the thread may have gone without seeing them
+            List<Request> rest = new ArrayList<>();
+            pending.drainTo(rest);
+            fail(rest);
+        }
+        List<EmotionPrediction> out = new ArrayList<>(clips.size());
+        for (CompletableFuture<EmotionPrediction> f : results) {
+            out.add(await(f));
+        }
+        return out;
+    }
+
+    /** Clips handed in and not yet taken by the inference thread. */
+    int waiting() {
+        return pending.size();
+    }
+
+    private static EmotionPrediction await(CompletableFuture<EmotionPrediction> f) throws TranslateException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TranslateException("interrupted while waiting for the network", e);
+        } catch (CancellationException e) {
+            throw new IllegalStateException("the model is closed", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TranslateException t) {
+                throw new TranslateException(t.getMessage(), t);
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new TranslateException(String.valueOf(cause), cause);
+        }
+    }
+
+    private void serve() {
+        List<Request> taken = new ArrayList<>();
+        while (!closed) {
+            try {
+                taken.add(pending.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            pending.drainTo(taken);
+            for (List<Request> batch : batches(taken)) {
+                run(batch);
+            }
+            taken.clear();
+        }
+        fail(taken);
+        List<Request> rest = new ArrayList<>();
+        pending.drainTo(rest);
+        fail(rest);
+    }
+
+    private List<List<Request>> batches(List<Request> requests) {
+        requests.sort(Comparator.comparingInt(r -> r.clip().length));
+        List<List<Request>> batches = new ArrayList<>();
+        List<Request> last = null;
+        for (Request r : requests) {
+            if (last == null || last.size() == batchSize
+                || r.clip().length > MAX_PADDING_RATIO * last.get(0).clip().length) {
+                last = new ArrayList<>();
+                batches.add(last);
+            }
+            last.add(r);
+        }
+        return batches;
+    }
+
+    private void run(List<Request> batch) {
+        List<float[]> clips = new ArrayList<>(batch.size());
+        batch.forEach(r -> clips.add(r.clip()));
+        try {
+            List<EmotionPrediction> results = network.run(clips);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result().complete(results.get(i));
+            }
+        } catch (Throwable t) {
+            // an out-of-memory batch fails its own clips; the thread serves the next callers
+            batch.forEach(r -> r.result().completeExceptionally(t));
+        }
+    }
+
+    private static void fail(List<Request> requests) {
+        requests.forEach(r -> r.result().cancel(false));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Request> rest = new ArrayList<>();
+        pending.drainTo(rest);
+        fail(rest);
+    }
+}
