@@ -2,6 +2,7 @@ package io.auralis.api.audio;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Turns audio files into mono float samples at the rate an analysis needs. Registered as an OSGi service by the
@@ -9,6 +10,7 @@ import java.nio.file.Path;
  *
  * <p>Implementations are thread-safe: each {@link #open} returns an independent stream.
  */
+@ProviderType
 public interface AudioDecoder {
 
     /**

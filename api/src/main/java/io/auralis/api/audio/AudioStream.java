@@ -2,11 +2,13 @@ package io.auralis.api.audio;
 
 import java.io.Closeable;
 import java.io.IOException;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Mono float audio at a fixed rate, read in pieces so that a recording of any length never has to sit in
  * memory. Samples are in [-1, 1]. Not thread-safe: one reader at a time.
  */
+@ProviderType
 public interface AudioStream extends Closeable {
 
     /**

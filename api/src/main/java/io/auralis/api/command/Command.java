@@ -1,6 +1,7 @@
 package io.auralis.api.command;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A command contributed to the {@code auralis} command line, registered as an OSGi service. The host dispatches
@@ -10,6 +11,7 @@ import java.util.List;
  * <p>Exit codes follow one convention across the platform: 0 success, 1 the work ran but some of it failed
  * (such as some files of a batch), 2 bad usage or input, 3 an internal error.
  */
+@ConsumerType
 public interface Command {
 
     /** Exit code: everything succeeded. */

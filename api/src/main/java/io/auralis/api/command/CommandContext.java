@@ -2,10 +2,12 @@ package io.auralis.api.command;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * What the host gives a command when it runs it.
  */
+@ProviderType
 public interface CommandContext {
 
     /**

@@ -1,6 +1,7 @@
 package io.auralis.api.extractor;
 
 import io.auralis.api.audio.AudioBlock;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * The analysis of one file by one extractor. Created by {@link FeatureExtractor#open}, used by one thread, and
@@ -12,6 +13,7 @@ import io.auralis.api.audio.AudioBlock;
  * block during which the feature was emitted. At the end of the file the host delivers what remains and calls
  * {@link #finish} exactly once.
  */
+@ConsumerType
 public interface ExtractorSession extends AutoCloseable {
 
     /**

@@ -2,6 +2,7 @@ package io.auralis.api.extractor;
 
 import java.util.List;
 import java.util.Map;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A feature extractor, registered as an OSGi service: it takes audio and emits time-stamped features.
@@ -22,6 +23,7 @@ import java.util.Map;
  * <p>The batch runner analyses several files at once, so {@code open} may be called concurrently from different
  * threads; each session is used by one thread only.
  */
+@ConsumerType
 public interface FeatureExtractor {
 
     /**

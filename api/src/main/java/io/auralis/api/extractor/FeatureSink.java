@@ -1,10 +1,13 @@
 package io.auralis.api.extractor;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Where a session emits its features. Supplied by the host for each call; features go to writers and to the
  * downstream steps that consume the output.
  */
 @FunctionalInterface
+@ProviderType
 public interface FeatureSink {
 
     /**

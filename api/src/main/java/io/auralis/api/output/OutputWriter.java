@@ -4,12 +4,15 @@ import io.auralis.api.extractor.OutputDescriptor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Stores analysis records in one format, registered as an OSGi service. Workflows and {@code --format} pick a
  * writer by {@link #format()}.
  */
+@ConsumerType
 public interface OutputWriter {
 
     /**
@@ -37,6 +40,18 @@ public interface OutputWriter {
      * @throws IOException if the output cannot be created
      */
     RecordSink open(Path target, Map<String, OutputDescriptor> outputs, boolean append) throws IOException;
+
+    /**
+     * The format as a stream of bytes, for standard output and for records encoded on one machine and written on
+     * another (Spark executors). Formats that need a file or folder of their own (an HTML report) have none.
+     *
+     * @param outputs the descriptors of the outputs records will carry, by {@code step.output}, in order
+     * @return the encoder, or empty when this format can only be written by {@link #open open}
+     * @since 1.1
+     */
+    default Optional<RecordEncoder> encoder(Map<String, OutputDescriptor> outputs) {
+        return Optional.empty();
+    }
 
     /**
      * The input files already recorded in an existing output, for {@code --resume}. Only reads: the host asks

@@ -2,10 +2,12 @@ package io.auralis.api.output;
 
 import java.io.Closeable;
 import java.io.IOException;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * An open output that receives one record per analysed file. Calls come from one thread at a time.
  */
+@ConsumerType
 public interface RecordSink extends Closeable {
 
     /**

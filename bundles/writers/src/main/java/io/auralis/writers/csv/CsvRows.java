@@ -4,6 +4,7 @@ import io.auralis.api.emotion.EmotionFeatures;
 import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.output.FileRecord;
+import io.auralis.api.output.RecordEncoder;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +21,7 @@ import java.util.Map;
  * order, then the file row, which has an empty {@code output} column and carries the file's duration, sample rate,
  * channel count and error. The file row comes last so that it marks the record as complete for {@code --resume}.
  */
-final class CsvRows {
+final class CsvRows implements RecordEncoder {
     private final CsvLayout layout;
     private final Map<String, OutputDescriptor> outputs;
 
@@ -36,14 +37,16 @@ final class CsvRows {
     }
 
     /**
-     * The header row.
+     * Writes the header row.
      *
-     * @return UTF-8 bytes ending with CRLF
+     * @param out where the UTF-8 row goes, ending with CRLF; left open
+     * @throws IOException if writing fails
      */
-    byte[] header() {
-        StringBuilder out = new StringBuilder();
-        CsvText.appendRow(out, layout.header());
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+    @Override
+    public void header(OutputStream out) throws IOException {
+        StringBuilder row = new StringBuilder();
+        CsvText.appendRow(row, layout.header());
+        out.write(row.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -53,7 +56,8 @@ final class CsvRows {
      * @param out where the UTF-8 rows go, each ending with CRLF; left open
      * @throws IOException if writing fails
      */
-    void write(FileRecord record, OutputStream out) throws IOException {
+    @Override
+    public void encode(FileRecord record, OutputStream out) throws IOException {
         Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         StringBuilder row = new StringBuilder(256);
         if (record.outputs != null) {

@@ -3,16 +3,19 @@ package io.auralis.writers.csv;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.OutputWriter;
+import io.auralis.api.output.RecordEncoder;
 import io.auralis.api.output.RecordSink;
 import io.auralis.writers.file.AppendOnlyFile;
 
 import org.osgi.service.component.annotations.Component;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -69,7 +72,9 @@ public class CsvWriter implements OutputWriter {
         AppendOnlyFile file = AppendOnlyFile.open(target, append);
         try {
             if (file.size() == 0) {
-                file.append(rows.header());
+                ByteArrayOutputStream header = new ByteArrayOutputStream();
+                rows.header(header);
+                file.append(header.toByteArray());
             }
         } catch (IOException e) {
             file.close();
@@ -78,7 +83,7 @@ public class CsvWriter implements OutputWriter {
         return new RecordSink() {
             @Override
             public void write(FileRecord record) throws IOException {
-                file.append(out -> rows.write(record, out));
+                file.append(record, rows);
             }
 
             @Override
@@ -86,6 +91,11 @@ public class CsvWriter implements OutputWriter {
                 file.close();
             }
         };
+    }
+
+    @Override
+    public Optional<RecordEncoder> encoder(Map<String, OutputDescriptor> outputs) {
+        return Optional.of(new CsvRows(new CsvLayout(outputs), outputs));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.auralis.writers.file;
 
+import io.auralis.api.output.FileRecord;
+import io.auralis.api.output.RecordEncoder;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -70,33 +72,22 @@ public final class AppendOnlyFile implements Closeable {
         return channel.size();
     }
 
-    /** Writes one record's bytes to a stream; see {@link #append(RecordEncoder)}. */
-    @FunctionalInterface
-    public interface RecordEncoder {
-        /**
-         * Writes the record.
-         *
-         * @param out where its bytes go; not to be closed
-         * @throws IOException if writing fails
-         */
-        void writeTo(OutputStream out) throws IOException;
-    }
-
     /**
      * Appends one whole record that is encoded as a stream, so that a record of any size needs only a bounded
      * buffer. A record that fits the buffer ({@value #BUFFER} bytes) still reaches the operating system as one
      * write. If encoding or writing fails in any way ({@code Error}s included), the file is cut back to where the
      * record began, so that nothing of it remains, and the failure is rethrown.
      *
+     * @param record the record
      * @param encoder writes the record's bytes, including its line ending
      * @throws IOException if it cannot be written; the message names the file
      */
-    public void append(RecordEncoder encoder) throws IOException {
+    public void append(FileRecord record, RecordEncoder encoder) throws IOException {
         long start = channel.size();
         try {
             // Never closed: that would close the channel.
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
-            encoder.writeTo(out);
+            encoder.encode(record, out);
             out.flush();
         } catch (Throwable t) {
             try {

@@ -3,6 +3,7 @@ package io.auralis.writers.jsonl;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.OutputWriter;
+import io.auralis.api.output.RecordEncoder;
 import io.auralis.api.output.RecordSink;
 import io.auralis.writers.file.AppendOnlyFile;
 
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,7 +57,7 @@ public class JsonLinesWriter implements OutputWriter {
         return new RecordSink() {
             @Override
             public void write(FileRecord record) throws IOException {
-                file.append(out -> json.write(record, out));
+                file.append(record, json);
             }
 
             @Override
@@ -63,6 +65,11 @@ public class JsonLinesWriter implements OutputWriter {
                 file.close();
             }
         };
+    }
+
+    @Override
+    public Optional<RecordEncoder> encoder(Map<String, OutputDescriptor> outputs) {
+        return Optional.of(new RecordJson(outputs));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.auralis.api.emotion.EmotionResult;
 import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.output.FileRecord;
+import io.auralis.api.output.RecordEncoder;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -25,7 +26,7 @@ import java.util.Map;
  * its emotion output (a wrong number of values) is written plainly rather than dropped. NaN and infinite values,
  * which JSON cannot hold, are written as {@code null}.
  */
-final class RecordJson {
+final class RecordJson implements RecordEncoder {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final Map<String, OutputDescriptor> outputs;
@@ -46,11 +47,17 @@ final class RecordJson {
      * @param out where the line goes; left open
      * @throws IOException if writing fails
      */
-    void write(FileRecord record, OutputStream out) throws IOException {
+    @Override
+    public void encode(FileRecord record, OutputStream out) throws IOException {
         JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8);
         writeRecord(g, record);
         g.flush();
         out.write('\n');
+    }
+
+    /** JSON Lines has no header. */
+    @Override
+    public void header(OutputStream out) {
     }
 
     private void writeRecord(JsonGenerator g, FileRecord record) throws IOException {

@@ -10,6 +10,7 @@ import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.SampleType;
 import io.auralis.api.output.FileRecord;
+import io.auralis.api.output.RecordEncoder;
 import io.auralis.api.output.RecordSink;
 import io.auralis.writers.file.FailingFeatures;
 
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -253,6 +256,24 @@ class CsvWriterTest {
             sink.write(record("a.wav"));
         }
         assertTrue(Files.readString(out).startsWith("file,output,time,duration,label,beat.time:time,values,"));
+    }
+
+    @Test
+    void theEncoderGivesByteForByteWhatTheFileHolds() throws IOException {
+        FileRecord r = record("a,b.wav");
+        r.outputs.put("pitch.f0", List.of(Feature.of(0.0, 0.064, 212.4f)));
+        r.outputs.put("ser.emotion", List.of(new Feature(0.5, 1.5, new float[] {0.2f, 0.8f}, null)));
+        FileRecord failed = new FileRecord();
+        failed.file = "=bad.wav";
+        failed.error = "bad.wav: not audio";
+        Path out = dir.resolve("r.csv");
+        write(out, false, r, failed);
+        RecordEncoder encoder = writer.encoder(outputs).orElseThrow();
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        encoder.header(stream);
+        encoder.encode(r, stream);
+        encoder.encode(failed, stream);
+        assertEquals(Files.readString(out), stream.toString(StandardCharsets.UTF_8));
     }
 
     private void write(Path out, boolean append, FileRecord... records) throws IOException {

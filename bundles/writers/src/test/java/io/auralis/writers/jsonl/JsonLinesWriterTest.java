@@ -1,5 +1,6 @@
 package io.auralis.writers.jsonl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +12,7 @@ import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.SampleType;
 import io.auralis.api.output.FileRecord;
+import io.auralis.api.output.RecordEncoder;
 import io.auralis.api.output.RecordSink;
 import io.auralis.writers.file.FailingFeatures;
 
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -211,6 +214,23 @@ class JsonLinesWriterTest {
         Path folder = Files.createDirectory(dir.resolve("folder.jsonl"));
         IOException e = assertThrows(IOException.class, () -> writer.open(folder, Map.of(), false));
         assertTrue(e.getMessage().startsWith(folder + ": "), e.getMessage());
+    }
+
+    @Test
+    void theEncoderGivesByteForByteWhatTheFileHolds() throws IOException {
+        FileRecord ok = record("a.wav", Map.of("pitch.f0",
+            List.of(new Feature(0.0, 0.064, new float[] {212.4f, Float.NaN}, "voiced"))));
+        FileRecord failed = new FileRecord();
+        failed.file = "b.wav";
+        failed.error = "b.wav: not a WAV file";
+        Path out = dir.resolve("r.jsonl");
+        write(out, false, ok, failed);
+        RecordEncoder encoder = writer.encoder(Map.of()).orElseThrow();
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        encoder.header(stream);
+        encoder.encode(ok, stream);
+        encoder.encode(failed, stream);
+        assertArrayEquals(Files.readAllBytes(out), stream.toByteArray());
     }
 
     private void write(Path out, boolean append, FileRecord... records) throws IOException {
