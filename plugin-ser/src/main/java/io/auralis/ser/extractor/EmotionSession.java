@@ -6,6 +6,7 @@ import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.api.extractor.FeatureSink;
 import io.auralis.ser.inference.EmotionModel;
 import io.auralis.ser.inference.EmotionPrediction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,9 +16,17 @@ import java.util.Locale;
  * log-probabilities).
  */
 abstract class EmotionSession implements ExtractorSession {
+    /**
+     * Clips a session holds before it hands them to the model together: the model's inference thread batches them
+     * with other files' clips, and a few more seconds of delay cost a streaming caller little.
+     */
+    static final int BATCH = 8;
+
     final EmotionModel model;
     final int rate;
     private final EmotionDelivery delivery;
+    private final List<long[]> spans = new ArrayList<>();
+    private final List<float[]> clips = new ArrayList<>();
 
     EmotionSession(EmotionModel model, int rate, EmotionDelivery delivery) {
         this.model = model;
@@ -39,6 +48,39 @@ abstract class EmotionSession implements ExtractorSession {
         } catch (TranslateException e) {
             throw new ExtractionException("emotion inference failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Holds a clip for the next {@link #flush}, and flushes when {@value #BATCH} are held.
+     *
+     * @return whether it flushed
+     */
+    boolean queue(float[] clip, long from, long to, FeatureSink sink) throws ExtractionException {
+        spans.add(new long[] {from, to});
+        clips.add(clip);
+        if (clips.size() < BATCH) {
+            return false;
+        }
+        flush(sink);
+        return true;
+    }
+
+    /** Predicts the clips held and emits their emotions, in the order they were queued. */
+    void flush(FeatureSink sink) throws ExtractionException {
+        if (clips.isEmpty()) {
+            return;
+        }
+        List<EmotionPrediction> results = predict(clips);
+        for (int i = 0; i < results.size(); i++) {
+            emit(sink, results.get(i), spans.get(i)[0], spans.get(i)[1]);
+        }
+        spans.clear();
+        clips.clear();
+    }
+
+    /** Whether clips are held for the next flush. */
+    boolean holding() {
+        return !clips.isEmpty();
     }
 
     void emit(FeatureSink sink, EmotionPrediction p, long from, long to) {

@@ -11,7 +11,8 @@ import java.util.Locale;
  * One emotion per segment of an upstream segmenter. A segment arrives after the audio it spans, so the session
  * keeps recent audio: everything since the start of the last segment received, but never more than
  * {@code bufferSeconds}, which must cover the longest segment the segmenter emits plus its delay. Segments
- * shorter than the network's minimum get no emotion.
+ * shorter than the network's minimum get no emotion. Segments are predicted {@value #BATCH} at a time (and the
+ * rest when the file ends), so that the model batches them.
  */
 final class SegmentSession extends EmotionSession {
     private final String input;
@@ -43,14 +44,15 @@ final class SegmentSession extends EmotionSession {
                 + "the segmenter's maxSegment plus a second or two", segment.time, bufferSeconds));
         }
         if (to - from >= model.minimumSamples()) {
-            emit(sink, predict(audio.copy(from, to)), from, to);
+            queue(audio.copy(from, to), from, to, sink);
         }
         // features of one input arrive in time order, so no later segment starts earlier than this one
         audio.discardBefore(from);
     }
 
     @Override
-    public void finish(FeatureSink sink) {
+    public void finish(FeatureSink sink) throws ExtractionException {
         // every segment has been consumed by now
+        flush(sink);
     }
 }

@@ -4,9 +4,6 @@ import io.auralis.api.audio.AudioBlock;
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.FeatureSink;
 import io.auralis.ser.inference.EmotionModel;
-import io.auralis.ser.inference.EmotionPrediction;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One emotion per window of {@code window} samples, windows starting every {@code hop} samples. Holds at most
@@ -14,14 +11,9 @@ import java.util.List;
  * the last full window when there is any and it is long enough for the network.
  */
 final class WindowSession extends EmotionSession {
-    /** Windows predicted together: equal lengths, so batching never changes a result. */
-    static final int BATCH = 8;
-
     private final int window;
     private final int hop;
     private final AudioHistory audio;
-    private final List<long[]> spans = new ArrayList<>();
-    private final List<float[]> clips = new ArrayList<>();
     private long next;
     private long covered;
     private boolean emitted;
@@ -38,13 +30,12 @@ final class WindowSession extends EmotionSession {
     public void process(AudioBlock block, FeatureSink sink) throws ExtractionException {
         audio.append(block);
         while (next + window <= audio.end()) {
-            queue(next, next + window);
+            float[] clip = audio.copy(next, next + window);
+            long from = next;
             covered = next + window;
             next += hop;
             audio.discardBefore(next);
-            if (clips.size() >= BATCH) {
-                flush(sink);
-            }
+            emitted |= queue(clip, from, covered, sink);
         }
     }
 
@@ -53,29 +44,11 @@ final class WindowSession extends EmotionSession {
         long end = audio.end();
         if (end > covered && next < end) {
             if (end - next >= model.minimumSamples()) {
-                queue(next, end);
-            } else if (!emitted && clips.isEmpty()) {
+                queue(audio.copy(next, end), next, end, sink);
+            } else if (!emitted && !holding()) {
                 throw new ExtractionException(tooShort(end));
             }
         }
         flush(sink);
-    }
-
-    private void queue(long from, long to) {
-        spans.add(new long[] {from, to});
-        clips.add(audio.copy(from, to));
-    }
-
-    private void flush(FeatureSink sink) throws ExtractionException {
-        if (clips.isEmpty()) {
-            return;
-        }
-        List<EmotionPrediction> results = predict(clips);
-        for (int i = 0; i < results.size(); i++) {
-            emit(sink, results.get(i), spans.get(i)[0], spans.get(i)[1]);
-        }
-        emitted = true;
-        spans.clear();
-        clips.clear();
     }
 }
