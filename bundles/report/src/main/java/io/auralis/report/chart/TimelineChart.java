@@ -338,14 +338,9 @@ public final class TimelineChart {
 
     private void loudness(Svg svg, ValueTrack track) {
         double[] values = averaged(track, ValueTrack.Averaging.POWER);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
+        double[] range = range(values);
+        double lo = range[0];
+        double hi = range[1];
         // Digital silence reads -100 dBFS or less; showing it would flatten the speech into a line at the top.
         double top = Double.isFinite(hi) ? Math.max(0, Math.ceil(hi)) : 0;
         double bottom = Double.isFinite(lo) ? Math.floor(Math.max(lo, -80) / 10) * 10 : -80;
@@ -357,6 +352,16 @@ public final class TimelineChart {
 
     private void pitch(Svg svg, ValueTrack track) {
         double[] values = averaged(track, ValueTrack.Averaging.LOG);
+        double[] range = range(values);
+        double lo = range[0];
+        double hi = range[1];
+        double bottom = Double.isFinite(lo) ? Math.floor(lo / 50) * 50 : 0;
+        double top = Double.isFinite(hi) ? Math.max(bottom + 50, Math.ceil(hi / 50) * 50) : 500;
+        line(svg, "Pitch (" + unit(track, "Hz") + ")", values, bottom, top, "#00697c");
+    }
+
+    /** The smallest and largest finite value, infinities when there is none. */
+    private static double[] range(double[] values) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double v : values) {
@@ -365,9 +370,7 @@ public final class TimelineChart {
                 hi = Math.max(hi, v);
             }
         }
-        double bottom = Double.isFinite(lo) ? Math.floor(lo / 50) * 50 : 0;
-        double top = Double.isFinite(hi) ? Math.max(bottom + 50, Math.ceil(hi / 50) * 50) : 500;
-        line(svg, "Pitch (" + unit(track, "Hz") + ")", values, bottom, top, "#00697c");
+        return new double[] {lo, hi};
     }
 
     private void line(Svg svg, String name, double[] values, double bottom, double top, String colour) {
