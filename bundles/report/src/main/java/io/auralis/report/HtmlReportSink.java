@@ -3,8 +3,11 @@ package io.auralis.report;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordSink;
+import io.auralis.api.emotion.EmotionFeatures;
+import io.auralis.report.card.ModelCard;
 import io.auralis.report.html.FileSection;
 import io.auralis.report.html.Report;
+import io.auralis.report.html.Run;
 import io.auralis.report.record.FileSummary;
 import io.auralis.report.record.RecordContent;
 import io.auralis.report.record.Summaries;
@@ -33,16 +36,30 @@ final class HtmlReportSink implements RecordSink {
     private final Path target;
     private final Path parts;
     private final Map<String, OutputDescriptor> outputs;
+    private final Run run;
     /** The latest summary of each file, in the order of their entries; an entry for a file again replaces it. */
     private final Map<String, FileSummary> files = new LinkedHashMap<>();
     private final PartsFile store;
     private int sequence;
     private boolean closed;
 
-    HtmlReportSink(Path target, Map<String, OutputDescriptor> outputs, boolean append) throws IOException {
+    /**
+     * Opens a report.
+     *
+     * @param models the installation's models folder, where the card of the model behind the emotion labels is
+     *     looked for, or {@code null}
+     */
+    HtmlReportSink(Path target, Map<String, OutputDescriptor> outputs, boolean append, Path models)
+            throws IOException {
         this.target = target.toAbsolutePath();
         this.parts = PartsFile.of(this.target);
         this.outputs = new LinkedHashMap<>(outputs);
+        OutputDescriptor emotion = outputs.values().stream()
+            .filter(d -> EmotionFeatures.KIND.equals(d.kind) && d.binNames != null && !d.binNames.isEmpty())
+            .findFirst().orElse(null);
+        boolean emotions = outputs.values().stream().anyMatch(d -> EmotionFeatures.KIND.equals(d.kind));
+        this.run = new Run(emotions, emotion == null ? null : ModelCard.matching(models, emotion.binNames),
+            this.target.getParent());
         Files.createDirectories(this.target.getParent());
         if (!append) {
             store = PartsFile.create(parts);
@@ -65,7 +82,7 @@ final class HtmlReportSink implements RecordSink {
         RecordContent content = RecordContent.of(record, outputs);
         FileSummary summary = Summaries.of(sequence + 1, record, content);
         try {
-            store.add(summary, FileSection.render(summary, content));
+            store.add(summary, FileSection.render(summary, content, run));
         } catch (IOException e) {
             throw named(e);
         }
@@ -80,12 +97,12 @@ final class HtmlReportSink implements RecordSink {
         closed = true;
         store.close();
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        String title = "Auralis report: " + target.getFileName();
+        String title = Report.title(run, files.values());
         try {
             try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp),
                     StandardCharsets.UTF_8), 1 << 16)) {
                 Report.begin(out, title);
-                Report.overview(out, title, files.values());
+                Report.overview(out, title, run, files.values());
                 PartsFile.read(parts, (s, section) -> {
                     if (files.get(s.file).sequence == s.sequence) {
                         ReportEntries.write(out, s, section);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.auralis.api.output.RecordSink;
 import io.auralis.report.chart.EmotionPalette;
 import io.auralis.report.chart.TimelineChart;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,37 +78,49 @@ class HtmlReportWriterTest {
     }
 
     @Test
-    void chartsAreEmbeddedPngsThatDecode() throws IOException {
-        List<byte[]> pngs = Pages.pngs(html);
+    void chartsAreInlineSvgDrawnInTheEmotionsColours() {
+        List<String> svgs = Pages.svgs(html);
         // Two overview bar charts and one timeline per analysed file.
-        assertEquals(4, pngs.size());
-        for (byte[] png : pngs) {
-            assertTrue(png.length > 5_000, "PNG of only " + png.length + " bytes");
-            BufferedImage image = Pages.decode(png);
-            assertNotNull(image, "not a PNG");
-            assertTrue(image.getWidth() >= 500 && image.getHeight() >= 250,
-                image.getWidth() + "x" + image.getHeight());
-        }
-        BufferedImage timeline = Pages.decode(pngs.get(2));
-        assertEquals(TimelineChart.WIDTH, timeline.getWidth());
-        // The first file leans to anger: its timeline is drawn largely in the colour of angry.
-        assertTrue(Pages.pixels(timeline, EmotionPalette.colour("angry")) > 10_000, "little red in the timeline");
+        assertEquals(4, svgs.size());
+        String timeline = svgs.get(2);
+        assertTrue(timeline.contains("class=\"timeline\""), "not the timeline");
+        assertTrue(timeline.contains("width=\"" + TimelineChart.WIDTH + "\""), "timeline width");
+        // The first file leans to anger: its areas and strip are drawn in the colour of angry.
+        assertTrue(Pages.count(timeline, "fill=\"" + EmotionPalette.css("angry") + "\"") >= 2, "no red in the timeline");
+        assertFalse(html.contains("data:image/png"), "a PNG is still embedded");
     }
 
     @Test
     void pageLoadsNothingFromTheNetwork() {
         assertFalse(html.contains("http://"), "http reference");
         assertFalse(html.contains("https://"), "https reference");
-        assertFalse(html.contains("<script"), "script");
+        assertFalse(html.contains("<script src"), "script from elsewhere");
+        assertEquals(1, Pages.count(html, "<script>"), "one inline script");
         assertFalse(html.contains("<link"), "linked resource");
         assertFalse(html.contains("url("), "CSS resource");
+    }
+
+    @Test
+    void shareAxisOfTheOverviewRunsTo100Percent() {
+        String shares = Pages.svgs(html).get(1);
+        assertTrue(shares.contains("Share of speech time"), "not the share chart");
+        assertTrue(shares.contains(">100%</text>"), "share axis does not reach 100 %");
+    }
+
+    @Test
+    void titleNamesWhatWasAnalysedAndTheCorpusNotTheOutputFile() {
+        String title = html.substring(html.indexOf("<title>") + 7, html.indexOf("</title>"));
+        assertFalse(title.contains("report.html"), title);
+        // The three files share no folder but the working directory, whose name the title carries.
+        assertTrue(title.startsWith("Emotion timeline"), title);
     }
 
     @Test
     void summaryTableShowsTheDominantEmotionAndChanges() {
         String calm = html.substring(html.indexOf("id=\"file-3\""));
         assertTrue(calm.contains("<th>Dominant emotion</th><td><span class=\"chip\" style=\"background:"
-            + EmotionPalette.css("calm") + "\"></span>calm</td>"), "dominant emotion of calm.wav");
+            + EmotionPalette.css("calm") + "\"></span>calm <span class=\"conf\">confidence 0."),
+            "dominant emotion of calm.wav with its confidence");
         assertTrue(calm.contains("<th>Changes of emotion</th><td>"), "changes of calm.wav");
     }
 
@@ -130,10 +141,9 @@ class HtmlReportWriterTest {
         assertEquals(List.of("music.wav"), Pages.sections(page));
         assertTrue(page.contains("no emotion results"), "missing note on emotions");
         assertTrue(page.contains("No file has emotion results."), "overview note");
-        List<byte[]> pngs = Pages.pngs(page);
-        assertEquals(1, pngs.size(), "only the timeline, no overview bar charts");
-        BufferedImage chart = Pages.decode(pngs.get(0));
-        assertTrue(chart.getHeight() >= 150, "height " + chart.getHeight());
+        List<String> svgs = Pages.svgs(page);
+        assertEquals(1, svgs.size(), "only the timeline, no overview bar charts");
+        assertTrue(Pages.height(svgs.get(0)) >= 100, "height " + Pages.height(svgs.get(0)));
     }
 
     @Test
@@ -145,12 +155,11 @@ class HtmlReportWriterTest {
         }
         String html = Files.readString(page);
         String merged = html.substring(html.indexOf("id=\"file-2\""));
-        assertTrue(merged.contains("Strip: the segments of timeline.segments."), "caption of the strip");
+        assertTrue(merged.contains("Strip: the segments of timeline.segments,"), "caption of the strip");
         assertTrue(merged.contains("Areas: the probability of each emotion in emotion.emotion"), "caption");
-        List<byte[]> pngs = Pages.pngs(html);
-        int plain = Pages.decode(pngs.get(2)).getHeight();
-        int withStrip = Pages.decode(pngs.get(3)).getHeight();
-        assertTrue(withStrip > plain, withStrip + " <= " + plain);
+        String plain = Pages.section(html, 1);
+        assertTrue(plain.contains("Strip: the segments of emotion.emotion,"), "a file without merged segments "
+            + "still gets its strip, of the only emotion output");
     }
 
     @Test
@@ -172,10 +181,6 @@ class HtmlReportWriterTest {
     }
 
     private static int count(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
-            n++;
-        }
-        return n;
+        return Pages.count(text, part);
     }
 }

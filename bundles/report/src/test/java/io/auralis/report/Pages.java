@@ -1,35 +1,45 @@
 package io.auralis.report;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 
 /** Reading what tests need back out of a written report. */
 final class Pages {
-    private static final Pattern PNG = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
+    private static final Pattern SVG = Pattern.compile("<svg .*?</svg>", Pattern.DOTALL);
+    private static final Pattern HEIGHT = Pattern.compile("<svg [^>]*?height=\"(\\d+)\"");
     private static final Pattern HEADING = Pattern.compile("<h2><a class=\"seq\" href=\"#file-\\d+\">\\d+</a>(.*)</h2>");
 
     private Pages() {
     }
 
-    /** The PNG files embedded in a page, as bytes. */
-    static List<byte[]> pngs(String html) {
-        List<byte[]> images = new ArrayList<>();
-        Matcher m = PNG.matcher(html);
+    /** The SVG charts inlined in a page, in order. */
+    static List<String> svgs(String html) {
+        List<String> charts = new ArrayList<>();
+        Matcher m = SVG.matcher(html);
         while (m.find()) {
-            images.add(Base64.getDecoder().decode(m.group(1)));
+            charts.add(m.group());
         }
-        return images;
+        return charts;
     }
 
-    static BufferedImage decode(byte[] png) throws IOException {
-        return ImageIO.read(new ByteArrayInputStream(png));
+    /** The height a chart declares, in pixels. */
+    static int height(String svg) {
+        Matcher m = HEIGHT.matcher(svg);
+        if (!m.find()) {
+            throw new AssertionError("no height in " + svg.substring(0, Math.min(200, svg.length())));
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** The part of a page that is one file's section. */
+    static String section(String html, int sequence) {
+        int start = html.indexOf("<section class=\"file\" id=\"file-" + sequence + "\"");
+        if (start < 0) {
+            throw new AssertionError("no section " + sequence);
+        }
+        return html.substring(start, html.indexOf("</section>", start));
     }
 
     /** The (escaped) file names in the headings of the file sections, in order. */
@@ -42,16 +52,11 @@ final class Pages {
         return names;
     }
 
-    /** How many pixels of an image have exactly a colour. */
-    static int pixels(BufferedImage image, java.awt.Color colour) {
+    /** How often a piece of text occurs. */
+    static int count(String text, String part) {
         int n = 0;
-        int rgb = colour.getRGB() & 0xFFFFFF;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
-                    n++;
-                }
-            }
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
         }
         return n;
     }

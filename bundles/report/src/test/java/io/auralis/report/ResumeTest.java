@@ -46,7 +46,7 @@ class ResumeTest {
         String html = Files.readString(target);
         assertEquals(List.of("a.wav", "b.wav", "c.wav"), Pages.sections(html));
         assertTrue(html.contains("<b>3</b><span>files analysed</span>"), "overview counts every file");
-        assertEquals(3, Pages.pngs(html).size() - 2, "one timeline per file");
+        assertEquals(3, Pages.svgs(html).size() - 2, "one timeline per file");
         assertFalse(Files.exists(parts), "parts file left behind");
         assertEquals(Set.of("a.wav", "b.wav", "c.wav"), writer.completed(target));
     }

@@ -1,5 +1,5 @@
 /**
- * Charts drawn with JFreeChart (embedded in this bundle) into PNG images: per-file timelines, the corpus
- * overview's bar charts, and the colour of each emotion shared by all of them.
+ * Charts as inline SVG: per-file timelines, the corpus overview's bar charts, and the colour of each emotion shared
+ * by all of them.
  */
 package io.auralis.report.chart;

@@ -66,4 +66,27 @@ public final class Html {
     public static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
+
+    /**
+     * A model's confidence in a label, as the number it is: it is the probability the model gave that label, not a
+     * certainty, so it is not dressed as a percentage.
+     *
+     * @param confidence 0 to 1
+     * @return such as {@code 0.71}; a dash when not a number
+     */
+    public static String confidence(double confidence) {
+        return Double.isFinite(confidence) ? String.format(Locale.ROOT, "%.2f", confidence) : "–";
+    }
+
+    /**
+     * A count with its noun: {@code 1 result}, {@code 2 results}.
+     *
+     * @param n the count
+     * @param one the noun for one
+     * @param many the noun for any other count
+     * @return the text
+     */
+    public static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
 }

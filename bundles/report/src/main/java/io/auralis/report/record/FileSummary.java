@@ -29,6 +29,12 @@ public final class FileSummary {
     /** The class with the largest share of speech time, or {@code null} when there was no emotion result. */
     public String dominant;
 
+    /**
+     * The model's mean confidence in {@link #dominant} over the results it labels (weighted by the time each stands
+     * for), or NaN when unknown.
+     */
+    public double confidence = Double.NaN;
+
     /** Each emotion class's share of the speech time, in class order; empty without emotion results. */
     public Map<String, Double> shares = new LinkedHashMap<>();
 

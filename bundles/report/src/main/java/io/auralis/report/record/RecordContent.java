@@ -4,6 +4,7 @@ import io.auralis.api.emotion.EmotionFeatures;
 import io.auralis.api.emotion.EmotionResult;
 import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.OutputDescriptor;
+import io.auralis.api.extractor.SampleType;
 import io.auralis.api.output.FileRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,8 +14,9 @@ import java.util.Map;
 
 /**
  * What a report shows of one record: its emotion outputs decoded to {@link EmotionResult}s, its first loudness
- * and pitch outputs, an emotion summary when the workflow computed one, and a line for each output that could
- * not be read. Outputs of other kinds are not shown.
+ * and pitch outputs, an emotion summary when the workflow computed one, the features of every other output placed
+ * at arbitrary times ({@link SpanTrack}: segments, intervals and events, whoever computes them), and a line for each
+ * output that could not be read. Other outputs (one value per block or at a fixed rate) are not shown.
  */
 public final class RecordContent {
     /** The kind of loudness outputs (values in dBFS). */
@@ -30,14 +32,16 @@ public final class RecordContent {
     private final ValueTrack loudness;
     private final ValueTrack pitch;
     private final SummaryOutput summary;
+    private final List<SpanTrack> spans;
     private final List<String> problems;
 
     private RecordContent(List<EmotionTrack> emotions, ValueTrack loudness, ValueTrack pitch, SummaryOutput summary,
-            List<String> problems) {
+            List<SpanTrack> spans, List<String> problems) {
         this.emotions = emotions;
         this.loudness = loudness;
         this.pitch = pitch;
         this.summary = summary;
+        this.spans = spans;
         this.problems = problems;
     }
 
@@ -54,6 +58,7 @@ public final class RecordContent {
         ValueTrack loudness = null;
         ValueTrack pitch = null;
         String summaryKey = null;
+        List<SpanTrack> spans = new ArrayList<>();
         for (Map.Entry<String, List<Feature>> e : record.outputs.entrySet()) {
             OutputDescriptor d = outputs.get(e.getKey());
             List<Feature> features = e.getValue() == null ? List.of() : e.getValue();
@@ -66,7 +71,9 @@ public final class RecordContent {
                 case PITCH_KIND -> pitch = pitch != null ? pitch : valueTrack(e.getKey(), d, features);
                 case SUMMARY_KIND -> summaryKey = summaryKey != null ? summaryKey : e.getKey();
                 default -> {
-                    // Not something this report draws.
+                    if (d.sampleType == SampleType.VARIABLE) {
+                        spans.add(spanTrack(e.getKey(), d, features));
+                    }
                 }
             }
         }
@@ -79,7 +86,8 @@ public final class RecordContent {
         }
         SummaryOutput summary = summaryKey == null ? null
             : summaryOutput(summaryKey, outputs, record.outputs.get(summaryKey), problems);
-        return new RecordContent(List.copyOf(emotions), loudness, pitch, summary, List.copyOf(problems));
+        return new RecordContent(List.copyOf(emotions), loudness, pitch, summary, List.copyOf(spans),
+            List.copyOf(problems));
     }
 
     /**
@@ -139,6 +147,16 @@ public final class RecordContent {
     }
 
     /**
+     * The outputs placed at arbitrary times other than emotions and emotion summaries, in the workflow's output
+     * order, each with its features that have a time.
+     *
+     * @return the tracks, possibly empty
+     */
+    public List<SpanTrack> spans() {
+        return spans;
+    }
+
+    /**
      * One line per output, or group of features, that could not be read.
      *
      * @return the lines, possibly empty
@@ -156,6 +174,17 @@ public final class RecordContent {
         }
         usable.sort(Comparator.comparingDouble(f -> f.time));
         return new ValueTrack(key, d.unit, usable);
+    }
+
+    private static SpanTrack spanTrack(String key, OutputDescriptor d, List<Feature> features) {
+        List<Feature> timed = new ArrayList<>(features.size());
+        for (Feature f : features) {
+            if (f != null && Double.isFinite(f.time) && Double.isFinite(f.duration)) {
+                timed.add(f);
+            }
+        }
+        timed.sort(Comparator.comparingDouble(f -> f.time));
+        return new SpanTrack(key, d, List.copyOf(timed));
     }
 
     private static EmotionTrack emotionTrack(String key, Map<String, OutputDescriptor> outputs,

@@ -12,7 +12,8 @@ import java.util.Map;
  * <p>Shares and the dominant emotion come from an {@value RecordContent#SUMMARY_KIND} output when the workflow
  * has one; otherwise from the coarsest emotion output ({@link RecordContent#coarsestEmotions()}): each result's
  * label is credited with the time it stands for ({@link EmotionTrack#ownedSeconds()}). Changes count
- * consecutive results of that output whose labels differ.
+ * consecutive results of that output whose labels differ. The confidence in the dominant emotion is the mean of
+ * that output's confidences for the results it labels, weighted by the time they stand for.
  */
 public final class Summaries {
 
@@ -68,7 +69,24 @@ public final class Summaries {
             double sum = summary.shares().values().stream().mapToDouble(Double::doubleValue).sum();
             s.dominant = sum <= 0 ? null : summary.dominant() != null ? summary.dominant() : argmax(s.shares);
         }
+        if (track != null && s.dominant != null) {
+            s.confidence = confidence(track, s.dominant);
+        }
         return s;
+    }
+
+    private static double confidence(EmotionTrack track, String label) {
+        double[] owned = track.ownedSeconds();
+        double sum = 0;
+        double weight = 0;
+        for (int i = 0; i < owned.length; i++) {
+            EmotionResult r = track.results().get(i);
+            if (label.equals(r.label) && Double.isFinite(r.confidence)) {
+                sum += r.confidence * owned[i];
+                weight += owned[i];
+            }
+        }
+        return weight > 0 ? sum / weight : Double.NaN;
     }
 
     private static String argmax(Map<String, Double> shares) {

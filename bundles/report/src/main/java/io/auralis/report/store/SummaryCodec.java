@@ -12,7 +12,8 @@ import java.util.LinkedHashMap;
 
 /** A {@link FileSummary} as bytes, as the parts file and the markers of a finished report store it. */
 final class SummaryCodec {
-    private static final int VERSION = 1;
+    /** Version 2 added the confidence in the dominant emotion; version 1 entries (earlier reports) still read. */
+    private static final int VERSION = 2;
     private static final int MAX_STRING = 1 << 24;
 
     private SummaryCodec() {
@@ -36,6 +37,7 @@ final class SummaryCodec {
             }
             out.writeDouble(s.speechSeconds);
             out.writeInt(s.changes);
+            out.writeDouble(s.confidence);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,7 +47,7 @@ final class SummaryCodec {
     static FileSummary decode(byte[] bytes) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new IOException("summary of version " + version + ", this report reads version " + VERSION);
             }
             FileSummary s = new FileSummary();
@@ -66,6 +68,7 @@ final class SummaryCodec {
             }
             s.speechSeconds = in.readDouble();
             s.changes = in.readInt();
+            s.confidence = version >= 2 ? in.readDouble() : Double.NaN;
             if (s.file == null) {
                 throw new IOException("summary without a file name");
             }

@@ -9,15 +9,11 @@ import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.SampleType;
 import io.auralis.api.output.FileRecord;
 import io.auralis.report.record.RecordContent;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** A timeline of an hour costs no more than one of a minute. */
@@ -56,14 +52,30 @@ class TimelineChartTest {
     }
 
     @Test
-    void anHourLongFileGivesAnImageOfTheSameSizeAsAMinute() throws IOException {
-        Png minute = TimelineChart.png(content(60), 60);
-        Png hour = TimelineChart.png(content(3600), 3600);
+    void anHourLongFileGivesAChartOfTheSameSizeAsAMinuteAndOfBoundedMarkup() {
+        SvgChart minute = TimelineChart.svg(content(60), 60, "minute");
+        SvgChart hour = TimelineChart.svg(content(3600), 3600, "hour");
         assertEquals(minute.width(), hour.width());
         assertEquals(minute.height(), hour.height());
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(hour.bytes()));
-        assertEquals(TimelineChart.WIDTH, image.getWidth());
-        // 3,600 windows and 36,000 loudness values, drawn as at most 1,000 points each: the PNG stays small.
-        assertTrue(hour.bytes().length < 400_000, hour.bytes().length + " bytes");
+        assertEquals(TimelineChart.WIDTH, hour.width());
+        // 3,600 windows and 36,000 loudness values, drawn as at most 1,000 cells each: the markup stays small.
+        assertTrue(hour.markup().length() < 120_000, hour.markup().length() + " characters");
+    }
+
+    @Test
+    void emotionsThatHoldOverASegmentCostOneStepPerSegmentNotOnePerCell() {
+        Map<String, OutputDescriptor> outputs = new LinkedHashMap<>();
+        outputs.put("ser.emotion", EmotionFeatures.output("emotion", "Emotion", CLASSES));
+        FileRecord r = new FileRecord();
+        r.file = "calls.wav";
+        r.duration = 600;
+        List<Feature> emotion = new ArrayList<>();
+        for (int t = 0; t < 600; t += 20) {
+            emotion.add(new Feature(t, 15, new float[] {0.4f, 0.3f, 0.2f, 0.1f}, "neutral"));
+        }
+        r.outputs.put("ser.emotion", emotion);
+        SvgChart chart = TimelineChart.svg(RecordContent.of(r, outputs), 600, "calls");
+        // 30 segments of 4 classes: a few dozen bytes each, not one polygon per cell per class.
+        assertTrue(chart.markup().length() < 40_000, chart.markup().length() + " characters");
     }
 }
