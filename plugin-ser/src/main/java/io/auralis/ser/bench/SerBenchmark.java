@@ -25,17 +25,14 @@ import io.auralis.ser.model.ModelConfig;
 import io.auralis.ser.model.ModelDirectory;
 import io.auralis.ser.model.ModelException;
 import io.auralis.ser.runtime.ModelService;
+import io.auralis.ser.storage.ScratchFolder;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * Runs the measurements of {@code ser bench}. Inference goes through {@link EmotionModel}, its translator and
@@ -83,14 +80,12 @@ final class SerBenchmark {
             ModelDirectory dir = models.directory(options.model(), workingDirectory);
             networks.add(measure(dir, dir.path().getFileName().toString(), deviceName, options));
         } else {
-            Path scratch = Files.createTempDirectory("auralis-ser-bench");
-            try {
+            try (ScratchFolder scratch = ScratchFolder.create("auralis-ser-bench")) {
                 for (Architecture architecture : options.architectures()) {
-                    ModelDirectory dir = randomModel(scratch.resolve(architecture.id()), architecture, options);
+                    ModelDirectory dir = randomModel(scratch.path().resolve(architecture.id()), architecture,
+                        options);
                     networks.add(measure(dir, "random weights", deviceName, options));
                 }
-            } finally {
-                deleteTree(scratch);
             }
         }
         return new SerBenchResult(deviceName, pytorchThreads(models.engine()), Runtime.getRuntime()
@@ -256,20 +251,6 @@ final class SerBenchmark {
             return (Integer) jni.getMethod("getNumThreads").invoke(null);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return -1;
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // a leftover temporary folder is harmless
         }
     }
 }
