@@ -57,6 +57,7 @@ final class SerBenchReport {
             batches.add(row.toArray(String[]::new));
         }
         out.append(align(batches));
+        out.append(String.format(Locale.ROOT, "%nTraining times %s.%n", SerBenchmark.TRAINING));
         return out.toString();
     }
 
@@ -76,6 +77,7 @@ final class SerBenchReport {
         }
         root.put("cores", r.cores());
         root.put("clipSeconds", r.clipSeconds());
+        root.put("training", SerBenchmark.TRAINING);
         ArrayNode networks = root.putArray("architectures");
         for (SerBenchResult.Network n : r.architectures()) {
             ObjectNode o = networks.addObject();
