@@ -11,7 +11,7 @@ import java.util.Locale;
  * Prints {@code ser bench} figures: a table for people, or one JSON object for programs (the host's
  * {@code auralis bench} reads it).
  */
-final class SerBenchReport {
+public final class SerBenchReport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SerBenchReport() {
@@ -23,7 +23,7 @@ final class SerBenchReport {
      * @param r the figures
      * @return lines ending in a line break
      */
-    static String table(SerBenchResult r) {
+    public static String table(SerBenchResult r) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Speech emotion networks on %s (PyTorch threads: %s, %d cores), "
             + "%s s clips%n", r.device(), r.pytorchThreads() < 0 ? "unknown" : r.pytorchThreads(), r.cores(),
@@ -67,7 +67,7 @@ final class SerBenchReport {
      * @param r the figures
      * @return one JSON object on one line
      */
-    static String json(SerBenchResult r) {
+    public static String json(SerBenchResult r) {
         ObjectNode root = JSON.createObjectNode();
         root.put("device", r.device());
         if (r.pytorchThreads() >= 0) {

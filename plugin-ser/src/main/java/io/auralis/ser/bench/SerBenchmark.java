@@ -41,7 +41,7 @@ import java.util.Random;
  * {@code ser train}, built by {@link TrainerFactory} (its loss, optimiser, initialisers and per-step listeners), on
  * batches shaped as {@code ser train}'s (waveforms with their valid lengths) of generated clips.
  */
-final class SerBenchmark {
+public final class SerBenchmark {
     private static final int CLASSES = 6;
     private static final int RATE = ModelConfig.SAMPLE_RATE;
     /** What the training figure times, for the usage, the table and the JSON. */
@@ -62,7 +62,7 @@ final class SerBenchmark {
      * @param workingDirectory where a relative {@code --model} resolves
      * @param log receives one progress line per figure
      */
-    SerBenchmark(ModelService models, Path workingDirectory, PrintStream log) {
+    public SerBenchmark(ModelService models, Path workingDirectory, PrintStream log) {
         this.models = models;
         this.workingDirectory = workingDirectory;
         this.log = log;
@@ -76,7 +76,7 @@ final class SerBenchmark {
      * @throws ModelException if {@code --model} names a missing or broken model
      * @throws IOException if the temporary model directory cannot be written
      */
-    SerBenchResult run(SerBenchOptions options) throws ModelException, IOException {
+    public SerBenchResult run(SerBenchOptions options) throws ModelException, IOException {
         String deviceSpec = options.device() != null ? options.device() : models.platformDevice();
         Device device = ComputeDevice.resolve(deviceSpec, models.engine());
         String deviceName = ComputeDevice.name(device);
