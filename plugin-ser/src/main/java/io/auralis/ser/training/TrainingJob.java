@@ -31,7 +31,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -310,31 +309,12 @@ public final class TrainingJob {
         List<Clip> clips = catalog.catalog();
         Set<String> classNames = Set.copyOf(catalog.classes());
         DatasetSplit split = newSplit(clips, opts.seed);
-        out.println("part,speaker,label,file");
-        Map<String, Integer> leftOut = new TreeMap<>();
-        Map<Usage, Integer> listed = new LinkedHashMap<>();
-        for (Usage usage : List.of(Usage.TRAIN, Usage.VALIDATION, Usage.TEST)) {
-            Set<String> ids = split.ids(usage);
-            int n = 0;
-            for (Clip clip : clips) {
-                if (!ids.contains(clip.id())) {
-                    continue;
-                }
-                if (!classNames.contains(clip.label())) {
-                    leftOut.merge(clip.label(), 1, Integer::sum);
-                    continue;
-                }
-                out.println(usage.name().toLowerCase(Locale.ROOT) + "," + csv(clip.speaker()) + ","
-                    + csv(clip.label()) + "," + csv(clip.file().toString()));
-                n++;
-            }
-            listed.put(usage, n);
-        }
+        SplitListing listing = SplitListing.write(out, clips, classNames, split);
         log.printf(Locale.ROOT, "%s: %d training, %d validation, %d test clips, classes %s; %s%n",
-            CorpusSource.datasetIds(sources), listed.get(Usage.TRAIN), listed.get(Usage.VALIDATION),
-            listed.get(Usage.TEST), String.join(", ", catalog.classes()), split.description());
-        logLeftOut(leftOut);
-        return listed.values().stream().mapToInt(Integer::intValue).sum();
+            CorpusSource.datasetIds(sources), listing.listed(Usage.TRAIN), listing.listed(Usage.VALIDATION),
+            listing.listed(Usage.TEST), String.join(", ", catalog.classes()), split.description());
+        logLeftOut(listing.leftOut());
+        return listing.total();
     }
 
     private void logLeftOut(Map<String, Integer> byLabel) {
@@ -343,14 +323,6 @@ public final class TrainingJob {
                 byLabel.values().stream().mapToInt(Integer::intValue).sum(), byLabel.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
         }
-    }
-
-    /** A CSV field, double-quoted when it holds a comma, a quote or a line break. */
-    private static String csv(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
     }
 
     /** The corpora of a new run: the builder's sources, or its one corpus and path. */
