@@ -53,10 +53,11 @@ public final class SerBenchCommand implements Subcommand {
                 "measures, on clips of S seconds at 16 kHz:",
                 "  - inference through the same model loader, translator and predictors that analyze uses: audio",
                 "    seconds per second (the real-time factor) at each batch size, and which batch is fastest;",
-                "  - training: the trainer ser train runs (NLL loss, ResumableAdam on the StepLR schedule, PyTorch's",
-                "    initialisers, accuracy and divergence listeners): forward with each clip's valid length, backward",
-                "    and an optimiser step, in audio seconds per second, after " + SerBenchOptions.WARMUP_STEPS
-                    + " warm-up steps that are not counted.",
+                "  - training: the trainer ser train runs (NLL loss, ResumableAdam on the StepLR schedule,",
+                "    PyTorch's initialisers, accuracy and divergence listeners): forward with each clip's valid",
+                "    length, backward and an optimiser step, in audio seconds per second, after "
+                    + SerBenchOptions.WARMUP_STEPS + " warm-up",
+                "    steps that are not counted.",
                 "Also prints the device and PyTorch's thread count (set it with "
                     + "JAVA_OPTS=-Dai.djl.pytorch.num_threads=N).",
                 "Each figure comes with audio seconds per CPU second of the process, which a busy machine disturbs "

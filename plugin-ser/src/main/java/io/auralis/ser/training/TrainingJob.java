@@ -146,6 +146,9 @@ public final class TrainingJob {
     /**
      * Everything before training: the checkpoint's state and settings (a resumed run) or the builder's (a new one,
      * whose split is written), the catalogue, the three parts decoded, and the device.
+     *
+     * @return the run, ready to train or, when all its epochs are done, to package
+     * @throws IOException if the checkpoint, the split or a corpus cannot be read, or the split written
      */
     TrainingRun prepare() throws IOException {
         Checkpoint checkpoint = new Checkpoint(output);
