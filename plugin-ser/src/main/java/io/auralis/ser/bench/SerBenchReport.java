@@ -11,7 +11,7 @@ import java.util.Locale;
  * Prints {@code ser bench} figures: a table for people, or one JSON object for programs (the host's
  * {@code auralis bench} reads it).
  */
-final class SerBenchReport {
+public final class SerBenchReport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SerBenchReport() {
@@ -23,7 +23,7 @@ final class SerBenchReport {
      * @param r the figures
      * @return lines ending in a line break
      */
-    static String table(SerBenchResult r) {
+    public static String table(SerBenchResult r) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Speech emotion networks on %s (PyTorch threads: %s, %d cores), "
             + "%s s clips%n", r.device(), r.pytorchThreads() < 0 ? "unknown" : r.pytorchThreads(), r.cores(),
@@ -57,6 +57,7 @@ final class SerBenchReport {
             batches.add(row.toArray(String[]::new));
         }
         out.append(align(batches));
+        out.append(String.format(Locale.ROOT, "%nTraining times %s.%n", SerBenchmark.TRAINING));
         return out.toString();
     }
 
@@ -66,7 +67,7 @@ final class SerBenchReport {
      * @param r the figures
      * @return one JSON object on one line
      */
-    static String json(SerBenchResult r) {
+    public static String json(SerBenchResult r) {
         ObjectNode root = JSON.createObjectNode();
         root.put("device", r.device());
         if (r.pytorchThreads() >= 0) {
@@ -76,6 +77,7 @@ final class SerBenchReport {
         }
         root.put("cores", r.cores());
         root.put("clipSeconds", r.clipSeconds());
+        root.put("training", SerBenchmark.TRAINING);
         ArrayNode networks = root.putArray("architectures");
         for (SerBenchResult.Network n : r.architectures()) {
             ObjectNode o = networks.addObject();

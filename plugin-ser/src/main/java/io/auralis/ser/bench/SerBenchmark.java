@@ -12,8 +12,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
-import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
 import io.auralis.ser.inference.ComputeDevice;
@@ -25,27 +23,31 @@ import io.auralis.ser.model.ModelConfig;
 import io.auralis.ser.model.ModelDirectory;
 import io.auralis.ser.model.ModelException;
 import io.auralis.ser.runtime.ModelService;
+import io.auralis.ser.storage.ScratchFolder;
+import io.auralis.ser.training.TrainerFactory;
+import io.auralis.ser.training.TrainingOptions;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * Runs the measurements of {@code ser bench}. Inference goes through {@link EmotionModel}, its translator and
  * predictor pool, loaded from a model directory: exactly the path {@code analyze} takes. A network measured by
- * architecture gets random weights, written to a temporary model directory first. Training runs forward, backward
- * and an Adam step through DJL's {@link Trainer} with the loss of {@code ser train}, on random clips.
+ * architecture gets random weights, written to a temporary model directory first. Training runs the trainer of
+ * {@code ser train}, built by {@link TrainerFactory} (its loss, optimiser, initialisers and per-step listeners), on
+ * batches shaped as {@code ser train}'s (waveforms with their valid lengths) of generated clips.
  */
-final class SerBenchmark {
+public final class SerBenchmark {
     private static final int CLASSES = 6;
     private static final int RATE = ModelConfig.SAMPLE_RATE;
+    /** What the training figure times, for the usage, the table and the JSON. */
+    static final String TRAINING = "ser train's trainer (NLL loss, ResumableAdam on the StepLR schedule, PyTorch's "
+        + "initialisers, accuracy and divergence listeners): forward with each clip's valid length, backward and an "
+        + "optimiser step";
     /** A single pass longer than this many times the minimum is measured once, to bound the run time. */
     private static final double LONG_PASS_FACTOR = 3;
 
@@ -60,7 +62,7 @@ final class SerBenchmark {
      * @param workingDirectory where a relative {@code --model} resolves
      * @param log receives one progress line per figure
      */
-    SerBenchmark(ModelService models, Path workingDirectory, PrintStream log) {
+    public SerBenchmark(ModelService models, Path workingDirectory, PrintStream log) {
         this.models = models;
         this.workingDirectory = workingDirectory;
         this.log = log;
@@ -74,7 +76,7 @@ final class SerBenchmark {
      * @throws ModelException if {@code --model} names a missing or broken model
      * @throws IOException if the temporary model directory cannot be written
      */
-    SerBenchResult run(SerBenchOptions options) throws ModelException, IOException {
+    public SerBenchResult run(SerBenchOptions options) throws ModelException, IOException {
         String deviceSpec = options.device() != null ? options.device() : models.platformDevice();
         Device device = ComputeDevice.resolve(deviceSpec, models.engine());
         String deviceName = ComputeDevice.name(device);
@@ -83,14 +85,12 @@ final class SerBenchmark {
             ModelDirectory dir = models.directory(options.model(), workingDirectory);
             networks.add(measure(dir, dir.path().getFileName().toString(), deviceName, options));
         } else {
-            Path scratch = Files.createTempDirectory("auralis-ser-bench");
-            try {
+            try (ScratchFolder scratch = ScratchFolder.create("auralis-ser-bench")) {
                 for (Architecture architecture : options.architectures()) {
-                    ModelDirectory dir = randomModel(scratch.resolve(architecture.id()), architecture, options);
+                    ModelDirectory dir = randomModel(scratch.path().resolve(architecture.id()), architecture,
+                        options);
                     networks.add(measure(dir, "random weights", deviceName, options));
                 }
-            } finally {
-                deleteTree(scratch);
             }
         }
         return new SerBenchResult(deviceName, pytorchThreads(models.engine()), Runtime.getRuntime()
@@ -154,7 +154,8 @@ final class SerBenchmark {
                                          long[] parameters) {
         int batch = options.trainBatch();
         int samples = options.clipSamples();
-        CnnGruBlock block = config.newBlock();
+        TrainingOptions settings = trainingOptions(config);
+        CnnGruBlock block = TrainerFactory.block(settings, config.classes.size());
         Device device = ComputeDevice.resolve(deviceName, Engine.getEngine("PyTorch"));
         float[] data = new float[batch * samples];
         List<float[]> clips = clips(batch, samples, 2);
@@ -163,20 +164,17 @@ final class SerBenchmark {
         }
         Random random = new Random(3);
         long[] labels = new long[batch];
+        long[] lengths = new long[batch];
         for (int i = 0; i < batch; i++) {
             labels[i] = random.nextInt(config.classes.size());
+            lengths[i] = samples;
         }
+        int total = SerBenchOptions.WARMUP_STEPS + options.trainSteps();
         try (Model model = Model.newInstance("auralis-ser-bench", device, "PyTorch")) {
             model.setBlock(block);
-            // the loss of ser train: NLL of the true class under the network's log-probabilities
-            DefaultTrainingConfig training = new DefaultTrainingConfig(
-                new SoftmaxCrossEntropyLoss("loss", 1f, -1, true, false))
-                .optOptimizer(Optimizer.adam().build())
-                .optDevices(new Device[] {device});
-            try (Trainer trainer = model.newTrainer(training)) {
-                trainer.initialize(new Shape(batch, 1, samples));
+            try (Trainer trainer = TrainerFactory.newTrainer(model, trainingConfig(settings, device, total),
+                settings.architecture())) {
                 parameters[0] = block.trainableParameterCount();
-                int total = SerBenchOptions.WARMUP_STEPS + options.trainSteps();
                 double cpu0 = 0;
                 long t0 = 0;
                 for (int step = 0; step < total; step++) {
@@ -186,10 +184,12 @@ final class SerBenchmark {
                     }
                     // each step's arrays (input, labels, gradients' temporaries) are freed when it ends
                     try (NDManager stepManager = trainer.getManager().newSubManager()) {
-                        NDArray x = stepManager.create(data, new Shape(batch, 1, samples));
+                        // what ser train's batches hold: waveforms (batch, samples) and each clip's valid length
+                        NDArray x = stepManager.create(data, new Shape(batch, samples));
+                        NDArray valid = stepManager.create(lengths);
                         NDArray y = stepManager.create(labels);
-                        Batch b = new Batch(stepManager, new NDList(x), new NDList(y), batch, Batchifier.STACK,
-                            Batchifier.STACK, step, total);
+                        Batch b = new Batch(stepManager, new NDList(x, valid), new NDList(y), batch,
+                            Batchifier.STACK, Batchifier.STACK, step, total);
                         EasyTrain.trainBatch(trainer, b);
                         trainer.step();
                     }
@@ -203,6 +203,36 @@ final class SerBenchmark {
                 return p;
             }
         }
+    }
+
+    /**
+     * The settings {@code ser train} trains a network of this shape with: the shape from {@code model.json}, the
+     * published protocol (the defaults) for the rest.
+     *
+     * @param config the measured model
+     * @return the settings
+     */
+    static TrainingOptions trainingOptions(ModelConfig config) {
+        TrainingOptions settings = new TrainingOptions();
+        settings.architecture = config.architecture;
+        settings.hidden = config.hidden;
+        settings.layers = config.layers;
+        settings.dropout = config.dropout;
+        settings.temporal = config.temporal;
+        return settings;
+    }
+
+    /**
+     * The training configuration the bench times: {@code ser train}'s, from {@link TrainerFactory}, without the
+     * listeners that log, checkpoint and reseed a run's epochs (the bench runs no epochs).
+     *
+     * @param settings the network's settings
+     * @param device where to train
+     * @param steps the steps the bench runs, taken as one epoch of the learning-rate schedule
+     * @return the configuration
+     */
+    static DefaultTrainingConfig trainingConfig(TrainingOptions settings, Device device, int steps) {
+        return TrainerFactory.config(settings, TrainerFactory.optimizer(settings, steps, 0), device);
     }
 
     private static long countParameters(ModelDirectory dir) throws ModelException {
@@ -256,20 +286,6 @@ final class SerBenchmark {
             return (Integer) jni.getMethod("getNumThreads").invoke(null);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return -1;
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // a leftover temporary folder is harmless
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.auralis.ser.command;
 
-import io.auralis.ser.bench.SerBenchCommand;
 import java.util.List;
 
 /**

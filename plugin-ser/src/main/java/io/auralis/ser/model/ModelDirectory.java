@@ -5,18 +5,15 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.auralis.ser.storage.AtomicFile;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -244,7 +241,7 @@ public final class ModelDirectory {
         }
         Files.createDirectories(dir);
         Path weights = dir.resolve(config.weights);
-        replace(weights, out -> {
+        AtomicFile.replace(weights, out -> {
             DataOutputStream data = new DataOutputStream(out);
             data.writeUTF(WEIGHTS_MAGIC);
             data.writeInt(WEIGHTS_VERSION);
@@ -252,7 +249,7 @@ public final class ModelDirectory {
             data.flush();
         });
         writeConfig(dir, config);
-        replace(dir.resolve(CARD), out -> out.write(card.getBytes(StandardCharsets.UTF_8)));
+        AtomicFile.replace(dir.resolve(CARD), out -> out.write(card.getBytes(StandardCharsets.UTF_8)));
         return new ModelDirectory(dir, config);
     }
 
@@ -265,29 +262,10 @@ public final class ModelDirectory {
      */
     public static void writeConfig(Path dir, ModelConfig config) throws IOException {
         byte[] json = JSON.writeValueAsBytes(config);
-        replace(dir.resolve(CONFIG), out -> {
+        AtomicFile.replace(dir.resolve(CONFIG), out -> {
             out.write(json);
             out.write('\n');
         });
-    }
-
-    private interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void replace(Path target, Writer writer) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-            writer.write(out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     @Override

@@ -3,17 +3,18 @@ package io.auralis.ser.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.auralis.ser.storage.AtomicFile;
 import io.auralis.ser.training.Checkpoint;
 import io.auralis.ser.training.CheckpointState;
 import io.auralis.ser.training.TrainingOptions;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -219,17 +220,15 @@ public final class SuccessiveHalving {
     }
 
     private void save(State state) throws IOException {
-        Path tmp = folder.resolve(STATE + ".tmp");
-        JSON.writeValue(tmp.toFile(), state);
-        Files.move(tmp, folder.resolve(STATE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.replace(folder.resolve(STATE), out -> JSON.writeValue(out, state));
         List<String> names = new ArrayList<>();
         state.trials.forEach(t -> t.values.keySet().forEach(k -> {
             if (!names.contains(k)) {
                 names.add(k);
             }
         }));
-        Path table = folder.resolve(TABLE + ".tmp");
-        try (Writer w = Files.newBufferedWriter(table, StandardCharsets.UTF_8)) {
+        AtomicFile.replace(folder.resolve(TABLE), out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write("trial," + String.join(",", names) + ",epochs,rung,validationLoss,failure\n");
             for (Trial t : state.trials) {
                 StringBuilder row = new StringBuilder().append(t.id);
@@ -239,7 +238,7 @@ public final class SuccessiveHalving {
                     .append(',').append(t.failure == null ? "" : '"' + t.failure.replace("\"", "\"\"") + '"');
                 w.write(row.append('\n').toString());
             }
-        }
-        Files.move(table, folder.resolve(TABLE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            w.flush();
+        });
     }
 }

@@ -9,17 +9,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.auralis.ser.storage.AtomicFile;
+
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Set;
 
@@ -116,20 +114,19 @@ public final class Checkpoint {
         Files.createDirectories(folder);
         String epoch = String.format(Locale.ROOT, "%04d", state.completedEpochs);
         String weights = "weights-" + epoch + ".params";
-        write(folder.resolve(weights), out -> block.saveParameters(new DataOutputStream(out)));
+        AtomicFile.replace(folder.resolve(weights), out -> block.saveParameters(new DataOutputStream(out)));
         String optimizerFile = "optimizer-" + epoch + ".bin";
-        write(folder.resolve(optimizerFile), out -> optimizer.save(block, new DataOutputStream(out)));
+        AtomicFile.replace(folder.resolve(optimizerFile), out -> optimizer.save(block, new DataOutputStream(out)));
         if (isBest) {
             String best = "best-" + epoch + ".params";
-            Files.copy(folder.resolve(weights), folder.resolve(best + ".tmp"), StandardCopyOption.REPLACE_EXISTING);
-            move(folder.resolve(best + ".tmp"), folder.resolve(best));
+            AtomicFile.replace(folder.resolve(best), out -> Files.copy(folder.resolve(weights), out));
             state.bestWeights = best;
         }
         state.weights = weights;
         state.optimizer = optimizerFile;
         state.updates = optimizer.updates();
         byte[] json = JSON.writeValueAsBytes(state);
-        write(folder.resolve(STATE), out -> out.write(json));
+        AtomicFile.replace(folder.resolve(STATE), out -> out.write(json));
         Set<String> keep = Set.of(STATE, weights, optimizerFile, state.bestWeights == null ? "" : state.bestWeights);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path f : files) {
@@ -175,29 +172,6 @@ public final class Checkpoint {
             return optimizer.load(block, manager, device, in);
         } catch (IOException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private interface Content {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void write(Path target, Content content) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-            content.write(out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        move(tmp, target);
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

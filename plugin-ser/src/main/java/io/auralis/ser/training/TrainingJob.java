@@ -4,22 +4,11 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.TrainingDivergedException;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.BatchSampler;
 import ai.djl.training.dataset.Dataset.Usage;
-import ai.djl.training.evaluator.Accuracy;
-import ai.djl.training.initializer.UniformInitializer;
-import ai.djl.training.initializer.XavierInitializer;
-import ai.djl.training.listener.DivergenceCheckTrainingListener;
-import ai.djl.training.listener.EpochTrainingListener;
-import ai.djl.training.listener.EvaluatorTrainingListener;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.Progress;
 
@@ -33,43 +22,30 @@ import io.auralis.ser.data.LabelMap;
 import io.auralis.ser.data.SeededShuffleSampler;
 import io.auralis.ser.data.SkippedFile;
 import io.auralis.ser.data.SpeechEmotionDataset;
-import io.auralis.ser.evaluation.Calibration;
-import io.auralis.ser.evaluation.DatasetEvaluator;
-import io.auralis.ser.evaluation.Evaluation;
-import io.auralis.ser.evaluation.EvaluationReport;
-import io.auralis.ser.evaluation.TrainingCurvesChart;
 import io.auralis.ser.inference.ComputeDevice;
-import io.auralis.ser.inference.EmotionModel;
-import io.auralis.ser.inference.EmotionTranslator;
 import io.auralis.ser.model.Architecture;
-import io.auralis.ser.model.CnnGru;
 import io.auralis.ser.model.CnnGruBlock;
-import io.auralis.ser.model.ModelConfig;
 import io.auralis.ser.model.ModelDirectory;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * One training run from a corpus to a model folder, resumable: lists the corpus, splits it (or reloads the saved
- * split), decodes the parts, trains a CNN-n-GRU with DJL's {@link EasyTrain} and the listeners of this package,
- * keeps the best validation-loss epoch, writes the model folder in the {@link ModelDirectory} format, evaluates the
- * kept model on the test part and writes the metrics, charts and model card.
+ * split), decodes the parts into a {@link TrainingRun}, trains a CNN-n-GRU with DJL's {@link EasyTrain}, the
+ * {@link TrainerFactory}'s trainer and the listeners of this package, keeps the best validation-loss epoch, and has
+ * {@link ModelPackager} write the model folder in the {@link ModelDirectory} format, evaluate the kept model on the
+ * test part and write the metrics, charts and model card.
  *
  * <p>The model folder holds: {@code model.json}, {@code weights.params} and {@code README.md} (the model);
  * {@code split.json}; {@code history.csv} and {@code training_curves.png}; {@code metrics.json},
@@ -150,6 +126,31 @@ public final class TrainingJob {
      * @throws TranslateException if DJL fails to run the model
      */
     public TrainingOutcome run() throws IOException, TranslateException {
+        TrainingRun run = prepare();
+        CheckpointState state = run.state();
+        double throughput = 0;
+        if (run.options().epochs <= state.completedEpochs) {
+            log.printf(Locale.ROOT, "all %d epochs were trained; writing the model%n", state.completedEpochs);
+        } else {
+            try {
+                throughput = train(run);
+            } catch (TrainingDivergedException e) {
+                throw new IllegalArgumentException("training diverged in epoch " + (state.completedEpochs + 1)
+                    + ": the loss is not a number; try a lower --lr (the checkpoint keeps epoch "
+                    + state.completedEpochs + ")", e);
+            }
+        }
+        return new ModelPackager(log, progress).write(run, throughput);
+    }
+
+    /**
+     * Everything before training: the checkpoint's state and settings (a resumed run) or the builder's (a new one,
+     * whose split is written), the catalogue, the three parts decoded, and the device.
+     *
+     * @return the run, ready to train or, when all its epochs are done, to package
+     * @throws IOException if the checkpoint, the split or a corpus cannot be read, or the split written
+     */
+    TrainingRun prepare() throws IOException {
         Checkpoint checkpoint = new Checkpoint(output);
         CheckpointState state;
         TrainingOptions opts;
@@ -242,189 +243,48 @@ public final class TrainingJob {
         }
         logLeftOut(leftOut);
 
-        Engine engine = Engine.getEngine("PyTorch");
-        Device device = ComputeDevice.resolve(opts.device, engine);
-        int updatesPerEpoch = (int) ((train.size() + opts.batchSize - 1) / opts.batchSize);
-        state.updatesPerEpoch = updatesPerEpoch;
-        boolean hasValidation = validation.size() > 0;
-        List<EpochRecord> previous = new ArrayList<>(state.history);
-        int firstEpoch = state.completedEpochs;
-        int epochsToRun = opts.epochs - firstEpoch;
-
-        double throughput = 0;
-        if (epochsToRun <= 0) {
-            log.printf(Locale.ROOT, "all %d epochs were trained; writing the model%n", state.completedEpochs);
-        } else {
-            try {
-                throughput = train(checkpoint, state, opts, architecture, classNames.size(), engine, device, train,
-                    hasValidation ? validation : null, previous, updatesPerEpoch, firstEpoch, epochsToRun);
-            } catch (TrainingDivergedException e) {
-                throw new IllegalArgumentException("training diverged in epoch " + (state.completedEpochs + 1)
-                    + ": the loss is not a number; try a lower --lr (the checkpoint keeps epoch "
-                    + state.completedEpochs + ")", e);
-            }
-        }
-        return finish(checkpoint, state, opts, architecture, classNames, source, root, split, train, validation, test,
-            throughput);
+        Device device = ComputeDevice.resolve(opts.device, Engine.getEngine("PyTorch"));
+        state.updatesPerEpoch = (int) ((train.size() + opts.batchSize - 1) / opts.batchSize);
+        return new TrainingRun(output, checkpoint, state, opts, classNames, source, root, split, labelMap, train,
+            validation, test, device, skipped);
     }
 
     /** Trains the remaining epochs, checkpointing each; returns the mean throughput of this run's epochs. */
-    private double train(Checkpoint checkpoint, CheckpointState state, TrainingOptions opts,
-                         Architecture architecture, int numClasses, Engine engine, Device device,
-                         SpeechEmotionDataset train, SpeechEmotionDataset validation, List<EpochRecord> previous,
-                         int updatesPerEpoch, int firstEpoch, int epochsToRun) throws IOException, TranslateException {
-        boolean hasValidation = validation != null;
+    private double train(TrainingRun run) throws IOException, TranslateException {
+        CheckpointState state = run.state();
+        TrainingOptions opts = run.options();
+        Device device = run.device();
+        Engine engine = Engine.getEngine("PyTorch");
+        SpeechEmotionDataset train = run.train();
+        SpeechEmotionDataset validation = run.validation().size() > 0 ? run.validation() : null;
+        int firstEpoch = state.completedEpochs;
         engine.setRandomSeed(EpochSeedListener.seedOf(opts.seed, -1));
-        CnnGruBlock block = newBlock(opts, architecture, numClasses);
+        CnnGruBlock block = run.newBlock();
         EpochLogListener epochLog;
         try (Model model = Model.newInstance("auralis-ser-training", device, "PyTorch")) {
             model.setBlock(block);
             if (firstEpoch > 0) {
-                checkpoint.loadWeights(block, model.getNDManager(), state.weights);
+                run.checkpoint().loadWeights(block, model.getNDManager(), state.weights);
             }
-            ResumableAdam optimizer = ResumableAdam.builder()
-                .optLearningRateTracker(new StepLrTracker((float) opts.learningRate, (float) opts.gamma,
-                    opts.stepEpochs, updatesPerEpoch))
-                .optWeightDecays((float) opts.weightDecay)
-                .optBeginNumUpdate(state.updates)
-                .build();
-            epochLog = new EpochLogListener(log, progress, output.resolve(EpochLogListener.HISTORY), previous,
-                opts.epochs, updatesPerEpoch, train.totalSeconds(), hasValidation, optimizer);
-            CheckpointListener checkpoints = new CheckpointListener(checkpoint, state, block, optimizer, epochLog);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(nllLoss())
-                .optOptimizer(optimizer)
-                .optDevices(new Device[] {device})
-                .addEvaluator(new Accuracy("accuracy", 1))
-                // PyTorch's defaults, which the published protocol trained with: U(-1/sqrt(fan_in), ..) for
-                // convolution and linear weights, U(-1/sqrt(hidden), ..) for every GRU parameter.
-                .optInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
-                    XavierInitializer.FactorType.IN, 1), Parameter.Type.WEIGHT)
-                .optInitializer(new UniformInitializer((float) (1 / Math.sqrt(opts.hidden))),
-                    (Parameter p) -> p.getName().contains("i2h") || p.getName().contains("h2h"))
-                .addTrainingListeners(new EpochTrainingListener(), new EvaluatorTrainingListener(),
-                    new DivergenceCheckTrainingListener(), epochLog, checkpoints,
-                    new EpochSeedListener(engine, opts.seed, firstEpoch, train::startEpoch));
-            try (Trainer trainer = model.newTrainer(config)) {
-                // Parameter shapes do not depend on the clip length; one second is a valid input for every variant.
-                trainer.initialize(new Shape(1, 1,
-                    Math.max(architecture.minimumSamples(), SpeechEmotionDataset.SAMPLE_RATE)));
+            ResumableAdam optimizer = TrainerFactory.optimizer(opts, state.updatesPerEpoch, state.updates);
+            epochLog = new EpochLogListener(log, progress, output.resolve(EpochLogListener.HISTORY), state.history,
+                opts.epochs, state.updatesPerEpoch, train.totalSeconds(), validation != null, optimizer);
+            CheckpointListener checkpoints = new CheckpointListener(run.checkpoint(), state, block, optimizer,
+                epochLog);
+            DefaultTrainingConfig config = TrainerFactory.config(opts, optimizer, device, epochLog, checkpoints,
+                new EpochSeedListener(engine, opts.seed, firstEpoch, train::startEpoch));
+            try (Trainer trainer = TrainerFactory.newTrainer(model, config, run.architecture())) {
                 if (firstEpoch > 0) {
-                    checkpoint.loadOptimizer(optimizer, block, model.getNDManager(), device, state.optimizer);
+                    run.checkpoint().loadOptimizer(optimizer, block, model.getNDManager(), device, state.optimizer);
                     log.printf(Locale.ROOT, "resuming after epoch %d of %d (best so far: epoch %d)%n", firstEpoch,
                         opts.epochs, state.bestEpoch);
                 }
                 epochLog.begin();
-                EasyTrain.fit(trainer, epochsToRun, train, validation);
+                EasyTrain.fit(trainer, opts.epochs - firstEpoch, train, validation);
             }
         }
         return epochLog.history().stream().skip(firstEpoch).mapToDouble(EpochRecord::audioSecondsPerSecond)
             .average().orElse(0);
-    }
-
-    private TrainingOutcome finish(Checkpoint checkpoint, CheckpointState state, TrainingOptions opts,
-                                   Architecture architecture, List<String> classNames, String source, String root,
-                                   DatasetSplit split, SpeechEmotionDataset train, SpeechEmotionDataset validation,
-                                   SpeechEmotionDataset test, double throughput)
-        throws IOException, TranslateException {
-        CnnGruBlock best = newBlock(opts, architecture, classNames.size());
-        ModelConfig config = ModelConfig.of(output.getFileName().toString(), best, classNames, opts.dropout);
-        config.description = architecture.id() + " trained on " + source + " with auralis ser train";
-        config.license = train.license();
-        config.source = "auralis ser train";
-        config.training = new ModelConfig.Training();
-        Set<String> trainSpeakers = new TreeSet<>();
-        train.clips().forEach(c -> trainSpeakers.add(c.speaker()));
-        config.training.data = String.format(Locale.ROOT, "%s (%s): %d training, %d validation, %d test clips; "
-            + "training speakers %s", source, root, train.size(), validation.size(),
-            test.size(), String.join(", ", trainSpeakers));
-        config.training.protocol = opts.protocol();
-        config.training.epochs = state.completedEpochs;
-        config.training.batchSize = opts.batchSize;
-        config.training.optimizer = String.format(Locale.ROOT, "Adam (lr %s, weight decay %s), StepLR(step %d "
-            + "epochs, gamma %s)", TrainingOptions.trim(opts.learningRate), TrainingOptions.trim(opts.weightDecay),
-            opts.stepEpochs, TrainingOptions.trim(opts.gamma));
-        config.training.seed = opts.seed;
-        config.training.date = LocalDate.now().toString();
-        config.training.other("dataset", source);
-        config.training.other("split", split.description());
-        config.training.other("keptEpoch", state.bestEpoch);
-        if (state.bestValidationLoss != null) {
-            config.training.other("keptValidationLoss", round(state.bestValidationLoss));
-        }
-        config.training.other("skippedFiles", skipped);
-        config.training.other("audioSecondsPerSecond", Math.round(throughput));
-        config.training.other("recipe", opts.recipe(SpeechEmotionDataset.SAMPLE_RATE));
-        if (!labelMap.renames().isEmpty()) {
-            config.training.other("labelMap", labelMap.spec());
-        }
-        config.normalizeDbfs = opts.normalizeDbfs;
-
-        EvaluationReport report = null;
-        // The block's weights live in this manager until the final model folder is written.
-        try (NDManager manager = NDManager.newBaseManager()) {
-            checkpoint.loadWeights(best, manager, state.bestWeights);
-            ModelDirectory.write(output, config, best);
-            List<TrainingCurvesChart.Point> points = new ArrayList<>();
-            for (EpochRecord r : state.history) {
-                points.add(new TrainingCurvesChart.Point(r.epoch(), r.trainLoss(), r.trainAccuracy(),
-                    r.validationLoss() == null ? Double.NaN : r.validationLoss(),
-                    r.validationAccuracy() == null ? Double.NaN : r.validationAccuracy()));
-            }
-            TrainingCurvesChart.writePng(points, architecture.id() + " on " + source, output.resolve(CURVES));
-
-            Map<String, Object> calibration = null;
-            if (validation.size() > 0) {
-                // temperature scaling on the validation speakers; it changes confidences, never labels
-                try (EmotionModel model = EmotionModel.load(ModelDirectory.open(output), opts.device)) {
-                    Evaluation held = DatasetEvaluator.evaluate(model, validation, null);
-                    double t = Calibration.fitTemperature(held.logProbabilities(), held.truthIndices());
-                    calibration = new LinkedHashMap<>();
-                    calibration.put("method", "temperature scaling fitted on the validation part");
-                    calibration.put("temperature", round(t));
-                    calibration.put("eceValidationBefore", round(Calibration.expectedCalibrationError(
-                        held.logProbabilities(), held.truthIndices(), 1)));
-                    calibration.put("eceValidationAfter", round(Calibration.expectedCalibrationError(
-                        held.logProbabilities(), held.truthIndices(), t)));
-                    config.temperature = round(t);
-                }
-                config.other("calibration", calibration);
-                ModelDirectory.write(output, config, best);
-                log.printf(Locale.ROOT, "calibration: temperature %.3f, validation ECE %.4f -> %.4f%n",
-                    config.temperature, calibration.get("eceValidationBefore"), calibration.get("eceValidationAfter"));
-            }
-            if (test.size() > 0) {
-                try (EmotionModel model = EmotionModel.load(ModelDirectory.open(output), opts.device)) {
-                    Evaluation evaluation = DatasetEvaluator.evaluate(model, test, progress);
-                    report = evaluation.report();
-                    if (calibration != null) {
-                        // the test part's clips were predicted with the temperature; 1 / T undoes it
-                        double t = config.temperature;
-                        List<float[]> raw = evaluation.logProbabilities().stream()
-                            .map(lp -> EmotionTranslator.scale(lp, 1 / t)).toList();
-                        report.calibration = new LinkedHashMap<>(calibration);
-                        report.calibration.put("eceTestBefore", round(Calibration.expectedCalibrationError(raw,
-                            evaluation.truthIndices(), 1)));
-                        report.calibration.put("eceTestAfter", round(Calibration.expectedCalibrationError(raw,
-                            evaluation.truthIndices(), t)));
-                    }
-                    report.perCorpus = evaluation.summaryByCorpus(test);
-                    report.model = config.name;
-                    report.architecture = architecture.id();
-                    report.dataset = source;
-                    report.data = root.toString();
-                    report.split = "test";
-                    report.splitDescription = split.description();
-                    report.audioSeconds = test.totalSeconds();
-                    report.skippedFiles = test.skipped().size();
-                    report.date = OffsetDateTime.now().withNano(0).toString();
-                    evaluation.write(output, report, architecture.id() + " on " + source + " (test)");
-                }
-                config.metrics = new LinkedHashMap<>(report.summary());
-            }
-            ModelDirectory.write(output, config, best,
-                TrainingCard.render(config, report, split, trainSpeakers, source));
-        }
-        return new TrainingOutcome(output, state, report, skipped, throughput);
     }
 
     /**
@@ -452,31 +312,12 @@ public final class TrainingJob {
         List<Clip> clips = catalog.catalog();
         Set<String> classNames = Set.copyOf(catalog.classes());
         DatasetSplit split = newSplit(clips, opts.seed);
-        out.println("part,speaker,label,file");
-        Map<String, Integer> leftOut = new TreeMap<>();
-        Map<Usage, Integer> listed = new LinkedHashMap<>();
-        for (Usage usage : List.of(Usage.TRAIN, Usage.VALIDATION, Usage.TEST)) {
-            Set<String> ids = split.ids(usage);
-            int n = 0;
-            for (Clip clip : clips) {
-                if (!ids.contains(clip.id())) {
-                    continue;
-                }
-                if (!classNames.contains(clip.label())) {
-                    leftOut.merge(clip.label(), 1, Integer::sum);
-                    continue;
-                }
-                out.println(usage.name().toLowerCase(Locale.ROOT) + "," + csv(clip.speaker()) + ","
-                    + csv(clip.label()) + "," + csv(clip.file().toString()));
-                n++;
-            }
-            listed.put(usage, n);
-        }
+        SplitListing listing = SplitListing.write(out, clips, classNames, split);
         log.printf(Locale.ROOT, "%s: %d training, %d validation, %d test clips, classes %s; %s%n",
-            CorpusSource.datasetIds(sources), listed.get(Usage.TRAIN), listed.get(Usage.VALIDATION),
-            listed.get(Usage.TEST), String.join(", ", catalog.classes()), split.description());
-        logLeftOut(leftOut);
-        return listed.values().stream().mapToInt(Integer::intValue).sum();
+            CorpusSource.datasetIds(sources), listing.listed(Usage.TRAIN), listing.listed(Usage.VALIDATION),
+            listing.listed(Usage.TEST), String.join(", ", catalog.classes()), split.description());
+        logLeftOut(listing.leftOut());
+        return listing.total();
     }
 
     private void logLeftOut(Map<String, Integer> byLabel) {
@@ -485,14 +326,6 @@ public final class TrainingJob {
                 byLabel.values().stream().mapToInt(Integer::intValue).sum(), byLabel.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
         }
-    }
-
-    /** A CSV field, double-quoted when it holds a comma, a quote or a line break. */
-    private static String csv(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
     }
 
     /** The corpora of a new run: the builder's sources, or its one corpus and path. */
@@ -549,26 +382,6 @@ public final class TrainingJob {
     private void warn(SkippedFile file) {
         skipped++;
         log.println("auralis: " + file + " (skipped)");
-    }
-
-    private static CnnGruBlock newBlock(TrainingOptions opts, Architecture architecture, int classes) {
-        return CnnGru.builder().setArchitecture(architecture).setNumClasses(classes).optHidden(opts.hidden)
-            .optLayers(opts.layers).optDropout((float) opts.dropout).optTemporal(opts.temporal).build();
-    }
-
-    /**
-     * The published loss: NLL of the true class under the network's log-probabilities. DJL's softmax cross-entropy
-     * with {@code fromLogit=false} takes its input as log-probabilities already and picks the true class's entry,
-     * which is exactly {@code F.nll_loss}.
-     *
-     * @return the loss
-     */
-    static Loss nllLoss() {
-        return new SoftmaxCrossEntropyLoss("loss", 1f, -1, true, false);
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1e6) / 1e6;
     }
 
     /** Configures a {@link TrainingJob}. */

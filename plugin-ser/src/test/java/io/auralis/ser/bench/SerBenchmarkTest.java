@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.auralis.ser.model.Architecture;
 import io.auralis.ser.runtime.ModelService;
 import io.auralis.ser.runtime.TestModels;
 import java.io.ByteArrayOutputStream;
@@ -32,8 +33,8 @@ class SerBenchmarkTest {
         TestModels.write(folder, "tiny", List.of("calm", "angry", "sad"));
         models = TestModels.service(folder);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        SerBenchOptions options = SerBenchOptions.parse(List.of("--arch", "cnn3gru,cnn5gru", "--clip-seconds", "0.5",
-            "--batches", "1,3", "--train-batch", "2", "--train-steps", "1", "--min-seconds", "0.01"));
+        SerBenchOptions options = new SerBenchOptions(List.of(Architecture.CNN3, Architecture.CNN5), null, 0.5,
+            List.of(1, 3), 2, 1, 0.01, null, false);
         result = new SerBenchmark(models, work, new PrintStream(err, true, StandardCharsets.UTF_8)).run(options);
         log = err.toString(StandardCharsets.UTF_8);
     }
@@ -68,8 +69,7 @@ class SerBenchmarkTest {
 
     @Test
     void aNamedModelIsMeasuredWithItsOwnArchitecture() throws Exception {
-        SerBenchOptions options = SerBenchOptions.parse(List.of("--model", "tiny", "--clip-seconds", "0.5",
-            "--batches", "2", "--train-steps", "0", "--min-seconds", "0.01"));
+        SerBenchOptions options = new SerBenchOptions(List.of(), "tiny", 0.5, List.of(2), 16, 0, 0.01, null, false);
         SerBenchResult r = new SerBenchmark(models, work, new PrintStream(new ByteArrayOutputStream())).run(options);
         SerBenchResult.Network n = r.architectures().get(0);
         assertEquals("cnn3gru", n.architecture());

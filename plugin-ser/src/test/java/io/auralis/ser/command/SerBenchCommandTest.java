@@ -1,4 +1,4 @@
-package io.auralis.ser.bench;
+package io.auralis.ser.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,22 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.auralis.ser.command.UsageException;
+import io.auralis.ser.bench.SerBenchOptions;
 import io.auralis.ser.model.Architecture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SerBenchOptionsTest {
+class SerBenchCommandTest {
 
     private static String error(String... args) {
-        UsageException e = assertThrows(UsageException.class, () -> SerBenchOptions.parse(List.of(args)));
+        UsageException e = assertThrows(UsageException.class, () -> SerBenchCommand.parse(List.of(args)));
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
         return e.getMessage();
     }
 
     @Test
     void defaultsMeasureAllFourArchitecturesOnThreeSecondClipsAtFiveBatchSizes() throws Exception {
-        SerBenchOptions o = SerBenchOptions.parse(List.of());
+        SerBenchOptions o = SerBenchCommand.parse(List.of());
         assertEquals(List.of(Architecture.CNN3, Architecture.CNN5, Architecture.CNN11, Architecture.CNN18),
             o.architectures());
         assertNull(o.model());
@@ -33,7 +33,7 @@ class SerBenchOptionsTest {
 
     @Test
     void batchesAreSortedAndDeduplicatedAndArchitecturesAcceptShortNames() throws Exception {
-        SerBenchOptions o = SerBenchOptions.parse(List.of("--arch", "cnn18, cnn3gru,cnn18gru", "--batches",
+        SerBenchOptions o = SerBenchCommand.parse(List.of("--arch", "cnn18, cnn3gru,cnn18gru", "--batches",
             "32,1,32,4", "--clip-seconds", "1.5", "--json"));
         assertEquals(List.of(Architecture.CNN18, Architecture.CNN3), o.architectures());
         assertEquals(List.of(1, 4, 32), o.batches());
@@ -43,7 +43,7 @@ class SerBenchOptionsTest {
 
     @Test
     void aModelReplacesTheArchitectureList() throws Exception {
-        SerBenchOptions o = SerBenchOptions.parse(List.of("--model", "default"));
+        SerBenchOptions o = SerBenchCommand.parse(List.of("--model", "default"));
         assertEquals("default", o.model());
         assertTrue(o.architectures().isEmpty());
         assertTrue(error("--model", "default", "--arch", "cnn3gru").contains("exclude each other"));
