@@ -5,6 +5,7 @@ import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.FeatureExtractor;
 import io.auralis.api.extractor.OutputDescriptor;
+import io.auralis.api.extractor.Parameters;
 import io.auralis.api.extractor.SessionContext;
 import io.auralis.api.output.FileRecord;
 import io.auralis.host.engine.FileAnalyzer;
@@ -63,6 +64,7 @@ public final class ExtractorHarness {
 
     private final FeatureExtractor extractor;
     private final Map<String, JsonNode> parameters = new LinkedHashMap<>();
+    private final Map<String, Object> unchecked = new LinkedHashMap<>();
     private final Map<String, UpstreamSource> inputs = new LinkedHashMap<>();
     private int sampleRate = Workflow.DEFAULT_SAMPLE_RATE;
     private Integer blockSize;
@@ -92,6 +94,23 @@ public final class ExtractorHarness {
      */
     public ExtractorHarness with(String id, Object value) {
         parameters.put(id, JSON.valueToTree(value));
+        return this;
+    }
+
+    /**
+     * Sets a parameter past the host's checks: the value reaches {@link #context()} and {@link #open()} as given,
+     * even where the host would refuse it (out of range, say). For tests of an extractor's own defence against
+     * values that a caller bypassing the workflow, or a host of another version, could pass.
+     *
+     * @param id the parameter id, which must be in the descriptor
+     * @param value the value exactly as the session should see it
+     * @return this harness
+     */
+    public ExtractorHarness withUnchecked(String id, Object value) {
+        if (extractor.descriptor().parameters.stream().noneMatch(p -> p.id.equals(id))) {
+            throw new IllegalArgumentException("no parameter " + id + " in " + extractor.descriptor().id);
+        }
+        unchecked.put(id, value);
         return this;
     }
 
@@ -209,7 +228,14 @@ public final class ExtractorHarness {
      * @throws IllegalArgumentException if the host would refuse the settings
      */
     public SessionContext context() {
-        return tested(workflow(extractor)).context(SOURCE, sampleRate);
+        SessionContext c = tested(workflow(extractor)).context(SOURCE, sampleRate);
+        if (unchecked.isEmpty()) {
+            return c;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(c.parameters().asMap());
+        values.putAll(unchecked);
+        return new SessionContext(c.source(), c.sampleRate(), c.blockSize(), c.stepSize(), new Parameters(values),
+            c.inputs());
     }
 
     /**
@@ -279,6 +305,9 @@ public final class ExtractorHarness {
      * @throws IllegalArgumentException if the host would refuse the settings
      */
     public Result run(float[] audio) throws ExtractionException {
+        if (!unchecked.isEmpty()) {
+            throw new IllegalStateException("withUnchecked is for context() and open(); the host never runs such values");
+        }
         CheckedExtractor checked = new CheckedExtractor(extractor);
         Workflow workflow = workflow(checked);
         Result result = new Result(tested(workflow).outputs());
