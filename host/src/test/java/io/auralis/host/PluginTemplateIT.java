@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The plugin template, taken through docs/writing-a-plugin.md as a stranger would: the folder is copied out of the
  * checkout, the API jar that ships in the installation's {@code lib/} is installed into Maven with the doc's
- * {@code mvn install:install-file} command, the copy is built with {@code mvn package} (the {@code mvn} on the
+ * {@code mvn install:install-file} command (and so are the test kit from {@code sdk/} and the engine it runs from
+ * {@code lib/}), the copy is built with {@code mvn package} (the {@code mvn} on the
  * PATH; skipped without one), and the jar is installed into the real distribution with
  * {@code auralis bundles install}, listed by {@code auralis extractors} and run by {@code auralis analyze} with the
  * template's own {@code workflow.json}.
@@ -93,12 +94,17 @@ class PluginTemplateIT {
 
     /** The API jar the installation ships, which is the API its host exports to bundles. */
     private static Path apiJar(Path home) throws IOException {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(home.resolve("lib"), "auralis-api-*.jar")) {
+        return shipped(home, "lib", "auralis-api");
+    }
+
+    /** A jar of the installation, such as {@code lib/auralis-engine-<version>.jar}. */
+    private static Path shipped(Path home, String folder, String artifact) throws IOException {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(home.resolve(folder), artifact + "-*.jar")) {
             for (Path jar : jars) {
                 return jar;
             }
         }
-        throw new IllegalStateException("no auralis-api jar in " + home.resolve("lib"));
+        throw new IllegalStateException("no " + artifact + " jar in " + home.resolve(folder));
     }
 
     private static void copyWithoutBuildOutput(Path from, Path to) throws IOException {
@@ -136,6 +142,12 @@ class PluginTemplateIT {
 
         mvn(project, "install-api.log", "install:install-file", "-Dfile=" + api, "-DgroupId=io.auralis",
             "-DartifactId=auralis-api", "-Dversion=" + version.group(1), "-Dpackaging=jar", "-DgeneratePom=true");
+        // The test kit the template's test uses, and the engine it runs, installed the same way.
+        for (String[] jar : List.of(new String[] {"sdk", "auralis-testkit"}, new String[] {"lib", "auralis-engine"})) {
+            mvn(project, "install-" + jar[1] + ".log", "install:install-file",
+                "-Dfile=" + shipped(auralis.home(), jar[0], jar[1]), "-DgroupId=io.auralis", "-DartifactId=" + jar[1],
+                "-Dversion=" + version.group(1), "-Dpackaging=jar", "-DgeneratePom=true");
+        }
         mvn(project, "package.log", "package");
         assertTrue(Files.isRegularFile(project.resolve(JAR)), JAR + " is built");
         try (Stream<Path> reports = Files.list(project.resolve("target/surefire-reports"))) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.auralis.api.audio.AudioInfo;
 import io.auralis.api.audio.AudioStream;
+import io.auralis.testkit.Corpora;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,19 +26,9 @@ class RealCorporaTest {
 
     private final AudioDecoderComponent decoder = new AudioDecoderComponent("ffmpeg");
 
-    /** {@code auralis.data} if set, else the first {@code shared/data} beside this folder or one of its parents. */
+    /** Where the corpora lie, as the test kit finds them. */
     static Path dataFolder() {
-        String configured = System.getProperty("auralis.data");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/data");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return Path.of("../shared/data");
+        return Corpora.dataFolder();
     }
 
     private static List<Path> wavFiles(Path folder) throws IOException {

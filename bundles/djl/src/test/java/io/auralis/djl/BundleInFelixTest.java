@@ -5,31 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Method;
+import io.auralis.testkit.OsgiFramework;
 import java.nio.file.Files;
+import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.jar.Attributes;
-import java.util.jar.Manifest;
-import org.apache.felix.framework.FrameworkFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.launch.Framework;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * The bundle as bnd built it ({@code target/classes}): it resolves in Felix 7 with SCR and nothing else, its
+ * The bundle as bnd built it ({@code target/classes}; a missing manifest fails): it resolves in Felix 7 with SCR and nothing else, its
  * {@link DjlRuntime} service starts the PyTorch engine from the natives embedded in the bundle, and DJL's classes
  * come from the bundle, not from the test's class path.
  */
@@ -40,11 +32,7 @@ class BundleInFelixTest {
     Path dir;
 
     private static Attributes manifest() throws IOException {
-        Path file = CLASSES.resolve("META-INF/MANIFEST.MF");
-        assumeTrue(Files.isRegularFile(file), "no bnd manifest in " + file);
-        try (InputStream in = Files.newInputStream(file)) {
-            return new Manifest(in).getMainAttributes();
-        }
+        return OsgiFramework.manifest(CLASSES);
     }
 
     @Test
@@ -70,25 +58,11 @@ class BundleInFelixTest {
 
     @Test
     void runtimeServiceStartsThePyTorchEngineFromTheBundle() throws Exception {
-        manifest();
-        Framework framework = new FrameworkFactory().newFramework(Map.of(
-            Constants.FRAMEWORK_STORAGE, dir.resolve("cache").toString(),
-            Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
-            "auralis.state", dir.resolve("state").toString()));
-        framework.start();
-        try {
-            BundleContext context = framework.getBundleContext();
-            List<Bundle> platform = new ArrayList<>();
-            for (String jar : List.of("org.osgi.util.function-", "org.osgi.util.promise-",
-                    "org.osgi.service.component-", "org.apache.felix.scr-")) {
-                platform.add(context.installBundle(onClassPath(jar).toUri().toString()));
-            }
-            Bundle djl = context.installBundle("reference:file:" + CLASSES.toAbsolutePath());
-            for (Bundle b : platform) {
-                b.start();
-            }
-            djl.start();
-            assertEquals(Bundle.ACTIVE, djl.getState());
+        try (OsgiFramework osgi = OsgiFramework.builder(dir).property("auralis.state", dir.resolve("state").toString())
+                .start()) {
+            BundleContext context = osgi.context();
+            Bundle djl = osgi.install(CLASSES);
+            osgi.startAll();
 
             ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context,
                 context.createFilter("(objectClass=" + DjlRuntime.class.getName() + ")"), null);
@@ -112,9 +86,6 @@ class BundleInFelixTest {
             // surefire sets DJL_CACHE_DIR, which wins over the state folder
             assertEquals(Path.of(System.getProperty("DJL_CACHE_DIR")), invoke(runtime, "cacheDirectory"));
             tracker.close();
-        } finally {
-            framework.stop();
-            framework.waitForStop(20_000);
         }
     }
 
@@ -127,15 +98,5 @@ class BundleInFelixTest {
             }
         }
         throw new NoSuchMethodException(target.getClass() + "." + name);
-    }
-
-    private static Path onClassPath(String prefix) {
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".jar")) {
-                return p;
-            }
-        }
-        throw new IllegalStateException(prefix + "*.jar is not on the test class path");
     }
 }

@@ -134,7 +134,7 @@ class EscalationDetectorTest {
         "minRiseDb, 61", "maxGap, -1", "maxGap, 11"})
     void valuesOutsideTheDeclaredRangeAreRefusedNamingTheParameter(String id, double value) {
         ExtractionException e = assertThrows(ExtractionException.class,
-            () -> new EscalationDetector().open(EscalationHarness.context(id, value)));
+            () -> new EscalationDetector().open(EscalationHarness.uncheckedContext(id, value)));
         assertTrue(e.getMessage().startsWith("example.escalation: parameter '" + id + "'"), e.getMessage());
     }
 

@@ -2,19 +2,15 @@ package org.example.escalation;
 
 import io.auralis.api.emotion.EmotionFeatures;
 import io.auralis.api.extractor.ExtractionException;
-import io.auralis.api.extractor.ExtractorDescriptor;
 import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.FeatureSink;
 import io.auralis.api.extractor.OutputDescriptor;
-import io.auralis.api.extractor.ParameterDescriptor;
-import io.auralis.api.extractor.Parameters;
 import io.auralis.api.extractor.SampleType;
 import io.auralis.api.extractor.SessionContext;
+import io.auralis.testkit.ExtractorHarness;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -66,23 +62,27 @@ final class EscalationHarness {
         return t -> t < start ? before : t > end ? after : from + (to - from) * (t - start) / (end - start);
     }
 
-    static SessionContext context(Object... idValuePairs) {
-        ExtractorDescriptor d = new EscalationDetector().descriptor();
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (ParameterDescriptor p : d.parameters) {
-            values.put(p.id, p.defaultValue);
-        }
-        for (int i = 0; i < idValuePairs.length; i += 2) {
-            if (!values.containsKey((String) idValuePairs[i])) {
-                throw new IllegalArgumentException("no parameter " + idValuePairs[i]);
-            }
-            values.put((String) idValuePairs[i], idValuePairs[i + 1]);
-        }
+    /** The harness of the kit, with both inputs bound as a workflow binds them. */
+    private static ExtractorHarness host() {
         OutputDescriptor dbfs = new OutputDescriptor("dbfs", "Level", "loudness", "dBFS", 1,
             SampleType.ONE_PER_BLOCK, true);
-        return new SessionContext("test.wav", 16000, d.blockSize, d.stepSize, new Parameters(values),
-            Map.of(EscalationDetector.EMOTION, EmotionFeatures.output("emotion", "Emotion", CLASSES),
-                EscalationDetector.LOUDNESS, dbfs));
+        return ExtractorHarness.of(new EscalationDetector())
+            .input(EscalationDetector.EMOTION, EmotionFeatures.output("emotion", "Emotion", CLASSES))
+            .input(EscalationDetector.LOUDNESS, dbfs);
+    }
+
+    /** The context the host opens the detector with: parameters checked and defaulted, both inputs bound. */
+    static SessionContext context(Object... idValuePairs) {
+        ExtractorHarness h = host();
+        for (int i = 0; i < idValuePairs.length; i += 2) {
+            h.with((String) idValuePairs[i], idValuePairs[i + 1]);
+        }
+        return h.context();
+    }
+
+    /** A context with one value the host would refuse, set past its checks: for the detector's own checks. */
+    static SessionContext uncheckedContext(String id, Object value) {
+        return host().withUnchecked(id, value).context();
     }
 
     /** Runs a session in host order and returns the escalations. */

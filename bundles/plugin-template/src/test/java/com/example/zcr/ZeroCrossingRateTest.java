@@ -4,46 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.auralis.api.audio.AudioBlock;
 import io.auralis.api.extractor.ExtractionException;
-import io.auralis.api.extractor.ExtractorDescriptor;
-import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.api.extractor.Feature;
-import io.auralis.api.extractor.Parameters;
-import io.auralis.api.extractor.SessionContext;
-import java.util.ArrayList;
+import io.auralis.testkit.ExtractorHarness;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tests a plugin without OSGi: create the extractor, open a session with the settings a host would fix, and feed
- * it blocks.
+ * Tests a plugin without OSGi, through the Auralis test kit: {@link ExtractorHarness} runs the extractor with the
+ * host's own engine, so parameters are checked and completed, and blocks framed, exactly as {@code auralis analyze}
+ * does, and every feature is checked against the descriptor.
  */
 class ZeroCrossingRateTest {
     private static final int RATE = 16000;
 
-    /** Runs the extractor over some audio in the blocks its descriptor asks for. */
+    /** Runs the extractor over some audio in the blocks its descriptor asks for, as the host would. */
     private static List<Feature> run(float[] audio, double deadBand) throws ExtractionException {
-        ZeroCrossingRate zcr = new ZeroCrossingRate();
-        ExtractorDescriptor d = zcr.descriptor();
-        SessionContext context = new SessionContext("test.wav", RATE, d.blockSize, d.stepSize,
-            new Parameters(Map.of(ZeroCrossingRate.DEAD_BAND, deadBand)), Map.of());
-        List<Feature> out = new ArrayList<>();
-        try (ExtractorSession session = zcr.open(context)) {
-            float[] buffer = new float[d.blockSize];
-            for (int start = 0; start < audio.length; start += d.stepSize) {
-                int n = Math.min(d.blockSize, audio.length - start);
-                System.arraycopy(audio, start, buffer, 0, n);
-                session.process(new AudioBlock(buffer, n, start, RATE), (id, f) -> out.add(f));
-                if (start + n == audio.length) {
-                    break; // as a host does: the block that reaches the end is the last
-                }
-            }
-            session.finish((id, f) -> out.add(f));
-        }
-        return out;
+        return ExtractorHarness.of(new ZeroCrossingRate()).with(ZeroCrossingRate.DEAD_BAND, deadBand).run(audio)
+            .get("zcr");
     }
 
     private static float[] sine(double hz, double amplitude, double seconds) {
@@ -97,7 +76,9 @@ class ZeroCrossingRateTest {
 
     @Test
     void theDeadBandOutsideItsRangeIsRefused() {
-        ExtractionException e = assertThrows(ExtractionException.class, () -> run(new float[10], 0.7));
+        // The host refuses such a value before opening; the extractor checks it too, for callers that bypass it.
+        ExtractionException e = assertThrows(ExtractionException.class,
+            () -> ExtractorHarness.of(new ZeroCrossingRate()).withUnchecked(ZeroCrossingRate.DEAD_BAND, 0.7).open());
         assertTrue(e.getMessage().startsWith("example.zcr: parameter 'deadBand'"), e.getMessage());
     }
 }

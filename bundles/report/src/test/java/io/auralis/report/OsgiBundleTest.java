@@ -5,35 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.auralis.api.output.OutputWriter;
 import io.auralis.api.output.RecordSink;
-import java.io.File;
+import io.auralis.testkit.OsgiFramework;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.felix.framework.FrameworkFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.launch.Framework;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * The bundle as bnd built it ({@code target/classes}, skipped where the build did not run bnd): it resolves in
+ * The bundle as bnd built it ({@code target/classes}; a missing manifest fails): it resolves in
  * Felix 7 with SCR, the API exported by the system bundle as the launcher exports it, and nothing else; its
  * component registers the {@code html} writer; a report written through the service has its charts.
  */
@@ -44,11 +31,7 @@ class OsgiBundleTest {
     Path dir;
 
     private static Attributes manifest() throws IOException {
-        Path file = CLASSES.resolve("META-INF/MANIFEST.MF");
-        assumeTrue(Files.isRegularFile(file), "no bnd manifest in " + file);
-        try (InputStream in = Files.newInputStream(file)) {
-            return new Manifest(in).getMainAttributes();
-        }
+        return OsgiFramework.manifest(CLASSES);
     }
 
     @Test
@@ -70,31 +53,12 @@ class OsgiBundleTest {
 
     @Test
     void writerServiceRunsInFelixWithScr() throws Exception {
-        manifest();
-        Framework framework = new FrameworkFactory().newFramework(Map.of(
-            Constants.FRAMEWORK_STORAGE, dir.resolve("cache").toString(),
-            Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
-            Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, apiPackages()));
-        framework.start();
-        try {
-            var context = framework.getBundleContext();
-            List<Bundle> platform = new ArrayList<>();
-            for (String jar : List.of("org.osgi.util.function-", "org.osgi.util.promise-",
-                    "org.osgi.service.component-", "org.apache.felix.scr-", "jackson-core-")) {
-                platform.add(context.installBundle(onClassPath(jar).toUri().toString()));
-            }
-            Bundle report = context.installBundle("reference:file:" + CLASSES.toAbsolutePath());
-            for (Bundle b : platform) {
-                b.start();
-            }
-            report.start();
-            assertEquals(Bundle.ACTIVE, report.getState());
+        try (OsgiFramework osgi = OsgiFramework.builder(dir).exportApi().start()) {
+            osgi.installFromClassPath("jackson-core-");
+            Bundle report = osgi.install(CLASSES);
+            osgi.startAll();
 
-            ServiceTracker<OutputWriter, OutputWriter> writers = new ServiceTracker<>(context, OutputWriter.class,
-                null);
-            writers.open();
-            OutputWriter writer = writers.waitForService(20_000);
-            assertNotNull(writer, "no OutputWriter service");
+            OutputWriter writer = osgi.service(OutputWriter.class, w -> true);
             assertEquals("html", writer.format());
             assertSame(report, FrameworkUtil.getBundle(writer.getClass()));
 
@@ -105,46 +69,6 @@ class OsgiBundleTest {
             String html = Files.readString(target);
             assertEquals(List.of("a.wav"), Pages.sections(html));
             assertEquals(3, Pages.svgs(html).size());
-            writers.close();
-        } finally {
-            framework.stop();
-            framework.waitForStop(20_000);
         }
-    }
-
-    /**
-     * The API's packages at the versions its manifest declares, as the launcher exports them from its class path:
-     * {@code io.auralis.api.output;version=1.0.0,...}.
-     */
-    private static String apiPackages() throws IOException {
-        Path api = Path.of(URI.create(OutputWriter.class.getProtectionDomain().getCodeSource().getLocation()
-            .toString()));
-        String exports;
-        if (Files.isDirectory(api)) {
-            try (InputStream in = Files.newInputStream(api.resolve("META-INF/MANIFEST.MF"))) {
-                exports = new Manifest(in).getMainAttributes().getValue("Export-Package");
-            }
-        } else {
-            try (JarFile jar = new JarFile(api.toFile())) {
-                exports = jar.getManifest().getMainAttributes().getValue("Export-Package");
-            }
-        }
-        assertNotNull(exports, "no Export-Package in " + api);
-        List<String> packages = new ArrayList<>();
-        Matcher m = Pattern.compile("(io\\.auralis\\.api[\\w.]*);version=\"([\\d.]+)\"").matcher(exports);
-        while (m.find()) {
-            packages.add(m.group(1) + ";version=" + m.group(2));
-        }
-        return String.join(",", packages);
-    }
-
-    private static Path onClassPath(String prefix) {
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".jar")) {
-                return p;
-            }
-        }
-        throw new IllegalStateException(prefix + "*.jar is not on the test class path");
     }
 }

@@ -3,12 +3,10 @@ package io.auralis.timeline;
 import io.auralis.api.audio.AudioBlock;
 import io.auralis.api.emotion.EmotionFeatures;
 import io.auralis.api.extractor.ExtractionException;
-import io.auralis.api.extractor.ExtractorDescriptor;
 import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.FeatureSink;
-import io.auralis.api.extractor.ParameterDescriptor;
-import io.auralis.api.extractor.Parameters;
 import io.auralis.api.extractor.SessionContext;
+import io.auralis.testkit.ExtractorHarness;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Opens timeline sessions as the host does (defaults completed from the descriptor, the input bound to an emotion
- * output) and feeds them hand-made emotion windows.
+ * Opens timeline sessions as the host does (through the test kit: parameters checked and completed with defaults,
+ * the input bound to an emotion output) and feeds them hand-made emotion windows.
  */
 final class TimelineHarness {
     static final List<String> CLASSES = List.of("angry", "happy", "neutral", "sad");
@@ -34,20 +32,27 @@ final class TimelineHarness {
         return new TimelineHarness((TimelineSession) new EmotionTimeline().open(context(idValuePairs)));
     }
 
+    /**
+     * Opens a session with one value the host's checks would refuse, set past them: for the timeline's own checks
+     * of what a caller bypassing the workflow could pass.
+     */
+    static TimelineHarness openUnchecked(String id, Object value) throws ExtractionException {
+        return new TimelineHarness((TimelineSession) new EmotionTimeline().open(kit().withUnchecked(id, value)
+            .context()));
+    }
+
+    private static ExtractorHarness kit() {
+        return ExtractorHarness.of(new EmotionTimeline())
+            .input(EmotionTimeline.EMOTION, EmotionFeatures.output("emotion", "Emotion", CLASSES));
+    }
+
+    /** The context the host opens the timeline with: parameters checked and defaulted, the input bound. */
     static SessionContext context(Object... idValuePairs) {
-        ExtractorDescriptor d = new EmotionTimeline().descriptor();
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (ParameterDescriptor p : d.parameters) {
-            values.put(p.id, p.defaultValue);
-        }
+        ExtractorHarness h = kit();
         for (int i = 0; i < idValuePairs.length; i += 2) {
-            if (!values.containsKey((String) idValuePairs[i])) {
-                throw new IllegalArgumentException("no parameter " + idValuePairs[i]);
-            }
-            values.put((String) idValuePairs[i], idValuePairs[i + 1]);
+            h.with((String) idValuePairs[i], idValuePairs[i + 1]);
         }
-        return new SessionContext("test.wav", 16000, d.blockSize, d.stepSize, new Parameters(values),
-            Map.of(EmotionTimeline.EMOTION, EmotionFeatures.output("emotion", "Emotion", CLASSES)));
+        return h.context();
     }
 
     /** A window whose most probable class is {@code label} (0.7, the others 0.1). */

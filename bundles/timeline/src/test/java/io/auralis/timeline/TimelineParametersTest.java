@@ -54,7 +54,7 @@ class TimelineParametersTest {
         "minDuration, 601"})
     void valuesOutsideTheDeclaredRangeAreRefusedNamingTheParameter(String id, double value) {
         Object v = id.equals("smoothing") ? (Object) (long) value : (Object) value;
-        ExtractionException e = assertThrows(ExtractionException.class, () -> TimelineHarness.open(id, v));
+        ExtractionException e = assertThrows(ExtractionException.class, () -> TimelineHarness.openUnchecked(id, v));
         assertTrue(e.getMessage().startsWith("auralis.emotion-timeline: parameter '" + id + "' must be within"),
             e.getMessage());
     }
@@ -74,7 +74,7 @@ class TimelineParametersTest {
 
     @Test
     void aFractionalSmoothingWidthIsRefused() {
-        ExtractionException e = assertThrows(ExtractionException.class, () -> TimelineHarness.open("smoothing", 3.5));
+        ExtractionException e = assertThrows(ExtractionException.class, () -> TimelineHarness.openUnchecked("smoothing", 3.5));
         assertTrue(e.getMessage().contains("whole number"), e.getMessage());
     }
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.Feature;
-import io.auralis.extractors.ExtractorRun;
 import io.auralis.extractors.Signals;
+import io.auralis.testkit.ExtractorHarness;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,8 +19,8 @@ import java.util.List;
 class PitchExtractorTest {
     private static final int RATE = 16000;
 
-    private static ExtractorRun pitch(String algorithm) {
-        return ExtractorRun.of(new PitchExtractor()).with(PitchExtractor.ALGORITHM, algorithm);
+    private static ExtractorHarness pitch(String algorithm) {
+        return ExtractorHarness.of(new PitchExtractor()).with(PitchExtractor.ALGORITHM, algorithm);
     }
 
     private static void assertAllWithin(List<Feature> f0, double expected, double tolerance) {
@@ -32,7 +32,7 @@ class PitchExtractorTest {
     @ParameterizedTest
     @ValueSource(strings = {"yin", "fastyin", "mpm"})
     void sineAt220HzIsDetectedWithinOnePercent(String algorithm) throws ExtractionException {
-        ExtractorRun.Result r = pitch(algorithm).run(Signals.sine(220, 0.5, 1.0, RATE));
+        ExtractorHarness.Result r = pitch(algorithm).run(Signals.sine(220, 0.5, 1.0, RATE));
         List<Feature> f0 = r.get(PitchExtractor.F0);
         List<Feature> voicing = r.get(PitchExtractor.VOICING);
         assertTrue(f0.size() >= 0.9 * voicing.size(), f0.size() + " of " + voicing.size() + " blocks voiced");
@@ -75,7 +75,7 @@ class PitchExtractorTest {
         assertEveryBlockVoicedAt(pitch(algorithm).run(audio), frequency);
     }
 
-    private static void assertEveryBlockVoicedAt(ExtractorRun.Result r, double frequency) {
+    private static void assertEveryBlockVoicedAt(ExtractorHarness.Result r, double frequency) {
         List<Feature> voicing = r.get(PitchExtractor.VOICING);
         List<Feature> f0 = r.get(PitchExtractor.F0);
         assertEquals(voicing.size(), f0.size(), f0.size() + " of " + voicing.size() + " blocks voiced");
@@ -88,7 +88,7 @@ class PitchExtractorTest {
     @ParameterizedTest
     @ValueSource(strings = {"yin", "fastyin", "mpm"})
     void harmonicToneAt220HzIsDetectedAtItsFundamental(String algorithm) throws ExtractionException {
-        ExtractorRun.Result r = pitch(algorithm).run(Signals.harmonic(220, 0.5, 1.0, RATE, 12));
+        ExtractorHarness.Result r = pitch(algorithm).run(Signals.harmonic(220, 0.5, 1.0, RATE, 12));
         List<Feature> f0 = r.get(PitchExtractor.F0);
         assertTrue(f0.size() >= 0.9 * r.get(PitchExtractor.VOICING).size());
         assertAllWithin(f0, 220, 0.01);
@@ -107,7 +107,7 @@ class PitchExtractorTest {
         float[] audio = new float[2 * RATE];
         // A 100 Hz hum at -80 dBFS in the second half: periodic, but under the default -60 dBFS gate.
         Signals.mix(audio, Signals.sine(100, Signals.amplitude(-80) * Math.sqrt(2), 1.0, RATE), 1.0, RATE);
-        ExtractorRun.Result r = pitch(algorithm).run(audio);
+        ExtractorHarness.Result r = pitch(algorithm).run(audio);
         assertEquals(List.of(), r.get(PitchExtractor.F0));
         for (Feature v : r.get(PitchExtractor.VOICING)) {
             assertEquals(0f, v.values[0]);
@@ -116,7 +116,7 @@ class PitchExtractorTest {
 
     @Test
     void whiteNoiseIsMostlyUnvoiced() throws ExtractionException {
-        ExtractorRun.Result r = pitch("yin").run(Signals.noise(0.1, 2.0, RATE, 7));
+        ExtractorHarness.Result r = pitch("yin").run(Signals.noise(0.1, 2.0, RATE, 7));
         assertTrue(r.get(PitchExtractor.F0).size() <= 0.05 * r.get(PitchExtractor.VOICING).size(),
             r.get(PitchExtractor.F0).size() + " voiced blocks in noise");
     }
@@ -133,7 +133,7 @@ class PitchExtractorTest {
             phase += 2 * Math.PI * f / RATE;
             audio[i] = (float) (0.5 * Math.sin(phase));
         }
-        ExtractorRun.Result r = pitch(algorithm).run(audio);
+        ExtractorHarness.Result r = pitch(algorithm).run(audio);
         List<Feature> f0 = r.get(PitchExtractor.F0);
         assertTrue(f0.size() >= 0.9 * r.get(PitchExtractor.VOICING).size());
         for (Feature f : f0) {
@@ -146,14 +146,14 @@ class PitchExtractorTest {
 
     @Test
     void frequenciesOutsideTheRangeAreUnvoiced() throws ExtractionException {
-        ExtractorRun.Result r = pitch("yin").with(PitchExtractor.MAX_FREQUENCY, 200.0)
+        ExtractorHarness.Result r = pitch("yin").with(PitchExtractor.MAX_FREQUENCY, 200.0)
             .run(Signals.harmonic(220, 0.5, 1.0, RATE, 12));
         assertEquals(List.of(), r.get(PitchExtractor.F0));
     }
 
     @Test
     void featuresAreStampedWithTheBlockStartAndSpanTheBlock() throws ExtractionException {
-        ExtractorRun.Result r = pitch("yin").run(Signals.harmonic(220, 0.5, 1.0, RATE, 12));
+        ExtractorHarness.Result r = pitch("yin").run(Signals.harmonic(220, 0.5, 1.0, RATE, 12));
         List<Feature> voicing = r.get(PitchExtractor.VOICING);
         for (int i = 0; i < voicing.size(); i++) {
             assertEquals(i * 512.0 / RATE, voicing.get(i).time, 1e-12);
@@ -169,7 +169,7 @@ class PitchExtractorTest {
     void shortLastBlockIsAnalysedWhenItHoldsTwoPeriodsOfTheLowestPitch() throws ExtractionException {
         // 16 blocks of 1024 and a last one of 640 samples, more than the 542 that two periods of 60 Hz need.
         float[] audio = Signals.harmonic(220, 0.5, (16 * 1024 + 640.0) / RATE, RATE, 12);
-        ExtractorRun.Result r = pitch("yin").framing(1024, 1024).run(audio);
+        ExtractorHarness.Result r = pitch("yin").framing(1024, 1024).run(audio);
         List<Feature> voicing = r.get(PitchExtractor.VOICING);
         Feature last = voicing.get(voicing.size() - 1);
         assertEquals(640.0 / RATE, last.duration, 1e-12);
@@ -182,7 +182,7 @@ class PitchExtractorTest {
     void lastBlockTooShortForTheLowestPitchIsUnvoicedNotAnError() throws ExtractionException {
         // 16 blocks of 1024 and a last one of 300 samples, too short for two periods of 60 Hz.
         float[] audio = Signals.harmonic(220, 0.5, (16 * 1024 + 300.0) / RATE, RATE, 12);
-        ExtractorRun.Result r = pitch("yin").framing(1024, 1024).run(audio);
+        ExtractorHarness.Result r = pitch("yin").framing(1024, 1024).run(audio);
         List<Feature> voicing = r.get(PitchExtractor.VOICING);
         assertEquals(0f, voicing.get(voicing.size() - 1).values[0]);
     }

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.Feature;
-import io.auralis.extractors.Corpora;
-import io.auralis.extractors.ExtractorRun;
+import io.auralis.extractors.Decoding;
+import io.auralis.testkit.Corpora;
+import io.auralis.testkit.ExtractorHarness;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class PitchOnRealSpeechTest {
 
     /** Neutral (N) sentences of each speaker, the first two by name. */
     private static List<Path> neutralFiles() throws IOException {
-        return Corpora.all("emodb").stream()
+        return Corpora.wavFiles("emodb").stream()
             .filter(f -> f.getFileName().toString().charAt(5) == 'N')
             .collect(Collectors.groupingBy(f -> f.getFileName().toString().substring(0, 2)))
             .values().stream().flatMap(files -> files.stream().limit(2)).sorted().collect(Collectors.toList());
@@ -40,7 +41,7 @@ class PitchOnRealSpeechTest {
         int voicedBlocks = 0;
         int blocks = 0;
         for (Path file : neutralFiles()) {
-            ExtractorRun.Result r = ExtractorRun.of(new PitchExtractor()).run(Corpora.decode(file, 16000));
+            ExtractorHarness.Result r = ExtractorHarness.of(new PitchExtractor()).run(Decoding.decode(file, 16000));
             List<Feature> f0 = r.get(PitchExtractor.F0);
             voicedBlocks += f0.size();
             blocks += r.get(PitchExtractor.VOICING).size();
@@ -64,13 +65,13 @@ class PitchOnRealSpeechTest {
         int both = 0;
         int agree = 0;
         for (Path file : Corpora.sample("emodb", 6)) {
-            float[] audio = Corpora.decode(file, 16000);
+            float[] audio = Decoding.decode(file, 16000);
             Map<Double, Float> yin = new HashMap<>();
-            for (Feature f : ExtractorRun.of(new PitchExtractor()).with(PitchExtractor.ALGORITHM, "yin").run(audio)
+            for (Feature f : ExtractorHarness.of(new PitchExtractor()).with(PitchExtractor.ALGORITHM, "yin").run(audio)
                     .get(PitchExtractor.F0)) {
                 yin.put(f.time, f.values[0]);
             }
-            for (Feature f : ExtractorRun.of(new PitchExtractor()).with(PitchExtractor.ALGORITHM, "fastyin")
+            for (Feature f : ExtractorHarness.of(new PitchExtractor()).with(PitchExtractor.ALGORITHM, "fastyin")
                     .run(audio).get(PitchExtractor.F0)) {
                 Float other = yin.get(f.time);
                 if (other != null) {

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.Feature;
-import io.auralis.extractors.Corpora;
-import io.auralis.extractors.ExtractorRun;
+import io.auralis.extractors.Decoding;
 import io.auralis.extractors.Signals;
+import io.auralis.testkit.Corpora;
+import io.auralis.testkit.ExtractorHarness;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +34,9 @@ class SegmenterOnRealSpeechTest {
     @Test
     void segmentsCoverMostOfEachRecording() throws IOException, ExtractionException {
         for (Path file : files()) {
-            float[] audio = Corpora.decode(file, RATE);
+            float[] audio = Decoding.decode(file, RATE);
             double duration = audio.length / (double) RATE;
-            ExtractorRun.Result r = ExtractorRun.of(new SpeechSegmenter()).run(audio);
+            ExtractorHarness.Result r = ExtractorHarness.of(new SpeechSegmenter()).run(audio);
             List<Feature> speech = r.get(SpeechSegmenter.SPEECH);
             assertTrue(!speech.isEmpty(), file + ": no speech");
             double share = Segments.total(speech) / duration;
@@ -47,13 +48,13 @@ class SegmenterOnRealSpeechTest {
     @Test
     void segmentsKeepToTheSpokenPartWhenSetInBackgroundNoise() throws IOException, ExtractionException {
         for (Path file : files()) {
-            float[] sentence = Corpora.decode(file, RATE);
+            float[] sentence = Decoding.decode(file, RATE);
             double length = sentence.length / (double) RATE;
             double lead = 1.0;
             double duration = lead + length + 1.5;
             float[] audio = Signals.noise(Signals.amplitude(-65), duration, RATE, 1);
             Signals.mix(audio, sentence, lead, RATE);
-            ExtractorRun.Result r = ExtractorRun.of(new SpeechSegmenter()).run(audio);
+            ExtractorHarness.Result r = ExtractorHarness.of(new SpeechSegmenter()).run(audio);
             List<Feature> speech = r.get(SpeechSegmenter.SPEECH);
             assertTrue(!speech.isEmpty(), file + ": no speech");
             String where = file + ": " + speech;
@@ -72,7 +73,7 @@ class SegmenterOnRealSpeechTest {
         int samples = 0;
         double gap = 1.2;
         for (Path file : files) {
-            float[] s = Corpora.decode(file, RATE);
+            float[] s = Decoding.decode(file, RATE);
             sentences.add(s);
             samples += s.length + (int) (gap * RATE);
         }
@@ -84,7 +85,7 @@ class SegmenterOnRealSpeechTest {
             Signals.mix(audio, sentences.get(i), at, RATE);
             at += sentences.get(i).length / (double) RATE + gap;
         }
-        List<Feature> speech = ExtractorRun.of(new SpeechSegmenter()).run(audio).get(SpeechSegmenter.SPEECH);
+        List<Feature> speech = ExtractorHarness.of(new SpeechSegmenter()).run(audio).get(SpeechSegmenter.SPEECH);
         for (int i = 0; i < sentences.size(); i++) {
             double end = starts[i] + sentences.get(i).length / (double) RATE;
             assertTrue(Segments.covered(speech, starts[i], end) > 0.7 * (end - starts[i]),

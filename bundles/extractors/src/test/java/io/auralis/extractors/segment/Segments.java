@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auralis.api.extractor.Feature;
-import io.auralis.extractors.ExtractorRun;
+import io.auralis.testkit.ExtractorHarness;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +16,7 @@ final class Segments {
     }
 
     /** Speech and silence segments together tile {@code [0, duration]}: in order, no gap, no overlap. */
-    static void assertTile(ExtractorRun.Result r, double duration) {
+    static void assertTile(ExtractorHarness.Result r, double duration) {
         List<Feature> all = new ArrayList<>(r.get(SpeechSegmenter.SPEECH));
         all.addAll(r.get(SpeechSegmenter.SILENCE));
         all.sort(Comparator.comparingDouble(f -> f.time));

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.Feature;
-import io.auralis.extractors.ExtractorRun;
 import io.auralis.extractors.Signals;
 import io.auralis.extractors.loudness.Decibels;
+import io.auralis.testkit.ExtractorHarness;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,14 +54,14 @@ class SpeechSegmenterTest {
         return x;
     }
 
-    private static ExtractorRun segmenter() {
-        return ExtractorRun.of(new SpeechSegmenter());
+    private static ExtractorHarness segmenter() {
+        return ExtractorHarness.of(new SpeechSegmenter());
     }
 
     @Test
     void burstsInNoiseAreFoundWithinFiftyMillisecondsOfTheirBoundaries() throws ExtractionException {
         float[] audio = knownBursts();
-        ExtractorRun.Result r = segmenter().with(SpeechSegmenter.PADDING, 0.0).run(audio);
+        ExtractorHarness.Result r = segmenter().with(SpeechSegmenter.PADDING, 0.0).run(audio);
         List<Feature> speech = r.get(SpeechSegmenter.SPEECH);
         assertEquals(BURSTS.length, speech.size(), speech.toString());
         for (int i = 0; i < BURSTS.length; i++) {
@@ -92,7 +92,7 @@ class SpeechSegmenterTest {
         List<Feature> reference = segmenter().run(audio).get(SpeechSegmenter.SPEECH);
         int[][] framings = {{1024, 1024}, {1000, 500}, {160, 160}, {4096, 1024}, {333, 111}, {0, 0}};
         for (int[] framing : framings) {
-            ExtractorRun.Result r = segmenter().framing(framing[0], framing[1]).run(audio);
+            ExtractorHarness.Result r = segmenter().framing(framing[0], framing[1]).run(audio);
             List<Feature> speech = r.get(SpeechSegmenter.SPEECH);
             assertEquals(reference.size(), speech.size(), "block " + framing[0] + " step " + framing[1]);
             for (int i = 0; i < speech.size(); i++) {
@@ -109,7 +109,7 @@ class SpeechSegmenterTest {
         float[] audio = background(4, 0, 3);
         // 2 ms at nearly full scale.
         Signals.mix(audio, Signals.noise(0.5, 0.002, RATE, 4), 2.0, RATE);
-        ExtractorRun.Result r = segmenter().run(audio);
+        ExtractorHarness.Result r = segmenter().run(audio);
         assertEquals(List.of(), r.get(SpeechSegmenter.SPEECH));
         assertEquals(1, r.get(SpeechSegmenter.SILENCE).size());
         Segments.assertTile(r, 4);
@@ -173,7 +173,7 @@ class SpeechSegmenterTest {
     @Test
     void continuousSpeechIsSplitSoThatNoSegmentExceedsMaxSegment() throws ExtractionException {
         float[] audio = minuteOfTalk();
-        ExtractorRun.Result r = segmenter().with(SpeechSegmenter.MAX_SEGMENT, 15.0).run(audio);
+        ExtractorHarness.Result r = segmenter().with(SpeechSegmenter.MAX_SEGMENT, 15.0).run(audio);
         List<Feature> speech = r.get(SpeechSegmenter.SPEECH);
         assertTrue(speech.size() >= 4 && speech.size() <= 8, speech.toString());
         for (int i = 0; i < speech.size(); i++) {
@@ -193,14 +193,14 @@ class SpeechSegmenterTest {
     void segmentsAreEmittedWhileTheFileStreamsNotAtTheEnd() throws ExtractionException {
         // Each segment must come out within maxSegment + lookahead (+ one 20 ms frame) of its start, so a consumer
         // holding audio for the open segment holds a bounded amount.
-        ExtractorRun.Result talk = segmenter().with(SpeechSegmenter.MAX_SEGMENT, 15.0).run(minuteOfTalk());
+        ExtractorHarness.Result talk = segmenter().with(SpeechSegmenter.MAX_SEGMENT, 15.0).run(minuteOfTalk());
         double block = 1024.0 / RATE;
         for (Feature f : talk.get(SpeechSegmenter.SPEECH)) {
             assertTrue(talk.emittedAfter(f) - f.time <= 15.0 + SegmentTracker.LOOKAHEAD_SECONDS + 0.02 + block,
                 f + " emitted after " + talk.emittedAfter(f) + " s");
         }
         // Ended segments come out minSilence and the lookahead after their end (after the first 3 s).
-        ExtractorRun.Result bursts = segmenter().run(knownBursts());
+        ExtractorHarness.Result bursts = segmenter().run(knownBursts());
         for (Feature f : bursts.get(SpeechSegmenter.SPEECH)) {
             double due = Math.max(SegmentTracker.STARTUP_SECONDS, f.end() + 0.3 + SegmentTracker.LOOKAHEAD_SECONDS);
             assertTrue(bursts.emittedAfter(f) <= due + 0.02 + block,
@@ -247,11 +247,11 @@ class SpeechSegmenterTest {
 
     @Test
     void tinyAndEmptyFilesGiveConsistentSegments() throws ExtractionException {
-        ExtractorRun.Result empty = segmenter().run(new float[0]);
+        ExtractorHarness.Result empty = segmenter().run(new float[0]);
         assertEquals(List.of(), empty.get(SpeechSegmenter.SPEECH));
         assertEquals(List.of(), empty.get(SpeechSegmenter.SILENCE));
         for (int n : new int[] {1, 100, 200, 481}) {
-            ExtractorRun.Result r = segmenter().run(Signals.noise(0.001, n / (double) RATE, RATE, n));
+            ExtractorHarness.Result r = segmenter().run(Signals.noise(0.001, n / (double) RATE, RATE, n));
             Segments.assertTile(r, n / (double) RATE);
         }
     }

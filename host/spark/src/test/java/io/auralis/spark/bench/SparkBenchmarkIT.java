@@ -1,5 +1,6 @@
 package io.auralis.spark.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.auralis.host.batch.AnalyzeCommand;
@@ -61,13 +62,15 @@ class SparkBenchmarkIT {
         lines.add(listing(corpus));
         try (AuralisHost host = AuralisHost.builder().home(home).state(base.resolve("state")).build().start()) {
             // A first pass loads the model, unpacks natives and warms the JIT, for local and local[2] alike.
-            new AnalyzeCommand(host.services(), home).run(List.of("--workflow", workflow, "--workers", "2",
-                "--output", base.resolve("warm-up.jsonl").toString(), corpus), new CapturingContext(dir));
+            CapturingContext warmUp = new CapturingContext(dir);
+            assertSucceeded("the warm-up", warmUp, new AnalyzeCommand(host.services(), home).run(List.of("--workflow",
+                workflow, "--workers", "2", "--output", base.resolve("warm-up.jsonl").toString(), corpus), warmUp));
             long t0 = System.nanoTime();
             long cpu0 = processCpuNanos();
             CapturingContext local = new CapturingContext(dir);
-            new AnalyzeCommand(host.services(), home).run(List.of("--workflow", workflow, "--workers", "2",
-                "--output", base.resolve("local.jsonl").toString(), corpus), local);
+            assertSucceeded("local --workers 2", local, new AnalyzeCommand(host.services(), home).run(List.of(
+                "--workflow", workflow, "--workers", "2", "--output", base.resolve("local.jsonl").toString(), corpus),
+                local));
             lines.add(String.format(Locale.ROOT, "local --workers 2: %.1f s wall, %.1f s CPU; %s",
                 (System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9, lastLine(local)));
 
@@ -106,11 +109,17 @@ class SparkBenchmarkIT {
         CapturingContext context = new CapturingContext(dir);
         long t0 = System.nanoTime();
         long cpu0 = processCpuNanos();
-        new AnalyzeCommand(host.services(), home).run(List.of("--master", master, "--executor-memory", "768m",
-            "--workflow", workflowName, "--output", base.resolve(out).toString(), corpus), context);
+        assertSucceeded(label, context, new AnalyzeCommand(host.services(), home).run(List.of("--master", master,
+            "--executor-memory", "768m", "--workflow", workflowName, "--output", base.resolve(out).toString(), corpus),
+            context));
         return String.format(Locale.ROOT, "%s: %.1f s wall, driver JVM %.1f s CPU (with local executors); %s; %s",
             label, (System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9, lastLine(context),
             TaskTimes.summary());
+    }
+
+    /** A timing is only worth printing for a run that analysed every file: exit code 0. */
+    private static void assertSucceeded(String label, CapturingContext context, int code) {
+        assertEquals(0, code, label + " exited with " + code + ":\n" + context.errText());
     }
 
     /** CPU time of this JVM (the driver, and in local mode the executor too). */
