@@ -2,7 +2,6 @@ package io.auralis.audio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,23 +139,13 @@ class FlacDecodingTest {
         }
     }
 
-    /** Checks that opening and reading to the end fails with one line naming the file and the problem. */
-    private AudioFormatException failsWhileDecoding(Path file, String problem) {
-        AudioFormatException e = assertThrows(AudioFormatException.class, () -> decode(file, 16000, 4096));
-        assertEquals(file.toString(), e.file());
-        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
-        assertTrue(e.problem().contains(problem), "expected '" + problem + "' in: " + e.getMessage());
-        assertFalse(e.getMessage().contains("\n"), e.getMessage());
-        return e;
-    }
-
     @Test
     void aTruncatedFileSaysHowFarItGot() throws IOException {
         byte[] whole = Files.readAllBytes(TestFlac.encode(dir.resolve("a.flac"), signal(40_000, 1, 16, 4), 1,
             16000, 16));
         Path cut = Files.write(dir.resolve("cut.flac"), Arrays.copyOf(whole, whole.length / 2));
-        failsWhileDecoding(cut, "truncated: the file ends after ");
-        failsWhileDecoding(cut, " of the 40000 its header declares, inside a FLAC frame");
+        Samples.failsWhileDecoding(decoder, cut, "truncated: the file ends after ");
+        Samples.failsWhileDecoding(decoder, cut, " of the 40000 its header declares, inside a FLAC frame");
     }
 
     @Test
@@ -165,7 +154,8 @@ class FlacDecodingTest {
         byte[] bytes = Files.readAllBytes(whole);
         // 42 bytes of header, then frames of 11 bytes: keep four.
         Path cut = Files.write(dir.resolve("cut.flac"), Arrays.copyOf(bytes, 42 + 4 * 11));
-        failsWhileDecoding(cut, "truncated: the file ends after 16384 samples of the 40960 its header declares");
+        Samples.failsWhileDecoding(decoder, cut,
+            "truncated: the file ends after 16384 samples of the 40960 its header declares");
     }
 
     @Test
@@ -173,7 +163,8 @@ class FlacDecodingTest {
         byte[] bytes = Files.readAllBytes(TestFlac.encode(dir.resolve("a.flac"), signal(40_000, 2, 16, 5), 2,
             16000, 16));
         bytes[bytes.length / 2] ^= 0x10;
-        failsWhileDecoding(Files.write(dir.resolve("damaged.flac"), bytes), "corrupt FLAC audio after ");
+        Samples.failsWhileDecoding(decoder, Files.write(dir.resolve("damaged.flac"), bytes),
+            "corrupt FLAC audio after ");
     }
 
     @Test

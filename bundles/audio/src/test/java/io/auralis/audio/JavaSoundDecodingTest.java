@@ -2,7 +2,6 @@ package io.auralis.audio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -143,25 +142,16 @@ class JavaSoundDecodingTest {
         assertEquals("aiff", decoder.probe(aiff).format);
     }
 
-    /** Checks that opening and reading to the end fails with one line naming the file and the problem. */
-    private AudioFormatException failsWhileDecoding(Path file, String problem) {
-        AudioFormatException e = assertThrows(AudioFormatException.class, () -> decode(file, 16000));
-        assertEquals(file.toString(), e.file());
-        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
-        assertTrue(e.problem().contains(problem), "expected '" + problem + "' in: " + e.getMessage());
-        assertFalse(e.getMessage().contains("\n"), e.getMessage());
-        return e;
-    }
-
     @Test
     void truncatedAiffAndAuSayHowFarTheyGot() throws IOException {
         for (AudioFileFormat.Type type : new AudioFileFormat.Type[] {AudioFileFormat.Type.AIFF,
                 AudioFileFormat.Type.AU}) {
             byte[] whole = Files.readAllBytes(write("a." + type.getExtension(), type, AudioFormat.Encoding.PCM_SIGNED,
                 16, 2, 16000, signal(4000, 2, 16)));
-            Path cut = Files.write(dir.resolve("cut." + type.getExtension()), Arrays.copyOf(whole, whole.length - 4001));
-            failsWhileDecoding(cut, "truncated: the file ends after ");
-            failsWhileDecoding(cut, " frames of the 4000 its header declares");
+            Path cut = Files.write(dir.resolve("cut." + type.getExtension()),
+                Arrays.copyOf(whole, whole.length - 4001));
+            Samples.failsWhileDecoding(decoder, cut, "truncated: the file ends after ");
+            Samples.failsWhileDecoding(decoder, cut, " frames of the 4000 its header declares");
         }
     }
 
@@ -171,7 +161,7 @@ class JavaSoundDecodingTest {
             16, 1, 16000, signal(100, 1, 16)));
         byte[] damaged = Arrays.copyOf(bytes, 30); // the COMM chunk cut short
         Path file = Files.write(dir.resolve("damaged.aiff"), damaged);
-        AudioFormatException e = failsWhileDecoding(file, "Java Sound cannot read this AIFF audio");
+        AudioFormatException e = Samples.failsWhileDecoding(decoder, file, "Java Sound cannot read this AIFF audio");
         assertTrue(e.problem().endsWith("decoding it needs ffmpeg, which is not installed (install it, e.g. apt-get "
             + "install ffmpeg)"), e.getMessage());
         AudioFormatException probe = assertThrows(AudioFormatException.class, () -> decoder.probe(file));

@@ -28,12 +28,15 @@ import java.util.Objects;
  * was made from.
  *
  * <p>The decoder is jFLAC ({@code org.jflac:jflac-codec} 1.5.2, LGPL-2.1-or-later), embedded unmodified in this
- * bundle as {@code lib/jflac-codec.jar} so that it stays replaceable. It is old (2017) and unmaintained, but it is
- * the only pure-Java FLAC decoder on Maven Central we found: Project Nayuki's FLAC library (LGPL-3.0-or-later) is
- * not published there, and the others on Central are encoders (javaFlacEncoder) or Android-only. jFLAC is also
- * lenient where we want to be strict: it zeroes a frame whose CRC fails and skips a frame it cannot parse,
- * reporting both only to its listeners. This class listens, and turns any such report into an
- * {@link AudioFormatException}, so damaged audio is never analysed as silence.
+ * bundle as {@code lib/jflac-codec.jar} so that it stays replaceable, as the LGPL asks. No maintained pure-Java
+ * FLAC decoder is on Maven Central, so this is the best available rather than a good choice: jFLAC is old (2017)
+ * and unmaintained, but pure Java, licence-compatible and resolvable. Project Nayuki's FLAC library
+ * (LGPL-3.0-or-later, updated until 2022) is not published on Central; the newer fork
+ * {@code com.tianscar.javasound:javasound-flac} did not resolve from it; the rest there are encoders
+ * (javaFlacEncoder, which the tests use) or Android-only. jFLAC is also lenient where we want to be strict: it
+ * zeroes a frame whose CRC fails and skips a frame it cannot parse, reporting both only to its listeners. This
+ * class listens, and turns any such report into an {@link AudioFormatException}, so damaged audio is never
+ * analysed as silence.
  */
 public final class FlacSampleStream implements AudioStream {
 

@@ -4,15 +4,15 @@ import io.auralis.api.audio.AudioFormatException;
 import io.auralis.api.audio.AudioInfo;
 import io.auralis.api.audio.AudioStream;
 import io.auralis.audio.ffmpeg.NeedsFfmpegException;
-import io.auralis.audio.pcm.PcmDecoder;
 import io.auralis.audio.pcm.PcmEncoding;
+import io.auralis.audio.pcm.PcmReader;
 
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
-import java.util.Objects;
 
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -23,9 +23,9 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 /**
  * Streams an AIFF, AIFF-C or Sun AU file as mono floats at the file's own rate. The JDK's own readers
  * ({@code javax.sound.sampled}) parse the container and hand over the raw sample bytes; the samples are converted
- * here by the same {@link PcmDecoder} as WAV's (Java Sound's own converters scale 16-bit PCM by 1/32767, which
- * would make an AIFF decode to other samples than the WAV it was made from). The file is read in chunks through
- * one buffer, so memory does not grow with its length.
+ * here by the same {@link io.auralis.audio.pcm.PcmDecoder} as WAV's (Java Sound's own converters scale 16-bit PCM
+ * by 1/32767, which would make an AIFF decode to other samples than the WAV it was made from). The file is read in
+ * chunks through one buffer ({@link PcmReader}), so memory does not grow with its length.
  *
  * <p>Java Sound reads uncompressed AIFF and AIFF-C, and AU in 8 to 32-bit PCM, 32-bit float, A-law and mu-law.
  * Other encodings (compressed AIFF-C such as {@code ima4} or {@code fl32}, ADPCM AU) are refused with a
@@ -38,20 +38,14 @@ public final class JavaSoundSampleStream implements AudioStream {
 
     private final AudioInputStream in;
     private final AudioInfo info;
-    private final PcmDecoder pcm;
-    private final int frameSize;
-    private final ByteBuffer bytes;
-    private long framesDelivered;
+    private final PcmReader samples;
     private boolean ended;
 
     private JavaSoundSampleStream(AudioInputStream in, Layout layout, AudioInfo info) {
         this.in = in;
         this.info = info;
-        this.pcm = new PcmDecoder(layout.encoding(), layout.channels());
-        this.frameSize = pcm.frameSize();
-        this.bytes = ByteBuffer.allocate(Math.max(frameSize, CHUNK_BYTES / frameSize * frameSize))
-            .order(layout.order());
-        this.bytes.limit(0);
+        this.samples = new PcmReader(new Source(in), layout.encoding(), layout.channels(), layout.order(),
+            CHUNK_BYTES);
     }
 
     /**
@@ -143,42 +137,17 @@ public final class JavaSoundSampleStream implements AudioStream {
 
     @Override
     public int read(float[] buffer, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, buffer.length);
-        if (length == 0) {
-            return 0;
+        int n = samples.read(buffer, offset, length);
+        if (n < 0 && !ended) {
+            ended = true;
+            finish();
         }
-        if (bytes.remaining() < frameSize && !fill()) {
-            return -1;
-        }
-        int frames = Math.min(length, bytes.remaining() / frameSize);
-        pcm.decode(bytes, frames, buffer, offset);
-        framesDelivered += frames;
-        return frames;
-    }
-
-    /** Reads until at least one whole frame is buffered; false at the end of the audio. */
-    private boolean fill() throws IOException {
-        if (ended) {
-            return false;
-        }
-        bytes.compact();
-        while (bytes.position() < frameSize) {
-            int n = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
-            if (n < 0) {
-                // AudioInputStream hands over whole frames only; a partial frame at the end is dropped.
-                ended = true;
-                bytes.flip();
-                finish();
-                return false;
-            }
-            bytes.position(bytes.position() + n);
-        }
-        bytes.flip();
-        return true;
+        return n;
     }
 
     /** At the end of the file: fewer frames than the header declared means the file was cut short. */
     private void finish() throws AudioFormatException {
+        long framesDelivered = samples.frames();
         if (info.frames >= 0 && framesDelivered < info.frames) {
             throw new AudioFormatException(info.file, "truncated: the file ends after " + framesDelivered
                 + " frames of the " + info.frames + " its header declares");
@@ -191,6 +160,37 @@ public final class JavaSoundSampleStream implements AudioStream {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /**
+     * Java Sound's stream as a channel that reads straight into the buffer's array ({@code Channels.newChannel}
+     * would copy through a transfer buffer of its own). Java Sound hands over whole frames only.
+     */
+    private static final class Source implements ReadableByteChannel {
+        private final AudioInputStream in;
+
+        Source(AudioInputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            int n = in.read(target.array(), target.arrayOffset() + target.position(), target.remaining());
+            if (n > 0) {
+                target.position(target.position() + n);
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /**
