@@ -10,9 +10,11 @@ import io.auralis.audio.ffmpeg.FfmpegProbe;
 import io.auralis.audio.ffmpeg.FfmpegStream;
 import io.auralis.audio.ffmpeg.FfmpegTools;
 import io.auralis.audio.ffmpeg.FfprobeFailedException;
+import io.auralis.audio.ffmpeg.NeedsFfmpegException;
+import io.auralis.audio.flac.FlacSampleStream;
+import io.auralis.audio.javasound.JavaSoundSampleStream;
 import io.auralis.audio.resample.ResamplerFilters;
 import io.auralis.audio.resample.ResamplerKind;
-import io.auralis.audio.wav.UnsupportedWavEncodingException;
 import io.auralis.audio.wav.WavHeader;
 import io.auralis.audio.wav.WavHeaderReader;
 import io.auralis.audio.wav.WavSampleStream;
@@ -37,11 +39,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * The {@link AudioDecoder} service: WAV (RIFF, RF64, BW64; 8 to 32-bit PCM, 32 and 64-bit float, A-law, mu-law,
- * extensible) read natively and streamed; every other format (MP3, FLAC, Ogg, M4A, AIFF, ADPCM WAV, ...) decoded
- * by an installed {@code ffmpeg}. Files are recognised by their content, not their name. Output is mono (channels
- * averaged) at the requested rate, resampled when the source rate differs by our polyphase resampler
- * ({@link io.auralis.audio.resample.PolyphaseResamplingStream}) or, if configured, TarsosDSP's.
+ * The {@link AudioDecoder} service. Read in Java and streamed, without ffmpeg: WAV (RIFF, RF64, BW64; 8 to 32-bit
+ * PCM, 32 and 64-bit float, A-law, mu-law, extensible), FLAC (4 to 24 bits, by the embedded jFLAC), and AIFF,
+ * AIFF-C and Sun AU (through the JDK's {@code javax.sound.sampled}). Every other format (MP3, Ogg Vorbis, Opus,
+ * M4A/AAC, ADPCM WAV, compressed AIFF-C, ...) is decoded by an installed {@code ffmpeg}. Files are recognised by
+ * their content, not their name. Output is mono (channels averaged) at the requested rate, resampled when the
+ * source rate differs by our polyphase resampler ({@link io.auralis.audio.resample.PolyphaseResamplingStream}) or,
+ * if configured, TarsosDSP's: the same downmix and resampler for every format.
  */
 @Component(service = AudioDecoder.class, configurationPid = "io.auralis.audio")
 @Designate(ocd = AudioDecoderComponent.Config.class)
@@ -57,8 +61,8 @@ public class AudioDecoderComponent implements AudioDecoder {
          * @return a name looked up on PATH, or a path
          */
         @AttributeDefinition(name = "ffmpeg",
-            description = "The ffmpeg executable used for formats other than WAV: a name looked up on PATH, or a "
-                + "path. ffprobe is looked for beside it.")
+            description = "The ffmpeg executable used for formats other than WAV, FLAC, AIFF and AU (MP3, Ogg, Opus, "
+                + "M4A, ...): a name looked up on PATH, or a path. ffprobe is looked for beside it.")
         String ffmpeg() default "ffmpeg";
 
         /**
@@ -134,7 +138,21 @@ public class AudioDecoderComponent implements AudioDecoder {
             case WAV -> {
                 try (FileChannel channel = openChannel(file)) {
                     return wavInfo(name, signature, WavHeaderReader.read(channel, channel.size(), name));
-                } catch (UnsupportedWavEncodingException e) {
+                } catch (NeedsFfmpegException e) {
+                    return probeWithFfmpeg(file, signature, e);
+                }
+            }
+            case FLAC -> {
+                try {
+                    return FlacSampleStream.probe(file);
+                } catch (NeedsFfmpegException e) {
+                    return probeWithFfmpeg(file, signature, e);
+                }
+            }
+            case JAVA_SOUND -> {
+                try {
+                    return JavaSoundSampleStream.probe(file, signature.description(), signature.format());
+                } catch (NeedsFfmpegException e) {
                     return probeWithFfmpeg(file, signature, e);
                 }
             }
@@ -154,6 +172,7 @@ public class AudioDecoderComponent implements AudioDecoder {
         Signature signature = identify(file);
         AudioStream source = switch (signature.kind()) {
             case WAV -> openWav(file, signature);
+            case FLAC, JAVA_SOUND -> openInJava(file, signature);
             case FFMPEG, UNKNOWN -> openWithFfmpeg(file, signature, null);
             default -> throw notAudio(name, signature);
         };
@@ -176,12 +195,23 @@ public class AudioDecoderComponent implements AudioDecoder {
         try {
             WavHeader header = WavHeaderReader.read(channel, channel.size(), name);
             return new WavSampleStream(channel, header, wavInfo(name, signature, header));
-        } catch (UnsupportedWavEncodingException e) {
+        } catch (NeedsFfmpegException e) {
             channel.close();
             return openWithFfmpeg(file, signature, e);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /** FLAC, AIFF and AU: decoded in Java, unless the file turns out to need ffmpeg after all. */
+    private AudioStream openInJava(Path file, Signature signature) throws IOException {
+        try {
+            return signature.kind() == Signature.Kind.FLAC
+                ? FlacSampleStream.open(file)
+                : JavaSoundSampleStream.open(file, signature.description(), signature.format());
+        } catch (NeedsFfmpegException e) {
+            return openWithFfmpeg(file, signature, e);
         }
     }
 
@@ -200,10 +230,10 @@ public class AudioDecoderComponent implements AudioDecoder {
     /**
      * Probes a file with ffprobe.
      *
-     * @param unsupported set when the file is a WAV in an encoding not read natively, for the message when ffmpeg
-     *     is missing
+     * @param unsupported set when the file is in a container read natively but in an encoding that is not, for the
+     *     message when ffmpeg is missing
      */
-    private AudioInfo probeWithFfmpeg(Path file, Signature signature, UnsupportedWavEncodingException unsupported)
+    private AudioInfo probeWithFfmpeg(Path file, Signature signature, NeedsFfmpegException unsupported)
         throws IOException {
         Optional<Path> ffprobe = ffmpeg.ffprobe();
         if (ffprobe.isEmpty() || ffmpeg.ffmpeg().isEmpty()) {
@@ -218,12 +248,12 @@ public class AudioDecoderComponent implements AudioDecoder {
                 throw new AudioFormatException(name, "not an audio file (" + signature.description() + "; ffprobe: "
                     + e.reason() + ")");
             }
-            String what = unsupported != null ? "WAV audio in " + unsupported.encoding() : signature.description();
+            String what = unsupported != null ? unsupported.what() : signature.description();
             throw new AudioFormatException(name, "corrupt or unreadable " + what + " (ffprobe: " + e.reason() + ")");
         }
     }
 
-    private AudioStream openWithFfmpeg(Path file, Signature signature, UnsupportedWavEncodingException unsupported)
+    private AudioStream openWithFfmpeg(Path file, Signature signature, NeedsFfmpegException unsupported)
         throws IOException {
         AudioInfo info = probeWithFfmpeg(file, signature, unsupported);
         Optional<Path> executable = ffmpeg.ffmpeg();
@@ -234,7 +264,7 @@ public class AudioDecoderComponent implements AudioDecoder {
     }
 
     private AudioFormatException missingFfmpeg(String name, Signature signature,
-                                               UnsupportedWavEncodingException unsupported, boolean onlyProbeMissing) {
+                                               NeedsFfmpegException unsupported, boolean onlyProbeMissing) {
         String tool = onlyProbeMissing ? "ffprobe (part of ffmpeg)" : "ffmpeg";
         String which = ffmpeg.isExplicitPath() && !onlyProbeMissing
             ? "which is not at " + ffmpeg.configured() + " (check the ffmpeg setting of io.auralis.audio)"

@@ -144,8 +144,9 @@ class BadInputTest {
         Path mp3 = Files.write(dir.resolve("x.mp3"), new byte[] {'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0});
         AudioFormatException e = fails(mp3, "MP3 audio needs ffmpeg, which is not installed");
         assertTrue(e.problem().contains("apt-get install ffmpeg"), e.getMessage());
-        Path flac = Files.write(dir.resolve("x.flac"), new byte[] {'f', 'L', 'a', 'C', 0, 0, 0, 34});
-        fails(flac, "FLAC audio needs ffmpeg");
+        Path m4a = Files.write(dir.resolve("x.m4a"),
+            "\0\0\0\u0020ftypM4A \0\0\0\0".getBytes(StandardCharsets.ISO_8859_1));
+        fails(m4a, "M4A/AAC audio needs ffmpeg");
     }
 
     @Test

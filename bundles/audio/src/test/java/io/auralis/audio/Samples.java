@@ -1,11 +1,19 @@
 package io.auralis.audio;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.auralis.api.audio.AudioDecoder;
+import io.auralis.api.audio.AudioFormatException;
 import io.auralis.api.audio.AudioStream;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 
-/** Reads whole streams for tests. */
+/** Reads whole streams for tests, and checks how they fail. */
 public final class Samples {
     private Samples() {
     }
@@ -34,5 +42,22 @@ public final class Samples {
             throw new AssertionError("a stream at its end must keep returning -1");
         }
         return Arrays.copyOf(all, total);
+    }
+
+    /**
+     * Checks that opening a file at 16 kHz and reading it to its end fails with one line that names the file and
+     * contains the problem.
+     */
+    public static AudioFormatException failsWhileDecoding(AudioDecoder decoder, Path file, String problem) {
+        AudioFormatException e = assertThrows(AudioFormatException.class, () -> {
+            try (AudioStream stream = decoder.open(file, 16000)) {
+                readAll(stream, 4096);
+            }
+        });
+        assertEquals(file.toString(), e.file());
+        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+        assertTrue(e.problem().contains(problem), "expected '" + problem + "' in: " + e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        return e;
     }
 }

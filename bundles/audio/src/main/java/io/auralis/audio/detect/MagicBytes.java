@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Identifies a file by its leading bytes, never by its name: a {@code .wav} that is really an MP3 (common in
- * downloaded corpora) goes to ffmpeg, and a text file named {@code .wav} is reported as text.
+ * downloaded corpora) goes to ffmpeg, a {@code .wav} that is really FLAC to the FLAC decoder, and a text file named
+ * {@code .wav} is reported as text.
  */
 public final class MagicBytes {
 
@@ -49,10 +50,10 @@ public final class MagicBytes {
             return ffmpeg("wav", "big-endian WAV (RIFX) audio");
         }
         if (startsWith(b, n, 0, "FORM") && (startsWith(b, n, 8, "AIFF") || startsWith(b, n, 8, "AIFC"))) {
-            return ffmpeg("aiff", "AIFF audio");
+            return new Signature(Kind.JAVA_SOUND, "aiff", "AIFF audio");
         }
         if (startsWith(b, n, 0, "fLaC")) {
-            return ffmpeg("flac", "FLAC audio");
+            return new Signature(Kind.FLAC, "flac", "FLAC audio");
         }
         if (startsWith(b, n, 0, "OggS")) {
             // The first page's first packet names the codec.
@@ -105,7 +106,7 @@ public final class MagicBytes {
             return ffmpeg("asf", "WMA/ASF media");
         }
         if (startsWith(b, n, 0, ".snd")) {
-            return ffmpeg("au", "Sun AU audio");
+            return new Signature(Kind.JAVA_SOUND, "au", "Sun AU audio");
         }
         if (startsWith(b, n, 0, "#!AMR")) {
             return ffmpeg("amr", "AMR audio");

@@ -15,7 +15,11 @@ public record Signature(Kind kind, String format, String description) {
     public enum Kind {
         /** RIFF, RF64 or BW64 with form type WAVE: read natively. */
         WAV,
-        /** A known audio or media container that ffmpeg decodes. */
+        /** Native FLAC ({@code fLaC}): decoded by the embedded pure-Java decoder. */
+        FLAC,
+        /** AIFF, AIFF-C or Sun AU: read through the JDK's {@code javax.sound.sampled}. */
+        JAVA_SOUND,
+        /** A known audio or media container that only ffmpeg decodes. */
         FFMPEG,
         /** A RIFF file whose form type is not WAVE (AVI, WEBP, ...). */
         RIFF_NOT_WAVE,

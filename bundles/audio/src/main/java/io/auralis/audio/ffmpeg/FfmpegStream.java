@@ -3,17 +3,16 @@ package io.auralis.audio.ffmpeg;
 import io.auralis.api.audio.AudioFormatException;
 import io.auralis.api.audio.AudioInfo;
 import io.auralis.api.audio.AudioStream;
-import io.auralis.audio.mix.MonoDownmix;
+import io.auralis.audio.pcm.PcmEncoding;
+import io.auralis.audio.pcm.PcmReader;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,11 +31,8 @@ public final class FfmpegStream implements AudioStream {
     private final StderrTail stderr;
     private final AudioInfo info;
     private final String input;
-    private final int channels;
-    private final int frameSize;
-    private final ByteBuffer bytes;
-    private float[] interleaved = new float[0];
-    private long framesDelivered;
+    /** ffmpeg's output: 32-bit little-endian floats, downmixed and converted like WAV's samples. */
+    private final PcmReader samples;
     private boolean ended;
 
     private FfmpegStream(Process process, AudioInfo info, String input) {
@@ -45,11 +41,8 @@ public final class FfmpegStream implements AudioStream {
         this.stderr = new StderrTail(process.getErrorStream(), "ffmpeg " + info.file);
         this.info = info;
         this.input = input;
-        this.channels = info.channels;
-        this.frameSize = 4 * channels;
-        this.bytes = ByteBuffer.allocate(Math.max(frameSize, CHUNK_BYTES / frameSize * frameSize))
-            .order(ByteOrder.LITTLE_ENDIAN);
-        this.bytes.limit(0);
+        this.samples = new PcmReader(stdout, PcmEncoding.FLOAT_32, info.channels, ByteOrder.LITTLE_ENDIAN,
+            CHUNK_BYTES);
     }
 
     /**
@@ -95,46 +88,12 @@ public final class FfmpegStream implements AudioStream {
 
     @Override
     public int read(float[] buffer, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, buffer.length);
-        if (length == 0) {
-            return 0;
+        int n = samples.read(buffer, offset, length);
+        if (n < 0 && !ended) {
+            ended = true;
+            finish();
         }
-        if (bytes.remaining() < frameSize && !fill()) {
-            return -1;
-        }
-        int frames = Math.min(length, bytes.remaining() / frameSize);
-        if (channels == 1) {
-            bytes.asFloatBuffer().get(buffer, offset, frames);
-        } else {
-            int samples = frames * channels;
-            if (interleaved.length < samples) {
-                interleaved = new float[Math.max(samples, bytes.capacity() / 4)];
-            }
-            bytes.asFloatBuffer().get(interleaved, 0, samples);
-            MonoDownmix.average(interleaved, frames, channels, buffer, offset);
-        }
-        bytes.position(bytes.position() + frames * frameSize);
-        framesDelivered += frames;
-        return frames;
-    }
-
-    /** Reads until at least one whole frame is buffered; false at the end of ffmpeg's output. */
-    private boolean fill() throws IOException {
-        if (ended) {
-            return false;
-        }
-        bytes.compact();
-        while (bytes.position() < frameSize) {
-            if (stdout.read(bytes) < 0) {
-                ended = true;
-                bytes.flip();
-                finish();
-                return false;
-            }
-        }
-        // Take whatever else is already there, up to the buffer's size, without waiting for more.
-        bytes.flip();
-        return true;
+        return n;
     }
 
     /** At the end of ffmpeg's output: its exit status says whether that was the end of the audio or an error. */
@@ -154,7 +113,7 @@ public final class FfmpegStream implements AudioStream {
         if (status != 0) {
             throw new AudioFormatException(info.file, "ffmpeg cannot decode it: " + stderr.lastLine(input, 1000));
         }
-        if (framesDelivered == 0) {
+        if (samples.frames() == 0) {
             throw new AudioFormatException(info.file, "no audio: ffmpeg decoded no samples");
         }
     }

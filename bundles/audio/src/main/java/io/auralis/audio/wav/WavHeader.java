@@ -1,5 +1,7 @@
 package io.auralis.audio.wav;
 
+import io.auralis.audio.pcm.PcmEncoding;
+
 /**
  * What a WAV file's chunks say about its audio: where the samples are and how to read them.
  *
@@ -12,7 +14,7 @@ package io.auralis.audio.wav;
  * @param dataOffset the file position of the first sample
  * @param frames complete frames in the data chunk, at least 1
  */
-public record WavHeader(String container, WavEncoding encoding, String encodingName, int sampleRate, int channels,
+public record WavHeader(String container, PcmEncoding encoding, String encodingName, int sampleRate, int channels,
                         long dataOffset, long frames) {
 
     /**

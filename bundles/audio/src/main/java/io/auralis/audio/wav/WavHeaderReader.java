@@ -1,6 +1,7 @@
 package io.auralis.audio.wav;
 
 import io.auralis.api.audio.AudioFormatException;
+import io.auralis.audio.pcm.PcmEncoding;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -216,17 +217,17 @@ public final class WavHeaderReader {
             throw new AudioFormatException(file, "the fmt chunk declares an impossible sample rate of "
                 + f.sampleRate + " Hz");
         }
-        WavEncoding encoding;
+        PcmEncoding encoding;
         String name;
         switch (f.tag) {
             case FORMAT_PCM -> {
                 // The container may be wider than the bits (20-bit in 3 bytes); the block align says how wide.
                 int width = containerBytes(f);
                 encoding = switch (width) {
-                    case 1 -> WavEncoding.PCM_U8;
-                    case 2 -> WavEncoding.PCM_16;
-                    case 3 -> WavEncoding.PCM_24;
-                    case 4 -> WavEncoding.PCM_32;
+                    case 1 -> PcmEncoding.PCM_U8;
+                    case 2 -> PcmEncoding.PCM_16;
+                    case 3 -> PcmEncoding.PCM_24;
+                    case 4 -> PcmEncoding.PCM_32;
                     default -> throw new UnsupportedWavEncodingException(file, "PCM with " + f.bits
                         + " bits per sample (format 1)");
                 };
@@ -234,9 +235,9 @@ public final class WavHeaderReader {
             }
             case FORMAT_IEEE_FLOAT -> {
                 if (f.bits == 32) {
-                    encoding = WavEncoding.FLOAT_32;
+                    encoding = PcmEncoding.FLOAT_32;
                 } else if (f.bits == 64) {
-                    encoding = WavEncoding.FLOAT_64;
+                    encoding = PcmEncoding.FLOAT_64;
                 } else {
                     throw new UnsupportedWavEncodingException(file, "IEEE float with " + f.bits
                         + " bits per sample (format 3)");
@@ -244,11 +245,11 @@ public final class WavHeaderReader {
                 name = "float" + f.bits;
             }
             case FORMAT_ALAW -> {
-                encoding = WavEncoding.A_LAW;
+                encoding = PcmEncoding.A_LAW;
                 name = "alaw";
             }
             case FORMAT_MULAW -> {
-                encoding = WavEncoding.MU_LAW;
+                encoding = PcmEncoding.MU_LAW;
                 name = "mulaw";
             }
             default -> throw new UnsupportedWavEncodingException(file, describeTag(f.tag));

@@ -46,11 +46,22 @@ class MagicBytesTest {
         assertEquals(new Signature(Kind.FFMPEG, "mp3", "MP3 audio"), identify(ascii("ID3\u0004\0\0\0\0\0\0")));
         assertEquals("mp3", identify(bytes(0xFF, 0xFB, 0x90, 0x64)).format());
         assertEquals("aac", identify(bytes(0xFF, 0xF1, 0x50, 0x80)).format());
-        assertEquals("flac", identify(ascii("fLaC\0\0\0\u0010")).format());
         assertEquals("m4a", identify(ascii("\0\0\0\u0020ftypM4A \0\0\0\0")).format());
         assertEquals("mp4", identify(ascii("\0\0\0\u0020ftypisom\0\0\0\0")).format());
-        assertEquals("aiff", identify(ascii("FORM\0\0\0\0AIFFCOMM")).format());
         assertEquals("matroska", identify(bytes(0x1A, 0x45, 0xDF, 0xA3, 0x01)).format());
+    }
+
+    @Test
+    void flacAiffAndAuAreReadInJavaNotByFfmpeg() {
+        assertEquals(new Signature(Kind.FLAC, "flac", "FLAC audio"), identify(ascii("fLaC\0\0\0\u0010")));
+        assertEquals(new Signature(Kind.JAVA_SOUND, "aiff", "AIFF audio"), identify(ascii("FORM\0\0\0\0AIFFCOMM")));
+        assertEquals(Kind.JAVA_SOUND, identify(ascii("FORM\0\0\0\0AIFCFVER")).kind());
+        assertEquals(new Signature(Kind.JAVA_SOUND, "au", "Sun AU audio"), identify(ascii(".snd\0\0\0\u0018")));
+        // FLAC in an Ogg container is another matter: only ffmpeg reads it.
+        byte[] page = new byte[64];
+        System.arraycopy(ascii("OggS"), 0, page, 0, 4);
+        System.arraycopy(ascii("\u007fFLAC"), 0, page, 28, 5);
+        assertEquals(new Signature(Kind.FFMPEG, "ogg", "Ogg FLAC audio"), MagicBytes.identify(page, 64));
     }
 
     @Test

@@ -1,8 +1,8 @@
-package io.auralis.audio.wav;
+package io.auralis.audio.pcm;
 
 /**
- * Decoding tables for ITU-T G.711 A-law and mu-law, the 8-bit telephone encodings (WAV format tags 6 and 7),
- * scaled to [-1, 1] like 16-bit PCM.
+ * Decoding tables for ITU-T G.711 A-law and mu-law, the 8-bit telephone encodings (WAV format tags 6 and 7, AU
+ * encodings 27 and 1), scaled to [-1, 1] like 16-bit PCM.
  */
 final class G711 {
 

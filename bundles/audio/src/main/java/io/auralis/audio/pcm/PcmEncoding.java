@@ -1,12 +1,16 @@
-package io.auralis.audio.wav;
+package io.auralis.audio.pcm;
 
 /**
  * The sample encodings read natively, one per container size: a 20-bit PCM file stored in 3-byte containers
- * reads as {@link #PCM_24}, because WAV left-justifies the valid bits in their container.
+ * reads as {@link #PCM_24}, because WAV and AIFF both left-justify the valid bits in their container. The byte
+ * order is not part of the encoding: {@link PcmDecoder} takes it from its buffer (little-endian for WAV,
+ * big-endian for AIFF and AU).
  */
-public enum WavEncoding {
-    /** Unsigned 8-bit PCM, silence at 128. */
+public enum PcmEncoding {
+    /** Unsigned 8-bit PCM, silence at 128 (WAV). */
     PCM_U8(1),
+    /** Signed 8-bit PCM, silence at 0 (AIFF, AU). */
+    PCM_S8(1),
     /** Signed 16-bit PCM. */
     PCM_16(2),
     /** Signed 24-bit PCM, packed in 3 bytes. */
@@ -24,7 +28,7 @@ public enum WavEncoding {
 
     private final int bytes;
 
-    WavEncoding(int bytes) {
+    PcmEncoding(int bytes) {
         this.bytes = bytes;
     }
 
