@@ -14,7 +14,7 @@ import java.util.Set;
  * The columns of a CSV output, derived from the outputs the records carry.
  *
  * <pre>
- * file, output, time, duration, label, &lt;one column per bin name&gt;, values, sampleRate, channels, error
+ * file, output, time, duration, label, confidence, &lt;one column per bin name&gt;, values, sampleRate, channels, error
  * </pre>
  *
  * <p>Bin columns are the {@link OutputDescriptor#binNames} of all outputs in order of first appearance, shared
@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class CsvLayout {
     /** The columns before the bins. */
-    static final List<String> LEADING = List.of("file", "output", "time", "duration", "label");
+    static final List<String> LEADING = List.of("file", "output", "time", "duration", "label", "confidence");
 
     /** The columns after the bins. */
     static final List<String> TRAILING = List.of("values", "sampleRate", "channels", "error");
@@ -34,6 +34,7 @@ final class CsvLayout {
     static final int TIME = 2;
     static final int DURATION = 3;
     static final int LABEL = 4;
+    static final int CONFIDENCE = 5;
 
     private final List<String> header = new ArrayList<>(LEADING);
     private final Map<String, int[]> binColumns = new HashMap<>();

@@ -1,10 +1,12 @@
 package io.auralis.writers.csv;
 
 import io.auralis.api.emotion.EmotionFeatures;
+import io.auralis.api.emotion.EmotionResult;
 import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordEncoder;
+import io.auralis.writers.format.Numbers;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -74,9 +76,11 @@ final class CsvRows implements RecordEncoder {
         }
         String[] fileRow = new String[layout.width()];
         fileRow[CsvLayout.FILE] = record.file;
-        fileRow[CsvLayout.DURATION] = number(record.duration);
-        fileRow[layout.sampleRate()] = Integer.toString(record.sampleRate);
-        fileRow[layout.channels()] = Integer.toString(record.channels);
+        // a file that could not be read has no duration, rate or channels: empty, not 0
+        boolean read = record.sampleRate > 0;
+        fileRow[CsvLayout.DURATION] = read ? Numbers.plainSeconds(record.duration) : null;
+        fileRow[layout.sampleRate()] = read ? Integer.toString(record.sampleRate) : null;
+        fileRow[layout.channels()] = read ? Integer.toString(record.channels) : null;
         fileRow[layout.error()] = record.error;
         row.setLength(0);
         CsvText.appendRow(row, Arrays.asList(fileRow));
@@ -84,22 +88,20 @@ final class CsvRows implements RecordEncoder {
         text.flush();
     }
 
-    /** A number as Java writes it; NaN and infinities, which are no measurement, as an empty cell. */
-    private static String number(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : null;
-    }
-
+    /** A value in plain decimal; NaN and infinities, which are no measurement, as an empty cell. */
     private static String number(float v) {
-        return Float.isFinite(v) ? Float.toString(v) : null;
+        return Numbers.plain(v);
     }
 
     private List<String> featureRow(String file, String output, Feature f) {
         String[] row = new String[layout.width()];
         row[CsvLayout.FILE] = file;
         row[CsvLayout.OUTPUT] = output;
-        row[CsvLayout.TIME] = number(f.time);
-        row[CsvLayout.DURATION] = number(f.duration);
-        row[CsvLayout.LABEL] = label(output, f);
+        row[CsvLayout.TIME] = Numbers.plainSeconds(f.time);
+        row[CsvLayout.DURATION] = Numbers.plainSeconds(f.duration);
+        EmotionResult emotion = emotion(output, f);
+        row[CsvLayout.LABEL] = f.label != null || emotion == null ? f.label : emotion.label;
+        row[CsvLayout.CONFIDENCE] = emotion == null ? null : Numbers.plain((float) emotion.confidence);
         float[] values = f.values == null ? new float[0] : f.values;
         int[] columns = layout.binColumns(output);
         if (columns != null && columns.length == values.length) {
@@ -117,16 +119,16 @@ final class CsvRows implements RecordEncoder {
         return Arrays.asList(row);
     }
 
-    /** The feature's label; for emotions without one, the most probable class, as the JSON writer reports it. */
-    private String label(String output, Feature f) {
+    /** The feature as an emotion, when its output is one and it fits; its label and confidence fill those cells. */
+    private EmotionResult emotion(String output, Feature f) {
         OutputDescriptor d = outputs.get(output);
-        if (f.label == null && d != null && EmotionFeatures.KIND.equals(d.kind)) {
-            try {
-                return EmotionFeatures.fromFeature(f, d).label;
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
+        if (d == null || !EmotionFeatures.KIND.equals(d.kind)) {
+            return null;
         }
-        return f.label;
+        try {
+            return EmotionFeatures.fromFeature(f, d);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
  * The {@code csv} writer: a flat table with one row per feature and one row per file, for spreadsheets and data
  * frames.
  *
- * <p>Columns (see {@link CsvLayout}): {@code file, output, time, duration, label}, one column per bin name of the
+ * <p>Columns (see {@link CsvLayout}): {@code file, output, time, duration, label, confidence} (of emotions), one column per bin name of the
  * outputs (for example {@code f0}, {@code dbfs}, {@code level}, or an emotion model's classes), {@code values}
  * (the values of outputs without bin names, joined with {@code ;}), then {@code sampleRate, channels, error}.
  * Each file's rows end with its file row, whose {@code output} is empty: it gives the file's duration, sample rate
@@ -48,7 +48,7 @@ public class CsvWriter implements OutputWriter {
 
     @Override
     public String description() {
-        return "CSV: one row per feature (file, output, time, duration, label, a column per bin name) and one row "
+        return "CSV: one row per feature (file, output, time, duration, label, confidence, a column per bin name) and one row "
             + "per file with its duration, rate, channels and error";
     }
 

@@ -6,6 +6,7 @@ import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordEncoder;
+import io.auralis.writers.format.Numbers;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -13,23 +14,34 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Encodes a {@link FileRecord} as one line of JSON:
  * {@code {"file":..,"duration":..,"sampleRate":..,"channels":..,"outputs":{"step.output":[..]},"error":..}}.
  *
  * <p>Features of outputs of kind {@link EmotionFeatures#KIND} are written as {@link EmotionResult}s
- * ({@code time}, {@code duration}, {@code label}, {@code confidence}, {@code distribution}); all others as
- * {@code time}, {@code duration}, {@code values} and {@code label} when there is one. A feature that does not fit
- * its emotion output (a wrong number of values) is written plainly rather than dropped. NaN and infinite values,
- * which JSON cannot hold, are written as {@code null}.
+ * ({@code time}, {@code duration}, {@code label}, {@code confidence}, {@code distribution}); those of outputs that
+ * name their bins ({@link OutputDescriptor#binNames}) as {@code time}, {@code duration}, one field per bin
+ * ({@code "f0": 212.4}) and {@code label} when there is one; all others (no names, names that repeat or clash with
+ * those fields, or a feature whose number of values differs from the names) with their values in a {@code values}
+ * array. A feature that does not fit its emotion output (a wrong number of values) is written plainly rather than
+ * dropped. Times and durations are rounded to the microsecond. NaN and infinite values, which JSON cannot hold, are
+ * written as {@code null}, and so are the {@code duration}, {@code sampleRate} and {@code channels} of a file that
+ * could not be read (its sample rate is 0).
  */
 final class RecordJson implements RecordEncoder {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
+    /** A feature's own fields, which bin names must not take. */
+    private static final Set<String> RESERVED = Set.of("time", "duration", "label", "values");
+
     private final Map<String, OutputDescriptor> outputs;
+    private final Map<String, List<String>> names;
 
     /**
      * Creates an encoder.
@@ -38,6 +50,14 @@ final class RecordJson implements RecordEncoder {
      */
     RecordJson(Map<String, OutputDescriptor> outputs) {
         this.outputs = Map.copyOf(outputs);
+        Map<String, List<String>> fields = new HashMap<>();
+        outputs.forEach((key, d) -> {
+            List<String> n = fieldNames(d);
+            if (n != null) {
+                fields.put(key, n);
+            }
+        });
+        this.names = Map.copyOf(fields);
     }
 
     /**
@@ -63,10 +83,13 @@ final class RecordJson implements RecordEncoder {
     private void writeRecord(JsonGenerator g, FileRecord record) throws IOException {
         g.writeStartObject();
         g.writeStringField("file", record.file);
+        boolean read = record.sampleRate > 0;
         g.writeFieldName("duration");
-        number(g, record.duration);
-        g.writeNumberField("sampleRate", record.sampleRate);
-        g.writeNumberField("channels", record.channels);
+        number(g, read ? Numbers.seconds(record.duration) : Double.NaN);
+        g.writeFieldName("sampleRate");
+        whole(g, read, record.sampleRate);
+        g.writeFieldName("channels");
+        whole(g, read, record.channels);
         g.writeObjectFieldStart("outputs");
         if (record.outputs != null) {
             for (Map.Entry<String, List<Feature>> e : record.outputs.entrySet()) {
@@ -88,7 +111,7 @@ final class RecordJson implements RecordEncoder {
                 if (result != null) {
                     writeEmotion(g, result);
                 } else {
-                    writeFeature(g, f);
+                    writeFeature(g, f, names.get(key));
                 }
             }
         }
@@ -106,9 +129,9 @@ final class RecordJson implements RecordEncoder {
     private static void writeEmotion(JsonGenerator g, EmotionResult r) throws IOException {
         g.writeStartObject();
         g.writeFieldName("time");
-        number(g, r.time);
+        number(g, Numbers.seconds(r.time));
         g.writeFieldName("duration");
-        number(g, r.duration);
+        number(g, Numbers.seconds(r.duration));
         g.writeStringField("label", r.label);
         g.writeFieldName("confidence");
         number(g, (float) r.confidence);
@@ -122,23 +145,54 @@ final class RecordJson implements RecordEncoder {
         g.writeEndObject();
     }
 
-    private static void writeFeature(JsonGenerator g, Feature f) throws IOException {
+    private static void writeFeature(JsonGenerator g, Feature f, List<String> names) throws IOException {
         g.writeStartObject();
         g.writeFieldName("time");
-        number(g, f.time);
+        number(g, Numbers.seconds(f.time));
         g.writeFieldName("duration");
-        number(g, f.duration);
-        g.writeArrayFieldStart("values");
-        if (f.values != null) {
-            for (float v : f.values) {
+        number(g, Numbers.seconds(f.duration));
+        float[] values = f.values == null ? new float[0] : f.values;
+        if (names != null && names.size() == values.length) {
+            for (int i = 0; i < values.length; i++) {
+                g.writeFieldName(names.get(i));
+                number(g, values[i]);
+            }
+        } else {
+            g.writeArrayFieldStart("values");
+            for (float v : values) {
                 number(g, v);
             }
+            g.writeEndArray();
         }
-        g.writeEndArray();
         if (f.label != null) {
             g.writeStringField("label", f.label);
         }
         g.writeEndObject();
+    }
+
+    /**
+     * The bin names an output's values are written under, or {@code null} when they cannot name fields: missing,
+     * empty, repeated, or one of the feature's own fields.
+     */
+    private static List<String> fieldNames(OutputDescriptor d) {
+        if (d == null || d.binNames == null || d.binNames.isEmpty()) {
+            return null;
+        }
+        Set<String> seen = new HashSet<>(RESERVED);
+        for (String name : d.binNames) {
+            if (name == null || name.isEmpty() || !seen.add(name)) {
+                return null;
+            }
+        }
+        return List.copyOf(d.binNames);
+    }
+
+    private static void whole(JsonGenerator g, boolean known, int v) throws IOException {
+        if (known) {
+            g.writeNumber(v);
+        } else {
+            g.writeNull();
+        }
     }
 
     /** JSON has no NaN or infinity: such a value is written as {@code null} (Jackson would write a string). */

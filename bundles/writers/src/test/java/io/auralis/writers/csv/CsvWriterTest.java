@@ -49,7 +49,7 @@ class CsvWriterTest {
     void headerHasOneColumnPerBinNameSharedByOutputsThatNameABinAlike() throws IOException {
         Path out = dir.resolve("r.csv");
         write(out, false);
-        assertEquals("file,output,time,duration,label,f0,level,angry,happy,values,sampleRate,channels,error\r\n",
+        assertEquals("file,output,time,duration,label,confidence,f0,level,angry,happy,values,sampleRate,channels,error\r\n",
             Files.readString(out));
     }
 
@@ -65,12 +65,12 @@ class CsvWriterTest {
 
         List<List<String>> rows = read(out);
         assertEquals(List.of(
-            row("a.wav", "pitch.f0", "0.0", "0.064", "", "212.4", "", "", "", "", "", "", ""),
-            row("a.wav", "pitch.f0", "0.032", "0.064", "", "213.0", "", "", "", "", "", "", ""),
-            row("a.wav", "seg.speech", "0.5", "1.5", "speech", "", "-23.5", "", "", "", "", "", ""),
-            row("a.wav", "ser.emotion", "0.5", "1.5", "happy", "", "", "0.2", "0.8", "", "", "", ""),
-            row("a.wav", "mfcc.coefficients", "0.0", "0.025", "", "", "", "", "", "1.5;-2.0;3.25", "", "", ""),
-            row("a.wav", "", "", "2.5", "", "", "", "", "", "", "44100", "2", "")),
+            row("a.wav", "pitch.f0", "0.0", "0.064", "", "", "212.4", "", "", "", "", "", "", ""),
+            row("a.wav", "pitch.f0", "0.032", "0.064", "", "", "213.0", "", "", "", "", "", "", ""),
+            row("a.wav", "seg.speech", "0.5", "1.5", "speech", "", "", "-23.5", "", "", "", "", "", ""),
+            row("a.wav", "ser.emotion", "0.5", "1.5", "happy", "0.8", "", "", "0.2", "0.8", "", "", "", ""),
+            row("a.wav", "mfcc.coefficients", "0.0", "0.025", "", "", "", "", "", "", "1.5;-2.0;3.25", "", "", ""),
+            row("a.wav", "", "", "2.5", "", "", "", "", "", "", "", "44100", "2", "")),
             rows.subList(1, rows.size()));
     }
 
@@ -83,7 +83,24 @@ class CsvWriterTest {
         write(out, false, failed);
         List<List<String>> rows = read(out);
         assertEquals(2, rows.size());
-        assertEquals(row("bad.wav", "", "", "0.0", "", "", "", "", "", "", "0", "0", failed.error), rows.get(1));
+        // it could not be read: no duration, rate or channels, rather than zeros that look measured
+        assertEquals(row("bad.wav", "", "", "", "", "", "", "", "", "", "", "", "", failed.error), rows.get(1));
+    }
+
+    @Test
+    void numbersArePlainDecimalsAndTimesAreRoundedToTheMicrosecond() throws IOException {
+        Path out = dir.resolve("r.csv");
+        FileRecord r = record("a.wav");
+        r.duration = 2.0999999999999996;
+        r.outputs.put("pitch.f0", List.of(Feature.of(0.1 + 0.2, 0.064, 4.3584223E-4f),
+            Feature.of(1e-7, 0.064, 1.5e9f)));
+        write(out, false, r);
+        List<List<String>> rows = read(out);
+        assertEquals(List.of("0.3", "0.064", "0.00043584223"), List.of(rows.get(1).get(2), rows.get(1).get(3),
+            rows.get(1).get(6)));
+        assertEquals(List.of("0.0", "1500000000.0"), List.of(rows.get(2).get(2), rows.get(2).get(6)));
+        assertEquals("2.1", rows.get(3).get(3), "the file's duration");
+        assertFalse(Files.readString(out).contains("E-") || Files.readString(out).contains("E1"));
     }
 
     @Test
@@ -209,8 +226,8 @@ class CsvWriterTest {
         String text = Files.readString(out);
         assertFalse(text.contains("NaN") || text.contains("Infinity"), text);
         List<List<String>> rows = read(out);
-        assertEquals("", rows.get(1).get(5), "f0");
-        assertEquals("1.5;", rows.get(2).get(9), "values");
+        assertEquals("", rows.get(1).get(6), "f0");
+        assertEquals("1.5;", rows.get(2).get(10), "values");
     }
 
     @Test
@@ -255,7 +272,7 @@ class CsvWriterTest {
                 false)) {
             sink.write(record("a.wav"));
         }
-        assertTrue(Files.readString(out).startsWith("file,output,time,duration,label,beat.time:time,values,"));
+        assertTrue(Files.readString(out).startsWith("file,output,time,duration,label,confidence,beat.time:time,values,"));
     }
 
     @Test
