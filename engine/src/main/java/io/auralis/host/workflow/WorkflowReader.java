@@ -70,9 +70,40 @@ public final class WorkflowReader {
      * @throws WorkflowException if the file cannot be read or is not a well-formed workflow
      */
     public WorkflowDefinition read(Path file, String source) throws WorkflowException {
-        byte[] content;
+        return read(file, source, content(file, source));
+    }
+
+    /**
+     * Parses what was read from a workflow file: a workflow without a name takes the file's name without
+     * {@code .json}. For a caller that keeps the text, such as {@code analyze --master}, which hands the text it
+     * validated to the executors instead of reading the file twice.
+     *
+     * @param file the file the content came from
+     * @param source how messages name it
+     * @param content the file's bytes, as {@link #content} read them
+     * @return the definition, not yet validated
+     * @throws WorkflowException if it is not a well-formed workflow
+     */
+    public WorkflowDefinition read(Path file, String source, byte[] content) throws WorkflowException {
+        WorkflowDefinition d = parse(content, source);
+        if (d.name == null || d.name.isBlank()) {
+            String fileName = file.getFileName().toString();
+            d.name = fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
+        }
+        return d;
+    }
+
+    /**
+     * The bytes of a workflow file.
+     *
+     * @param file the file
+     * @param source how messages name it
+     * @return its content
+     * @throws WorkflowException if it cannot be read (no such file, permission denied, ...)
+     */
+    public static byte[] content(Path file, String source) throws WorkflowException {
         try {
-            content = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new WorkflowException(source, "no such file");
         } catch (AccessDeniedException e) {
@@ -80,12 +111,6 @@ public final class WorkflowReader {
         } catch (IOException e) {
             throw new WorkflowException(source, "cannot read: " + e.getMessage());
         }
-        WorkflowDefinition d = parse(content, source);
-        if (d.name == null || d.name.isBlank()) {
-            String fileName = file.getFileName().toString();
-            d.name = fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
-        }
-        return d;
     }
 
     /**

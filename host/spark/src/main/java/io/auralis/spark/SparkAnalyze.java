@@ -2,6 +2,7 @@ package io.auralis.spark;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.output.OutputWriter;
+import io.auralis.host.files.FileTrees;
 import io.auralis.host.runtime.AuralisHost;
 import io.auralis.host.runtime.HostException;
 import io.auralis.host.workflow.Workflow;
@@ -111,18 +112,10 @@ public final class SparkAnalyze {
         } finally {
             if (state != null) {
                 try {
-                    deleteTree(state);
+                    FileTrees.delete(state);
                 } catch (IOException e) {
                     err.println("auralis: cannot delete " + state + ": " + e.getMessage());
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (var paths = Files.walk(folder)) {
-            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
             }
         }
     }

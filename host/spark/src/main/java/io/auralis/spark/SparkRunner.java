@@ -8,7 +8,6 @@ import io.auralis.spark.job.AnalysisJob;
 import io.auralis.spark.job.DriverLogging;
 import io.auralis.spark.job.JobRequest;
 import io.auralis.spark.job.SparkSettings;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -59,6 +58,21 @@ public final class SparkRunner implements DistributedRunner {
         }
     }
 
+    /**
+     * What the executors get: the workflow's bytes as the command line validated them, the device it was given,
+     * and the installation to use (in local mode the driver's; on a cluster the one {@code spark.auralis.home}
+     * names on every node, else the application jar's).
+     *
+     * @param job the command line's job
+     * @param local whether the master is {@code local[...]}
+     * @return the plan
+     */
+    static ExecutorPlan executorPlan(Job job, boolean local) {
+        String executorHome = local ? job.home().toString() : System.getProperty(SparkSettings.HOME);
+        return new ExecutorPlan(executorHome, job.device(), job.workflowJson(), job.workflow().source(),
+            job.workflow().name());
+    }
+
     @Override
     public int run(Job job, CommandContext context) {
         if (job.output() == null || job.output().equals("-")) {
@@ -85,21 +99,10 @@ public final class SparkRunner implements DistributedRunner {
                 + "this installation (build it with mvn package)");
             return Command.USAGE;
         }
-        byte[] workflow;
-        try {
-            workflow = Files.readAllBytes(job.workflowFile());
-        } catch (IOException e) {
-            context.err().println("auralis: " + job.workflowFile() + ": cannot read: " + e.getMessage());
-            return Command.USAGE;
-        }
         DriverLogging.quiet();
-        // On a cluster the driver's installation path means nothing on the nodes unless spark.auralis.home says so.
-        String executorHome = local ? job.home().toString() : System.getProperty(SparkSettings.HOME);
-        ExecutorPlan plan = new ExecutorPlan(executorHome, System.getProperty("spark.auralis.device", "auto"),
-            workflow, job.workflow().source(), job.workflow().name());
-        JobRequest request = new JobRequest(job.master(), job.executorMemory(), plan, job.workflow().name(),
-            job.inputs(), job.output(), job.resume(), local ? null : appJar.toString(), Map.of(), job.services(),
-            context.workingDirectory());
+        JobRequest request = new JobRequest(job.master(), job.executorMemory(), executorPlan(job, local),
+            job.workflow().name(), job.inputs(), job.output(), job.resume(), local ? null : appJar.toString(),
+            Map.of(), job.services(), context.workingDirectory());
         return new AnalysisJob(context.err(), context.interactive()).run(request);
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.auralis.host.batch.AnalyzeCommand;
+import io.auralis.host.cli.AnalyzeCommand;
 import io.auralis.host.runtime.AuralisHost;
 import io.auralis.spark.cluster.ExecutorKiller;
 import io.auralis.spark.cluster.LoopbackCluster;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.auralis.host.batch.AnalyzeCommand;
+import io.auralis.host.cli.AnalyzeCommand;
 import io.auralis.host.runtime.AuralisHost;
 import io.auralis.spark.fixtures.CapturingContext;
 import io.auralis.spark.fixtures.Corpus;

@@ -1,5 +1,6 @@
 package io.auralis.host.batch;
 
+import io.auralis.host.text.HumanUnits;
 import io.auralis.api.command.Command;
 
 import java.util.Locale;

@@ -5,12 +5,13 @@ import io.auralis.host.engine.AnalysisServices;
 import io.auralis.host.workflow.Workflow;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Runs {@code auralis analyze --master URL} as a distributed job, with the command line as its driver. The host
- * does not depend on any implementation: {@link AnalyzeCommand} finds one with {@link java.util.ServiceLoader} on
- * the launcher's class path, where {@code bin/auralis} puts the installation's {@code lib/spark/} when
- * {@code --master} is given (the {@code auralis-spark} module provides the Spark runner).
+ * does not depend on any implementation: {@link io.auralis.host.cli.AnalyzeCommand} finds one with
+ * {@link java.util.ServiceLoader} on the launcher's class path, where {@code bin/auralis} puts the installation's
+ * {@code lib/spark/} when {@code --master} is given (the {@code auralis-spark} module provides the Spark runner).
  */
 public interface DistributedRunner {
 
@@ -20,7 +21,10 @@ public interface DistributedRunner {
      * @param master the cluster, such as {@code local[4]} or {@code spark://host:7077}
      * @param executorMemory memory per executor such as {@code 4g}, or {@code null} for the cluster's default
      * @param workflow the validated workflow
-     * @param workflowFile the file it was read from, whose text executors validate again
+     * @param workflowJson the bytes it was read from and validated as, which executors validate again: the file is
+     *     read once, on the driver, and need not exist on the nodes
+     * @param device the compute device for models, as {@code --device} (or {@code AURALIS_DEVICE}) gave it:
+     *     {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
      * @param inputs files, folders and globs as the user typed them (local paths or URIs such as {@code hdfs://})
      * @param output the {@code --output} the user gave, or {@code null}
      * @param format the {@code --format} the user gave, or {@code null}
@@ -28,8 +32,33 @@ public interface DistributedRunner {
      * @param home the installation folder
      * @param services the command line's running host, which a local-mode job can use in place of a second one
      */
-    record Job(String master, String executorMemory, Workflow workflow, Path workflowFile, List<String> inputs,
-            String output, String format, boolean resume, Path home, AnalysisServices services) {
+    record Job(String master, String executorMemory, Workflow workflow, byte[] workflowJson, String device,
+            List<String> inputs, String output, String format, boolean resume, Path home, AnalysisServices services) {
+
+        /**
+         * Checks the parts every runner needs.
+         *
+         * @throws NullPointerException if the master, workflow, its text, the device, the inputs or the home is
+         *     missing
+         */
+        public Job {
+            Objects.requireNonNull(master, "master");
+            Objects.requireNonNull(workflow, "workflow");
+            workflowJson = workflowJson.clone();
+            Objects.requireNonNull(device, "device");
+            inputs = List.copyOf(inputs);
+            Objects.requireNonNull(home, "home");
+        }
+
+        /**
+         * The workflow's text.
+         *
+         * @return the bytes, a copy
+         */
+        @Override
+        public byte[] workflowJson() {
+            return workflowJson.clone();
+        }
     }
 
     /**

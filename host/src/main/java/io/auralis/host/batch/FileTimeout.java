@@ -1,5 +1,7 @@
 package io.auralis.host.batch;
 
+import io.auralis.host.text.HumanUnits;
+
 /**
  * How long the batch waits for one file before it gives up on it ({@code analyze --file-timeout}).
  *
@@ -11,7 +13,7 @@ package io.auralis.host.batch;
  */
 public final class FileTimeout {
     /** The time a file gets whatever its length, by default. */
-    static final long BASE_SECONDS = 300;
+    public static final long BASE_SECONDS = 300;
 
     private static final double MAX_SECONDS = 1e9;
 

@@ -8,7 +8,7 @@ import java.io.PrintStream;
  * finish, close the outputs (later records are dropped), take the progress display down and tell the user how to
  * go on. Outputs therefore end on a complete record, and {@code --resume} picks up where the run stopped.
  */
-final class Interruption implements Runnable {
+public final class Interruption implements Runnable {
     private final BatchRunner runner;
     private final RecordOutputs outputs;
     private final BatchProgress progress;
@@ -24,7 +24,7 @@ final class Interruption implements Runnable {
      * @param err where to say what happened
      * @param resumable whether the outputs are files that {@code --resume} can continue
      */
-    Interruption(BatchRunner runner, RecordOutputs outputs, BatchProgress progress, PrintStream err,
+    public Interruption(BatchRunner runner, RecordOutputs outputs, BatchProgress progress, PrintStream err,
             boolean resumable) {
         this.runner = runner;
         this.outputs = outputs;

@@ -1,5 +1,6 @@
 package io.auralis.host.batch;
 
+import io.auralis.host.text.HumanUnits;
 import io.auralis.api.output.FileRecord;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;

@@ -15,7 +15,7 @@ import java.util.List;
  * @param json whether to print JSON instead of tables
  * @param quick whether to keep every part short, for a smoke test
  */
-record BenchOptions(Path corpus, List<String> models, boolean longRecordings, boolean json, boolean quick) {
+public record BenchOptions(Path corpus, List<String> models, boolean longRecordings, boolean json, boolean quick) {
 
     /**
      * Checks and builds the options.
@@ -29,8 +29,8 @@ record BenchOptions(Path corpus, List<String> models, boolean longRecordings, bo
      * @return the options
      * @throws IllegalArgumentException with one line naming the option and the problem
      */
-    static BenchOptions of(String corpus, String models, boolean longRecordings, boolean json, boolean quick,
-                           Path workingDirectory) {
+    public static BenchOptions of(String corpus, String models, boolean longRecordings, boolean json,
+            boolean quick, Path workingDirectory) {
         Path folder = null;
         if (corpus != null) {
             if (corpus.isBlank()) {

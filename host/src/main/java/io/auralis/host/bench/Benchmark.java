@@ -1,12 +1,13 @@
 package io.auralis.host.bench;
 
+import io.auralis.host.batch.InputFiles;
+import io.auralis.host.files.FileTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -32,11 +33,9 @@ import java.util.stream.Stream;
  *   <li>{@code ser bench --json}.</li>
  * </ol>
  */
-final class Benchmark {
+public final class Benchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SUMMARY_RATE = Pattern.compile("\\(([0-9.]+) audio seconds per second\\)");
-    private static final List<String> AUDIO = List.of(".wav", ".mp3", ".flac", ".ogg", ".m4a", ".aac", ".opus",
-        ".aiff", ".aif", ".au");
 
     private final Path home;
     private final PrintStream log;
@@ -50,6 +49,26 @@ final class Benchmark {
     Benchmark(Path home, PrintStream log) {
         this.home = home;
         this.log = log;
+    }
+
+    /**
+     * Takes the figures the options ask for and prints the report: {@code auralis bench}.
+     *
+     * @param home the installation folder
+     * @param options the settings
+     * @param log receives a line as each run starts and ends
+     * @param out receives the report, tables or JSON as the options say
+     * @return whether every run succeeded (otherwise the report lists the failed ones)
+     * @throws IllegalArgumentException for a setting that does not fit this installation (one line)
+     * @throws IOException if the temporary folder cannot be written or a child cannot be started
+     * @throws InterruptedException if interrupted
+     */
+    public static boolean measure(Path home, BenchOptions options, PrintStream log, PrintStream out)
+            throws IOException, InterruptedException {
+        BenchResult result = new Benchmark(home, log).run(options);
+        out.print(options.json() ? Report.json(result) + System.lineSeparator() : Report.table(result));
+        out.flush();
+        return result.problems().isEmpty();
     }
 
     /**
@@ -295,20 +314,14 @@ final class Benchmark {
     }
 
     private static boolean isAudio(Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && AUDIO.stream().anyMatch(name::endsWith);
+        String name = p.getFileName().toString();
+        return !name.startsWith(".") && InputFiles.isAudio(name);
     }
 
     private static void deleteTree(Path root) {
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileTrees.delete(root);
+        } catch (IOException e) {
             // a leftover temporary folder is harmless; the operating system cleans its temporary folder
         }
     }

@@ -1,11 +1,10 @@
 package io.auralis.host.bench;
 
+import io.auralis.host.text.TextTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,32 +33,30 @@ final class Report {
 
         if (r.cold() != null || r.warm() != null) {
             out.append("\nStart-up: analyze (default workflow) on ").append(r.startFile()).append('\n');
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"run", "first record", "total", "CPU", "peak RSS"});
+            TextTable rows = new TextTable(5, "run", "first record", "total", "CPU", "peak RSS");
             for (ChildRun c : new ChildRun[] {r.cold(), r.warm()}) {
                 if (c != null) {
-                    rows.add(new String[] {c.label(), seconds(c.firstRecordSeconds()), seconds(c.wallSeconds()),
-                        seconds(c.cpuSeconds()), mib(c.peakRssKib())});
+                    rows.add(c.label(), seconds(c.firstRecordSeconds()), seconds(c.wallSeconds()),
+                        seconds(c.cpuSeconds()), mib(c.peakRssKib()));
                 }
             }
-            out.append(align(rows));
+            out.append(rows.text(0));
         }
 
         if (!r.throughput().isEmpty()) {
             out.append("\nThroughput: analyze over a folder, auralis.ser in clip mode (one emotion per whole file), "
                 + "decoding and resampling included\n");
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"model", "files", "failed", "audio", "wall", "files/s", "audio s/s",
-                "analysis audio s/s", "CPU", "peak RSS", "corpus"});
+            TextTable rows = new TextTable(11, "model", "files", "failed", "audio", "wall", "files/s", "audio s/s",
+                "analysis audio s/s", "CPU", "peak RSS", "corpus");
             for (BenchResult.Throughput t : r.throughput()) {
                 ChildRun c = t.run();
-                rows.add(new String[] {t.model() + " (" + t.architecture() + ")", Integer.toString(t.files()),
+                rows.add(t.model() + " (" + t.architecture() + ")", Integer.toString(t.files()),
                     Integer.toString(t.failed()), length(t.audioSeconds()), seconds(c.wallSeconds()),
                     rate(t.files() / c.wallSeconds()), rate(t.audioSeconds() / c.wallSeconds()),
                     Double.isNaN(t.analysisSeconds()) ? NA : rate(t.audioSeconds() / t.analysisSeconds()),
-                    seconds(c.cpuSeconds()), mib(c.peakRssKib()), t.corpus()});
+                    seconds(c.cpuSeconds()), mib(c.peakRssKib()), t.corpus());
             }
-            out.append(align(rows));
+            out.append(rows.text(0));
             out.append("(wall, files/s and audio s/s: the whole process, start included; analysis: analyze's own "
                 + "summary, from the first file to the last)\n");
         }
@@ -67,15 +64,15 @@ final class Report {
         if (!r.longRecordings().isEmpty()) {
             out.append("\nLong recordings: analyze --workflow emotion-timeline on generated speech-like 16 kHz "
                 + "mono files\n");
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"length", "speech segments", "emotions", "wall", "audio s/s", "CPU", "peak RSS"});
+            TextTable rows = new TextTable(7, "length", "speech segments", "emotions", "wall", "audio s/s", "CPU",
+                "peak RSS");
             for (BenchResult.LongRecording l : r.longRecordings()) {
                 ChildRun c = l.run();
-                rows.add(new String[] {length(l.seconds()), Integer.toString(l.speechSegments()),
+                rows.add(length(l.seconds()), Integer.toString(l.speechSegments()),
                     Integer.toString(l.emotions()), seconds(c.wallSeconds()), rate(l.seconds() / c.wallSeconds()),
-                    seconds(c.cpuSeconds()), mib(c.peakRssKib())});
+                    seconds(c.cpuSeconds()), mib(c.peakRssKib()));
             }
-            out.append(align(rows));
+            out.append(rows.text(0));
         }
 
         if (r.ser() != null) {
@@ -85,9 +82,8 @@ final class Report {
                 f.path("pytorchThreads").isNull() ? "unknown" : f.path("pytorchThreads").asText(),
                 f.path("clipSeconds").asText(), seconds(r.ser().run().wallSeconds()),
                 mib(r.ser().run().peakRssKib())));
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"architecture", "parameters", "inference batch 1", "best batch",
-                "inference at best", "per CPU s", "training", "per CPU s", "by batch size (x real time)"});
+            TextTable rows = new TextTable(9, "architecture", "parameters", "inference batch 1", "best batch",
+                "inference at best", "per CPU s", "training", "per CPU s", "by batch size (x real time)");
             for (JsonNode a : f.path("architectures")) {
                 StringBuilder batches = new StringBuilder();
                 for (JsonNode p : a.path("inference")) {
@@ -101,14 +97,14 @@ final class Report {
                     }
                 }
                 JsonNode t = a.path("training");
-                rows.add(new String[] {a.path("architecture").asText(), a.path("parameters").asText(),
+                rows.add(a.path("architecture").asText(), a.path("parameters").asText(),
                     times(a.path("realTimeFactorBatch1").asDouble()), a.path("bestBatch").asText(),
                     times(a.path("realTimeFactorBestBatch").asDouble()), perCpuSecond(best),
                     t.isObject() ? String.format(Locale.ROOT, "%.0f audio s/s (batch %d)",
                         t.path("audioSecondsPerSecond").asDouble(), t.path("batch").asInt()) : "-",
-                    t.isObject() ? perCpuSecond(t) : "-", batches.toString()});
+                    t.isObject() ? perCpuSecond(t) : "-", batches.toString());
             }
-            out.append(align(rows));
+            out.append(rows.text(0));
         }
 
         if (!r.problems().isEmpty()) {
@@ -248,28 +244,5 @@ final class Report {
         }
         double h = seconds / 3600;
         return h == Math.rint(h) ? String.format(Locale.ROOT, "%.0f h", h) : String.format(Locale.ROOT, "%.2f h", h);
-    }
-
-    /** Left-aligned columns two spaces apart; the last column is not padded. */
-    static String align(List<String[]> rows) {
-        int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
-        int[] width = new int[columns];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(row[i]);
-                if (i < row.length - 1) {
-                    line.append(" ".repeat(width[i] - row[i].length() + 2));
-                }
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
     }
 }

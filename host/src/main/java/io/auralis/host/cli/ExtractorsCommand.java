@@ -1,5 +1,6 @@
 package io.auralis.host.cli;
 
+import io.auralis.host.text.TextTable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -87,6 +87,11 @@ final class HostSession implements AutoCloseable {
         return home;
     }
 
+    /** The compute device for models: {@code --device}, else {@code AURALIS_DEVICE}, else {@code auto}. */
+    String device() {
+        return device;
+    }
+
     @Override
     public void close() {
         if (host != null) {

@@ -1,9 +1,8 @@
 package io.auralis.host.cli;
 
+import io.auralis.host.batch.UsageException;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
-import io.auralis.host.batch.AnalyzeCommand;
-import io.auralis.host.bench.BenchCommand;
 import io.auralis.host.runtime.AuralisHost;
 import io.auralis.host.runtime.HostException;
 import java.io.PrintStream;
@@ -212,7 +211,7 @@ public final class Launcher {
             Map<String, Command> commands = new TreeMap<>();
             List<Command> all = List.of(new HelpCommand(this), new BundlesCommand(session),
                 new ExtractorsCommand(session), new DeferredCommand("analyze",
-                    () -> new AnalyzeCommand(new SessionServices(session), session.home())),
+                    () -> new AnalyzeCommand(new SessionServices(session), session.home(), session.device())),
                 new BenchCommand(session.home()));
             for (Command command : all) {
                 commands.put(command.name(), command);

@@ -25,6 +25,14 @@ import org.osgi.framework.BundleException;
  * The state folder's {@code bundles/}: jars dropped there are installed, replaced jars are updated and removed
  * jars are uninstalled, at start and, when watched, while the framework runs. Their locations are the jars' file
  * URIs.
+ *
+ * <p>Why not Apache Felix FileInstall ({@code org.apache.felix.fileinstall}): tried (3.7.4 on Felix 7.0.5,
+ * 2026-12), it scans on its own thread every {@code felix.fileinstall.poll} ms (2 s by default): a jar dropped
+ * into the folder of a running framework was installed 4.2 s later, and one dropped while the framework was
+ * stopped was not installed when {@code start()} returned. The host must apply the folder before the command runs
+ * and under the state folder's exclusive lock ({@link StateLock}), and know whether it is up to date without
+ * changing anything ({@link #upToDate}); FileInstall offers neither, and prints its own stack traces to standard
+ * error instead of one line naming the jar.
  */
 final class DeployFolder implements AutoCloseable {
     /** How long the folder must be quiet before a change is applied, so that a jar being copied is read whole. */

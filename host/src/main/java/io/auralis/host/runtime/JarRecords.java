@@ -1,11 +1,11 @@
 package io.auralis.host.runtime;
 
+import io.auralis.host.files.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -107,7 +107,7 @@ final class JarRecords {
         try (OutputStream out = Files.newOutputStream(temp)) {
             records.store(out, "Jars the Auralis host installed: size,modified,sha256 by bundle location");
         }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        FileTrees.moveIntoPlace(temp, file);
         dirty = false;
     }
 

@@ -16,6 +16,7 @@ import io.auralis.api.extractor.FeatureSink;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordSink;
 import io.auralis.host.engine.FileAnalyzer;
+import io.auralis.host.fake.NamedPipes;
 import io.auralis.host.fake.FakeDecoder;
 import io.auralis.host.fake.FakeExtractor;
 import io.auralis.host.fake.Workflows;
@@ -318,7 +319,7 @@ class BatchRunnerTest {
         List<InputFile> inputs = corpus();
         Path swapped = dir.resolve("corpus/05.wav");
         Files.delete(swapped);
-        mkfifo(swapped);
+        NamedPipes.mkfifo(swapped);
         List<FileRecord> written = Collections.synchronizedList(new ArrayList<>());
 
         BatchResult r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(inputs, 2, collecting(written)),
@@ -328,18 +329,6 @@ class BatchRunnerTest {
         assertEquals("corpus/05.wav: not a regular file (a named pipe, device or socket); refused, since reading it "
             + "could wait forever", pipe.error);
         assertEquals(inputs.size(), r.files());
-    }
-
-    /** Makes a named pipe with the system's mkfifo; skips the test where there is none (not POSIX). */
-    static void mkfifo(Path path) throws Exception {
-        Process p;
-        try {
-            p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "no mkfifo here: " + e.getMessage());
-            return;
-        }
-        assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo failed");
     }
 
     @Test

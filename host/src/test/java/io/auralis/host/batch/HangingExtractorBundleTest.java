@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.auralis.host.cli.AnalyzeCommand;
 import io.auralis.api.command.Command;
 import io.auralis.host.distribution.GeneratedWav;
 import io.auralis.host.fake.TestContext;

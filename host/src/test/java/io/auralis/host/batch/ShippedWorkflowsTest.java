@@ -3,6 +3,7 @@ package io.auralis.host.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.auralis.host.cli.AnalyzeCommand;
 import io.auralis.api.audio.AudioBlock;
 import io.auralis.api.command.Command;
 import io.auralis.api.emotion.EmotionFeatures;

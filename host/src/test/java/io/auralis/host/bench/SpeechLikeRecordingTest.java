@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auralis.api.command.Command;
 import io.auralis.audio.AudioDecoderComponent;
 import io.auralis.extractors.segment.SpeechSegmenter;
-import io.auralis.host.batch.AnalyzeCommand;
+import io.auralis.host.cli.AnalyzeCommand;
 import io.auralis.host.fake.FakeServices;
 import io.auralis.host.fake.TestContext;
 import io.auralis.writers.jsonl.JsonLinesWriter;

@@ -1,5 +1,6 @@
 package io.auralis.spark.executor;
 
+import io.auralis.host.files.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -9,7 +10,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -92,7 +92,7 @@ public final class EmbeddedHome {
                 }
                 moveIntoPlace(staging, home);
             } finally {
-                deleteTree(staging);
+                FileTrees.delete(staging);
             }
             return home;
         }
@@ -100,7 +100,7 @@ public final class EmbeddedHome {
 
     private static void moveIntoPlace(Path staging, Path home) throws IOException {
         try {
-            Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
+            FileTrees.moveIntoPlace(staging, home);
         } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
             // Another executor on this node finished first; its copy is identical.
             if (!isHome(home)) {
@@ -124,23 +124,6 @@ public final class EmbeddedHome {
             return HexFormat.of().formatHex(digest.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IOException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    /**
-     * Deletes a folder and everything in it; missing is fine.
-     *
-     * @param folder the folder
-     * @throws IOException if something in it cannot be deleted
-     */
-    static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.auralis.spark.executor;
 
+import io.auralis.host.files.FileTrees;
 import io.auralis.api.audio.AudioDecoder;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.output.OutputWriter;
@@ -231,7 +232,7 @@ public final class ExecutorRuntime {
         }, "auralis-executor-host"));
         Path copies = state.folder().resolve("copies");
         // Copies a killed executor left behind.
-        EmbeddedHome.deleteTree(copies);
+        FileTrees.delete(copies);
         System.err.printf(java.util.Locale.ROOT, "auralis: executor: host started in %.1f s from %s (%s bundle"
             + " cache in %s)%n", (System.nanoTime() - started) / 1e9, home, state.reused() ? "reused" : "new",
             state.folder());

@@ -1,5 +1,6 @@
 package io.auralis.spark.executor;
 
+import io.auralis.host.files.FileTrees;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -103,7 +104,7 @@ final class ExecutorState implements AutoCloseable {
      * @throws IOException if something cannot be deleted
      */
     void wipe() throws IOException {
-        EmbeddedHome.deleteTree(folder);
+        FileTrees.delete(folder);
         Files.createDirectories(folder);
     }
 

@@ -2,6 +2,7 @@ package io.auralis.spark.job;
 
 import io.auralis.api.command.Command;
 import io.auralis.host.batch.InputFiles;
+import io.auralis.host.batch.UsageException;
 import io.auralis.spark.executor.AnalyzePartition;
 import io.auralis.spark.executor.ExecutorRuntime;
 import io.auralis.spark.input.InputFile;
@@ -79,7 +80,7 @@ public final class AnalysisJob {
         try (AutoCloseable adopted = adopt(request, local);
              JavaSparkContext sc = new JavaSparkContext(conf)) {
             return run(request, sc, started);
-        } catch (UsageProblem e) {
+        } catch (UsageException e) {
             err.println("auralis: " + e.getMessage());
             return Command.USAGE;
         } catch (Exception e) {
@@ -88,21 +89,21 @@ public final class AnalysisJob {
         }
     }
 
-    private int run(JobRequest request, JavaSparkContext sc, long started) throws IOException, UsageProblem {
+    private int run(JobRequest request, JavaSparkContext sc, long started) throws IOException, UsageException {
         Configuration hadoop = sc.hadoopConfiguration();
         List<InputFile> inputs;
         try {
             inputs = new InputListing(hadoop, request.workingDirectory(), InputFiles::isAudio).list(request.inputs());
         } catch (FileNotFoundException e) {
-            throw new UsageProblem(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
         if (inputs.isEmpty()) {
-            throw new UsageProblem("analyze: no audio files in " + String.join(", ", request.inputs())
+            throw new UsageException("analyze: no audio files in " + String.join(", ", request.inputs())
                 + " (looked for " + String.join(", ", InputFiles.AUDIO_EXTENSIONS.stream().sorted().toList()) + ")");
         }
         OutputFolder output = new OutputFolder(outputPath(request), hadoop);
         if (output.isFile()) {
-            throw new UsageProblem(request.output() + ": is a file; a distributed run writes a folder of part files");
+            throw new UsageException(request.output() + ": is a file; a distributed run writes a folder of part files");
         }
         List<InputFile> todo = inputs;
         if (request.resume()) {
@@ -123,7 +124,7 @@ public final class AnalysisJob {
                 return Command.OK;
             }
         } else if (output.hasContent()) {
-            throw new UsageProblem(request.output() + ": the output folder is not empty; add --resume to analyse "
+            throw new UsageException(request.output() + ": the output folder is not empty; add --resume to analyse "
                 + "only the files it lacks, or name a new folder");
         }
         org.apache.hadoop.fs.Path runPath = output.nextRun();
@@ -205,14 +206,5 @@ public final class AnalysisJob {
         }
         String message = root.getMessage() != null ? root.getMessage() : root.toString();
         return message.lines().findFirst().orElse(message);
-    }
-
-    /** A problem with what the user asked for, reported before any work: exit code 2. */
-    private static final class UsageProblem extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        UsageProblem(String message) {
-            super(message);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.auralis.spark.progress;
 
 import io.auralis.host.batch.BatchResult;
-import io.auralis.host.batch.HumanUnits;
+import io.auralis.host.text.HumanUnits;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package io.auralis.spark.progress;
 
-import io.auralis.host.batch.HumanUnits;
+import io.auralis.host.text.HumanUnits;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;

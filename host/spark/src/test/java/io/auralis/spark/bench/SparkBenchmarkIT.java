@@ -3,7 +3,7 @@ package io.auralis.spark.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.auralis.host.batch.AnalyzeCommand;
+import io.auralis.host.cli.AnalyzeCommand;
 import io.auralis.host.runtime.AuralisHost;
 import io.auralis.spark.cluster.LoopbackCluster;
 import io.auralis.spark.fixtures.CapturingContext;

@@ -1,4 +1,4 @@
-package io.auralis.host.cli;
+package io.auralis.host.text;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -6,21 +6,23 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Rows of text in aligned columns, two spaces apart; the last column is not padded, so long locations or
- * descriptions do not push trailing blanks.
+ * Rows of text in aligned columns, two spaces apart unless told otherwise; the last column is not padded, so long
+ * locations or descriptions do not push trailing blanks. The one table printer of the command line: usage texts,
+ * {@code bundles list}, {@code extractors} and the {@code bench} report.
  */
-final class TextTable {
+public final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
     private int width;
+    private int gap = 2;
 
     /**
      * Creates a table.
      *
-     * @param header the column titles, or none for a table without a header row
      * @param columns the number of columns
+     * @param header the column titles, or none for a table without a header row
      */
-    TextTable(int columns, String... header) {
+    public TextTable(int columns, String... header) {
         this.columns = columns;
         if (header.length > 0) {
             add((Object[]) header);
@@ -33,7 +35,7 @@ final class TextTable {
      * @param cells the cells, at most one per column
      * @return this table
      */
-    TextTable add(Object... cells) {
+    public TextTable add(Object... cells) {
         String[] row = new String[columns];
         Arrays.fill(row, "");
         for (int i = 0; i < Math.min(cells.length, columns); i++) {
@@ -50,8 +52,22 @@ final class TextTable {
      * @param lineWidth the width of a line, such as 100
      * @return this table
      */
-    TextTable wrapLastColumn(int lineWidth) {
+    public TextTable wrapLastColumn(int lineWidth) {
         this.width = lineWidth;
+        return this;
+    }
+
+    /**
+     * Sets the spaces between columns (2 unless set).
+     *
+     * @param spaces at least one
+     * @return this table
+     */
+    public TextTable gap(int spaces) {
+        if (spaces < 1) {
+            throw new IllegalArgumentException("a gap of at least one space, not " + spaces);
+        }
+        this.gap = spaces;
         return this;
     }
 
@@ -61,7 +77,23 @@ final class TextTable {
      * @param out where to
      * @param indent spaces before each row
      */
-    void print(PrintStream out, int indent) {
+    public void print(PrintStream out, int indent) {
+        lines(indent).forEach(out::println);
+    }
+
+    /**
+     * The table as text.
+     *
+     * @param indent spaces before each row
+     * @return the lines, each ending in a line break
+     */
+    public String text(int indent) {
+        StringBuilder text = new StringBuilder();
+        lines(indent).forEach(line -> text.append(line).append('\n'));
+        return text.toString();
+    }
+
+    private List<String> lines(int indent) {
         int[] widths = new int[columns];
         for (String[] row : rows) {
             for (int i = 0; i < columns; i++) {
@@ -71,21 +103,23 @@ final class TextTable {
         String margin = " ".repeat(indent);
         int lastStart = indent;
         for (int i = 0; i < columns - 1; i++) {
-            lastStart += widths[i] + 2;
+            lastStart += widths[i] + gap;
         }
         int lastWidth = width - lastStart;
+        List<String> lines = new ArrayList<>();
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder(margin);
             for (int i = 0; i < columns - 1; i++) {
-                line.append(row[i]).append(" ".repeat(widths[i] - row[i].length() + 2));
+                line.append(row[i]).append(" ".repeat(widths[i] - row[i].length() + gap));
             }
             List<String> last = width > 0 && lastWidth >= 30 ? wrap(row[columns - 1], lastWidth)
                 : List.of(row[columns - 1]);
-            out.println((line + last.get(0)).stripTrailing());
+            lines.add((line + last.get(0)).stripTrailing());
             for (String more : last.subList(1, last.size())) {
-                out.println(" ".repeat(lastStart) + more);
+                lines.add(" ".repeat(lastStart) + more);
             }
         }
+        return lines;
     }
 
     /**
@@ -95,7 +129,7 @@ final class TextTable {
      * @param width the most characters per line
      * @return at least one line
      */
-    static List<String> wrap(String text, int width) {
+    public static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.strip().split("\\s+")) {

@@ -1,4 +1,4 @@
-package io.auralis.host.batch;
+package io.auralis.host.fake;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
  * that opening it fails with "File name too long". Java cannot create or delete it (it uses absolute paths); the
  * shell can, one level at a time.
  */
-final class UnsearchableFolder {
+public final class UnsearchableFolder {
     /** The name of each level: 21 levels of 200 characters are more than 4096. */
-    static final String LEVEL = "d".repeat(200);
+    public static final String LEVEL = "d".repeat(200);
 
     private UnsearchableFolder() {
     }
@@ -23,7 +23,7 @@ final class UnsearchableFolder {
      * @param parent where the top one goes
      * @return the top one's name
      */
-    static String create(Path parent) throws IOException, InterruptedException {
+    public static String create(Path parent) throws IOException, InterruptedException {
         // The shell cannot enter the last level either: it stops there, the folder made.
         shell(parent, "for i in $(seq 1 40); do mkdir " + LEVEL + " || exit 1; cd " + LEVEL + " 2>/dev/null || exit 0;"
             + " done; exit 1");
@@ -31,7 +31,7 @@ final class UnsearchableFolder {
     }
 
     /** Deletes what {@link #create} made, which JUnit's clean-up could not. */
-    static void delete(Path parent) throws IOException, InterruptedException {
+    public static void delete(Path parent) throws IOException, InterruptedException {
         shell(parent, "rm -rf " + LEVEL);
     }
 

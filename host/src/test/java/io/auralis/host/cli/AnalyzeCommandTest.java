@@ -1,4 +1,4 @@
-package io.auralis.host.batch;
+package io.auralis.host.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +15,8 @@ import io.auralis.api.extractor.FeatureSink;
 import io.auralis.api.extractor.ParameterDescriptor;
 import io.auralis.api.output.OutputWriter;
 import io.auralis.host.fake.FakeDecoder;
+import io.auralis.host.fake.NamedPipes;
+import io.auralis.host.fake.UnsearchableFolder;
 import io.auralis.host.fake.FakeExtractor;
 import io.auralis.host.fake.FakeServices;
 import io.auralis.host.fake.TestContext;
@@ -397,7 +399,7 @@ class AnalyzeCommandTest {
     @Test
     void aNamedPipeNamedAsAnInputIsAnErrorRecordAndTheOthersAreAnalysed() throws Exception {
         Path pipe = cwd.resolve("in/pipe.wav");
-        BatchRunnerTest.mkfifo(pipe);
+        NamedPipes.mkfifo(pipe);
         int code = assertTimeoutPreemptively(Duration.ofSeconds(60),
             () -> analyze("-o", "r.jsonl", "in/pipe.wav", "in/1.wav"), "analyze blocked on a named pipe");
         assertEquals(Command.PARTIAL_FAILURE, code);
@@ -464,6 +466,26 @@ class AnalyzeCommandTest {
         }
         assertEquals("precious\n", Files.readString(cwd.resolve("keep.jsonl")), "nothing run, nothing touched");
         assertEquals(0, decoder.opened.get());
+    }
+
+    @Test
+    void aDistributedJobCarriesTheDeviceAndTheWorkflowTextThatWasValidated() throws Exception {
+        byte[] text = "{\"name\": \"mine\", \"steps\": [{\"id\": \"l\", \"extractor\": \"t.level\"}]}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(cwd.resolve("mine.json"), text);
+        RecordingRunner.last = null;
+        context = new TestContext(cwd, false);
+        int code = new AnalyzeCommand(FakeServices.of(decoder, writers, level), home, "gpu:1")
+            .run(List.of("--master", "recording:test", "--workflow", "mine.json", "-o", "out", "in"), context);
+        assertEquals(Command.OK, code, context.errText());
+        io.auralis.host.batch.DistributedRunner.Job job = RecordingRunner.last;
+        assertEquals("gpu:1", job.device(), "--device reaches the executors");
+        assertArrayEquals(text, job.workflowJson(), "the bytes read once on the driver, for the executors");
+        assertEquals("mine", job.workflow().name());
+        assertEquals("recording:test", job.master());
+        assertEquals(List.of("in"), job.inputs());
+        assertEquals("out", job.output());
+        assertEquals(0, decoder.opened.get(), "nothing analysed here");
     }
 
     @Test

@@ -1,7 +1,9 @@
-package io.auralis.host.bench;
+package io.auralis.host.cli;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.host.bench.BenchOptions;
+import io.auralis.host.bench.Benchmark;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +15,8 @@ import org.apache.commons.cli.ParseException;
 
 /**
  * {@code auralis bench}: every speed and memory figure of this installation on this machine, each taken from a real
- * run of the installation's own launcher. This process starts no framework: it only spawns, watches and reports.
+ * run of the installation's own launcher. This process starts no framework: it only spawns, watches and reports
+ * ({@link io.auralis.host.bench}).
  */
 public final class BenchCommand implements Command {
     private final Path home;
@@ -103,17 +106,15 @@ public final class BenchCommand implements Command {
             err.println("auralis: bench: cannot tell where Auralis is installed: pass --home DIR or set AURALIS_HOME");
             return USAGE;
         }
-        BenchResult result;
+        boolean complete;
         try {
             BenchOptions options = BenchOptions.of(line.getOptionValue("corpus"), line.getOptionValue("models"),
                 line.hasOption("long"), line.hasOption("json"), line.hasOption("quick"), context.workingDirectory());
-            result = new Benchmark(home, err).run(options);
-            context.out().print(options.json() ? Report.json(result) + System.lineSeparator() : Report.table(result));
+            complete = Benchmark.measure(home, options, err, context.out());
         } catch (IllegalArgumentException e) {
             err.println("auralis: bench: " + e.getMessage());
             return USAGE;
         }
-        context.out().flush();
-        return result.problems().isEmpty() ? OK : PARTIAL_FAILURE;
+        return complete ? OK : PARTIAL_FAILURE;
     }
 }

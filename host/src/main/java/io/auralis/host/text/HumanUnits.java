@@ -1,10 +1,10 @@
-package io.auralis.host.batch;
+package io.auralis.host.text;
 
 import java.util.Locale;
 
 /**
- * Amounts of audio and time as progress lines and the summary print them: local {@code analyze} and the Spark
- * runner print them the same way.
+ * Amounts of audio and time for people: progress lines, summaries and limits of local {@code analyze}, the Spark
+ * runner and {@code bench} print them this one way.
  */
 public final class HumanUnits {
 
@@ -26,7 +26,7 @@ public final class HumanUnits {
      * A span of time for people.
      *
      * @param seconds the span
-     * @return such as {@code 4.2 s}, {@code 3 min 12 s} or {@code 2 h 05 min}
+     * @return such as {@code 4.2 s}, {@code 3 min 05 s} or {@code 2 h 05 min}: the smaller unit in two digits
      */
     public static String span(double seconds) {
         if (seconds < 60) {
@@ -34,7 +34,7 @@ public final class HumanUnits {
         }
         long s = Math.round(seconds);
         if (s < 3600) {
-            return (s / 60) + " min " + (s % 60) + " s";
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
         }
         return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
     }

@@ -1,0 +1,124 @@
+package io.auralis.host.cli;
+
+import io.auralis.api.command.Command;
+import io.auralis.api.command.CommandContext;
+import io.auralis.api.output.OutputWriter;
+import io.auralis.host.batch.BatchRunner;
+import io.auralis.host.batch.OutputClaim;
+import io.auralis.host.batch.UsageException;
+import io.auralis.host.engine.AnalysisServices;
+import io.auralis.host.workflow.WorkflowException;
+import io.auralis.host.workflow.WorkflowLibrary;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * {@code auralis analyze}: runs a workflow over files and folders and writes one record per file.
+ *
+ * <pre>
+ * auralis analyze [--workflow FILE|NAME] [--output FILE] [--format jsonl|csv] [--workers N] [--resume | --force]
+ *                 [--file-timeout SECONDS] [--master URL [--executor-memory SIZE]] [--list-workflows] FILE|FOLDER...
+ * </pre>
+ *
+ * <p>Everything that can be checked before analysing is checked first, and a problem there is one line on
+ * standard error and exit code 2 with nothing run and no output touched: flags ({@link AnalyzeOptions}), inputs
+ * that do not exist, the workflow (every problem listed; found, read and validated once: {@link ChosenWorkflow}),
+ * the output and its format ({@link PlannedOutput}). Then the batch runs here ({@link LocalAnalysis}, see
+ * {@link BatchRunner}) or on a cluster ({@link DistributedAnalysis}); the exit code is 0 when every file was
+ * analysed, 1 when some failed, and 130 (128 + SIGINT, as shells report a program stopped by Ctrl-C) when the run
+ * was interrupted: the shutdown hook ({@link io.auralis.host.batch.Interruption}) finishes the outputs and the JVM
+ * keeps the signal's status.
+ *
+ * <p>Outputs: {@code --output} (format from {@code --format} or the file's extension), else the workflow's
+ * {@code writers} (paths inside the working directory only), else JSON Lines on standard output. Each output file
+ * is claimed first ({@link OutputClaim}): locked against other runs, refused when it is not empty unless
+ * {@code --force} (replace it) or {@code --resume} (continue it), and described in a provenance sidecar. Records
+ * are appended and flushed one by one, so a crash loses only the files in flight. With {@code --resume}, every
+ * output is checked before any is changed (same workflow digest, its records readable; {@link ClaimedOutputs});
+ * then each writer repairs a record torn by a crash, and only the files missing from some output (by real path,
+ * however they are named) are analysed, and appended.
+ */
+public final class AnalyzeCommand implements Command {
+    private final AnalysisServices services;
+    private final Path home;
+    private final String device;
+
+    /**
+     * Creates the command for the {@code auto} device.
+     *
+     * @param services the extractors, decoder and writers, looked up when the command runs
+     * @param home the installation folder, whose {@code workflows/} holds the workflows known by name
+     */
+    public AnalyzeCommand(AnalysisServices services, Path home) {
+        this(services, home, "auto");
+    }
+
+    /**
+     * Creates the command.
+     *
+     * @param services the extractors, decoder and writers, looked up when the command runs
+     * @param home the installation folder, whose {@code workflows/} holds the workflows known by name
+     * @param device the compute device for models ({@code --device}): the services were started with it, and a
+     *     distributed run hands it to its executors
+     */
+    public AnalyzeCommand(AnalysisServices services, Path home, String device) {
+        this.services = services;
+        this.home = home;
+        this.device = device;
+    }
+
+    @Override
+    public String name() {
+        return "analyze";
+    }
+
+    @Override
+    public String summary() {
+        return "Run a workflow over audio files and folders; one record per file (JSON Lines or CSV)";
+    }
+
+    @Override
+    public int run(List<String> args, CommandContext context) {
+        PrintStream err = context.err();
+        if (args.contains("--help") || args.contains("-h")) {
+            AnalyzeHelp.print(AnalyzeOptions.options(), context.out());
+            return OK;
+        }
+        AnalyzeOptions.Parsed line;
+        try {
+            line = AnalyzeOptions.parse(args);
+        } catch (ParseException e) {
+            err.println("auralis: analyze: " + e.getMessage() + " (see auralis analyze --help)");
+            return USAGE;
+        }
+        WorkflowLibrary library = new WorkflowLibrary(home.resolve("workflows"));
+        try {
+            if (line.listWorkflows()) {
+                return WorkflowListing.print(library, context);
+            }
+            AnalyzeOptions options = line.checked();
+            Map<String, OutputWriter> writers = new TreeMap<>();
+            for (OutputWriter w : services.writers()) {
+                writers.putIfAbsent(w.format(), w);
+            }
+            ChosenWorkflow workflow = ChosenWorkflow.resolve(library, options.workflow(), context.workingDirectory(),
+                services.extractors(), writers.keySet());
+            if (options.master() != null) {
+                return DistributedAnalysis.run(options, workflow, device, home, services, context);
+            }
+            return LocalAnalysis.run(options, workflow.workflow(), writers, services, context);
+        } catch (UsageException e) {
+            err.println("auralis: " + e.getMessage());
+            return USAGE;
+        } catch (WorkflowException e) {
+            for (String problem : e.problems()) {
+                err.println("auralis: " + e.source() + ": " + problem);
+            }
+            return USAGE;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.auralis.host.cli;
+
+import io.auralis.host.batch.FileTimeout;
+import io.auralis.host.batch.UsageException;
+import io.auralis.host.workflow.WorkflowLibrary;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * The flags of {@code analyze}, checked: what can be told wrong from the command line alone, before the workflow
+ * is read. Problems that depend on the workflow or on where the run goes ({@code --workers} with {@code --master})
+ * are found later, by the part that knows.
+ *
+ * @param workflow {@code --workflow}, a file or a name ({@code default} when not given)
+ * @param workers files analysed at once: {@code --workers}, else the number of processors
+ * @param workersGiven whether {@code --workers} was given
+ * @param resume {@code --resume}
+ * @param force {@code --force}
+ * @param timeout {@code --file-timeout}, else by each file's duration
+ * @param timeoutGiven whether {@code --file-timeout} was given
+ * @param inputs the files and folders as typed
+ * @param output {@code --output}, or {@code null}
+ * @param format {@code --format}, or {@code null}
+ * @param master {@code --master}, or {@code null} for a local run
+ * @param executorMemory {@code --executor-memory}, or {@code null}
+ */
+record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolean resume, boolean force,
+        FileTimeout timeout, boolean timeoutGiven, List<String> inputs, String output, String format, String master,
+        String executorMemory) {
+    private static final int MAX_WORKERS = 1024;
+
+    /** A parsed command line, not yet checked: {@code --list-workflows} needs none of the checks. */
+    record Parsed(CommandLine line) {
+
+        boolean listWorkflows() {
+            return line.hasOption("list-workflows");
+        }
+
+        /**
+         * Checks the flags, in the order the user reads the messages: workers, resume or force, the timeout, inputs.
+         *
+         * @return the options
+         * @throws UsageException for the first problem
+         */
+        AnalyzeOptions checked() throws UsageException {
+            int workers = workers(line.getOptionValue("workers"));
+            boolean resume = line.hasOption("resume");
+            boolean force = line.hasOption("force");
+            if (resume && force) {
+                throw new UsageException("analyze: --resume keeps an output and --force replaces it: choose one");
+            }
+            FileTimeout timeout = line.hasOption("file-timeout")
+                ? FileTimeout.parse(line.getOptionValue("file-timeout")) : FileTimeout.byDuration();
+            if (line.getArgList().isEmpty()) {
+                throw new UsageException("analyze: no input files or folders (see auralis analyze --help)");
+            }
+            return new AnalyzeOptions(line.getOptionValue("workflow", WorkflowLibrary.DEFAULT), workers,
+                line.hasOption("workers"), resume, force, timeout, line.hasOption("file-timeout"),
+                List.copyOf(line.getArgList()), line.getOptionValue("output"), line.getOptionValue("format"),
+                line.getOptionValue("master"), line.getOptionValue("executor-memory"));
+        }
+    }
+
+    /**
+     * Parses the arguments.
+     *
+     * @param args the arguments after {@code analyze}
+     * @return the parsed line
+     * @throws ParseException for an unknown option or a missing value
+     */
+    static Parsed parse(List<String> args) throws ParseException {
+        return new Parsed(DefaultParser.builder().build().parse(options(), args.toArray(new String[0])));
+    }
+
+    private static int workers(String value) throws UsageException {
+        if (value == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= MAX_WORKERS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new UsageException("analyze: --workers must be a whole number from 1 to " + MAX_WORKERS + ", not '"
+            + value + "'");
+    }
+
+    /**
+     * The options, in the order {@code --help} lists them.
+     *
+     * @return the options
+     */
+    static Options options() {
+        Options o = new Options();
+        o.addOption(Option.builder("w").longOpt("workflow").hasArg().argName("FILE|NAME")
+            .desc("the workflow to run: a JSON file, or the name of one in the installation's workflows folder "
+                + "(default: " + WorkflowLibrary.DEFAULT + ")").get());
+        o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
+            .desc("write records to this file, which must not exist or be empty unless --force or --resume; - for "
+                + "standard output (default: the workflow's writers, else JSON Lines on standard output). Beside it, "
+                + "FILE.auralis.json records the workflow that wrote it, and locks it while a run writes").get());
+        o.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
+            .desc("jsonl or csv (or another installed writer); default: from the output file's extension").get());
+        o.addOption(Option.builder("j").longOpt("workers").hasArg().argName("N")
+            .desc("files analysed at once (default: the number of processors, "
+                + Runtime.getRuntime().availableProcessors() + " here)").get());
+        o.addOption(Option.builder().longOpt("resume")
+            .desc("keep the records already in the output (repairing one torn by a crash) and analyse only the "
+                + "files it lacks, however they are named; refused when another workflow wrote it").get());
+        o.addOption(Option.builder().longOpt("force")
+            .desc("replace an output that exists and is not empty (without it, such an output is refused)").get());
+        o.addOption(Option.builder().longOpt("file-timeout").hasArg().argName("SECONDS")
+            .desc("give up on a file that takes longer, with an error record, and go on (default: "
+                + FileTimeout.BASE_SECONDS + " s plus the file's duration)").get());
+        o.addOption(Option.builder().longOpt("master").hasArg().argName("URL")
+            .desc("run on Spark with this command as the driver: local[N], or a cluster (spark://HOST:PORT, yarn, "
+                + "k8s://...); --output is then a folder of part files (see docs/cluster.md)").get());
+        o.addOption(Option.builder().longOpt("executor-memory").hasArg().argName("SIZE")
+            .desc("with --master: memory per executor, such as 4g (default: the cluster's)").get());
+        o.addOption(Option.builder().longOpt("list-workflows")
+            .desc("list the installation's workflows and exit").get());
+        o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+        return o;
+    }
+}
