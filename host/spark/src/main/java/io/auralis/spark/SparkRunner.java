@@ -2,6 +2,7 @@ package io.auralis.spark;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.output.OutputWriter;
 import io.auralis.host.batch.DistributedRunner;
 import io.auralis.spark.executor.ExecutorPlan;
 import io.auralis.spark.job.AnalysisJob;
@@ -70,7 +71,7 @@ public final class SparkRunner implements DistributedRunner {
     static ExecutorPlan executorPlan(Job job, boolean local) {
         String executorHome = local ? job.home().toString() : System.getProperty(SparkSettings.HOME);
         return new ExecutorPlan(executorHome, job.device(), job.workflowJson(), job.workflow().source(),
-            job.workflow().name());
+            job.workflow().name(), job.format() == null ? ExecutorPlan.DEFAULT_FORMAT : job.format());
     }
 
     @Override
@@ -80,9 +81,18 @@ public final class SparkRunner implements DistributedRunner {
                 + " for the part files of each run");
             return Command.USAGE;
         }
-        if (job.format() != null && !job.format().equals("jsonl")) {
-            context.err().println("auralis: analyze: with --master records are JSON Lines; --format "
-                + job.format() + " is for local runs");
+        String format = job.format() == null ? ExecutorPlan.DEFAULT_FORMAT : job.format();
+        OutputWriter writer = job.services().writers().stream().filter(w -> w.format().equals(format)).findFirst()
+            .orElse(null);
+        if (writer == null || writer.encoder(Map.of()).isEmpty()) {
+            context.err().println("auralis: analyze: --format " + format + " cannot write the part files of a run "
+                + "with --master (jsonl and csv can)");
+            return Command.USAGE;
+        }
+        if (job.resume() && !format.equals(ExecutorPlan.DEFAULT_FORMAT)) {
+            // OutputFolder reads back JSON Lines part files only
+            context.err().println("auralis: analyze: --resume with --master reads JSON Lines part files; run "
+                + "--format " + format + " without --resume, into a new folder");
             return Command.USAGE;
         }
         String missing = missingClusterManager(job.master());

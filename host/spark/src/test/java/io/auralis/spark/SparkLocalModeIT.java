@@ -158,7 +158,9 @@ class SparkLocalModeIT {
     void optionsThatDoNotFitADistributedRunAreOneLineAndExitCodeTwo() {
         for (List<String> args : List.of(
                 List.of("--master", "local[2]", "--workers", "2", "--output", "o", "corpus"),
-                List.of("--master", "local[2]", "--format", "csv", "--output", "o", "corpus"),
+                List.of("--master", "local[2]", "--format", "html", "--output", "o", "corpus"),
+                List.of("--master", "local[2]", "--format", "csv", "--resume", "--output", "o", "corpus"),
+                List.of("--master", "local[2]", "--output", "o", "--output", "p", "corpus"),
                 List.of("--master", "local[2]", "corpus"),
                 List.of("--master", "mesos://somewhere", "--output", "o", "corpus"),
                 List.of("--master", "yarn", "--output", "o", "corpus"))) {
@@ -179,6 +181,40 @@ class SparkLocalModeIT {
         CapturingContext context = new CapturingContext(dir);
         spark("emotion-timeline", "out-emotion", false, context);
         Records.assertSame(local, Records.byFile(Records.ofRuns(dir.resolve("out-emotion"))), 1e-5);
+    }
+
+    @Test
+    void aCsvRunGivesTheRowsOfTheLocalCsvWithTheHeaderAtTheTopOfEachPartFile() throws Exception {
+        List<String> local = new ArrayList<>(List.of("--workflow", workflow, "--workers", "2", "--output",
+            "reference.csv"));
+        local.addAll(inputs);
+        CapturingContext localContext = new CapturingContext(dir);
+        new AnalyzeCommand(host.services(), home).run(local, localContext);
+        List<String> localLines = Files.readAllLines(dir.resolve("reference.csv"));
+
+        List<String> args = new ArrayList<>(List.of("--master", "local[2]", "--workflow", workflow, "--format", "csv",
+            "--output", "out-csv"));
+        args.addAll(inputs);
+        CapturingContext context = new CapturingContext(dir);
+        assertEquals(1, new AnalyzeCommand(host.services(), home).run(args, context), context.errText());
+
+        String header = localLines.get(0);
+        List<String> distributed = new ArrayList<>();
+        List<Path> parts = Records.parts(dir.resolve("out-csv"));
+        assertTrue(parts.size() > 1, "expected several part files, got " + parts);
+        for (Path part : parts) {
+            List<String> lines = Files.readAllLines(part);
+            if (lines.isEmpty()) {
+                continue;
+            }
+            assertEquals(header, lines.get(0), part + " starts with the header");
+            distributed.addAll(lines.subList(1, lines.size()));
+        }
+        // the same rows, in another order: tasks take the files in partitions; CSV rows of a file stay together
+        List<String> expected = new ArrayList<>(localLines.subList(1, localLines.size()));
+        java.util.Collections.sort(expected);
+        java.util.Collections.sort(distributed);
+        assertEquals(expected, distributed);
     }
 
     private static Map<String, JsonNode> localAnalyze(String workflowName, String output) throws Exception {

@@ -23,13 +23,13 @@ import org.apache.commons.cli.ParseException;
  * @param timeout {@code --file-timeout}, else by each file's duration
  * @param timeoutGiven whether {@code --file-timeout} was given
  * @param inputs the files and folders as typed
- * @param output {@code --output}, or {@code null}
+ * @param outputs every {@code --output}, in the order given; empty when none
  * @param format {@code --format}, or {@code null}
  * @param master {@code --master}, or {@code null} for a local run
  * @param executorMemory {@code --executor-memory}, or {@code null}
  */
 record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolean resume, boolean force,
-        FileTimeout timeout, boolean timeoutGiven, List<String> inputs, String output, String format, String master,
+        FileTimeout timeout, boolean timeoutGiven, List<String> inputs, List<String> outputs, String format, String master,
         String executorMemory) {
     private static final int MAX_WORKERS = 1024;
 
@@ -60,7 +60,7 @@ record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolea
             }
             return new AnalyzeOptions(line.getOptionValue("workflow", WorkflowLibrary.DEFAULT), workers,
                 line.hasOption("workers"), resume, force, timeout, line.hasOption("file-timeout"),
-                List.copyOf(line.getArgList()), line.getOptionValue("output"), line.getOptionValue("format"),
+                List.copyOf(line.getArgList()), outputs(line), line.getOptionValue("format"),
                 line.getOptionValue("master"), line.getOptionValue("executor-memory"));
         }
     }
@@ -74,6 +74,24 @@ record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolea
      */
     static Parsed parse(List<String> args) throws ParseException {
         return new Parsed(DefaultParser.builder().build().parse(options(), args.toArray(new String[0])));
+    }
+
+    private static List<String> outputs(CommandLine line) {
+        String[] values = line.getOptionValues("output");
+        return values == null ? List.of() : List.of(values);
+    }
+
+    /**
+     * The one {@code --output}, for the distributed route, which writes a single folder.
+     *
+     * @return it, or {@code null} when none was given
+     * @throws UsageException if several were given
+     */
+    String output() throws UsageException {
+        if (outputs.size() > 1) {
+            throw new UsageException("analyze: --master writes one folder of part files; give one --output");
+        }
+        return outputs.isEmpty() ? null : outputs.get(0);
     }
 
     private static int workers(String value) throws UsageException {
@@ -105,9 +123,11 @@ record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolea
         o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
             .desc("write records to this file, which must not exist or be empty unless --force or --resume; - for "
                 + "standard output (default: the workflow's writers, else JSON Lines on standard output). Beside it, "
-                + "FILE.auralis.json records the workflow that wrote it, and locks it while a run writes").get());
+                + "FILE.auralis.json records the workflow that wrote it, and locks it while a run writes. Repeat it "
+                + "for several outputs of one run (-o r.jsonl -o r.csv)").get());
         o.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
-            .desc("jsonl or csv (or another installed writer); default: from the output file's extension").get());
+            .desc("jsonl or csv (or another installed writer; csv also to standard output); default: from the output "
+                + "file's extension").get());
         o.addOption(Option.builder("j").longOpt("workers").hasArg().argName("N")
             .desc("files analysed at once (default: the number of processors, "
                 + Runtime.getRuntime().availableProcessors() + " here)").get());

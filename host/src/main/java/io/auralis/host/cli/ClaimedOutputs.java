@@ -2,9 +2,9 @@ package io.auralis.host.cli;
 
 import io.auralis.api.command.CommandContext;
 import io.auralis.host.batch.InputFile;
-import io.auralis.host.batch.JsonLinesStream;
 import io.auralis.host.batch.OutputClaim;
 import io.auralis.host.batch.RecordOutputs;
+import io.auralis.host.batch.StreamedRecords;
 import io.auralis.host.batch.UsageException;
 import io.auralis.host.workflow.Workflow;
 import java.io.IOException;
@@ -60,8 +60,8 @@ final class ClaimedOutputs {
                 PlannedOutput p = planned.get(i);
                 OutputClaim claim = claims.get(i);
                 if (claim == null) {
-                    targets.add(new RecordOutputs.Target(p.name(),
-                        new JsonLinesStream(context.out(), workflow.outputs()), Set.of()));
+                    targets.add(new RecordOutputs.Target(p.name(), new StreamedRecords(context.out(),
+                        p.writer().encoder(workflow.outputs()).orElseThrow(), p.name()), Set.of()));
                     continue;
                 }
                 claim.record();

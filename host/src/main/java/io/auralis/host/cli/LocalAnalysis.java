@@ -49,7 +49,7 @@ final class LocalAnalysis {
         if (options.executorMemory() != null) {
             throw new UsageException("analyze: --executor-memory is for runs with --master");
         }
-        List<PlannedOutput> planned = PlannedOutput.plan(options.output(), options.format(), workflow, writers,
+        List<PlannedOutput> planned = PlannedOutput.plan(options.outputs(), options.format(), workflow, writers,
             context.workingDirectory());
         boolean resumable = planned.stream().allMatch(PlannedOutput::isFile);
         if (options.resume() && !resumable) {

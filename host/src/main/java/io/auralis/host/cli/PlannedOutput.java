@@ -15,16 +15,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An output of a local {@code analyze}, decided from the flags and the workflow before anything is opened:
- * {@code --output} (format from {@code --format} or the file's extension), else the workflow's {@code writers}
- * (inside the working directory only), else JSON Lines on standard output.
+ * An output of a local {@code analyze}, decided from the flags and the workflow before anything is opened: each
+ * {@code --output} (format from {@code --format} or the file's extension; {@code -} for standard output), else the
+ * workflow's {@code writers} (inside the working directory only), else standard output. Standard output takes any
+ * writer that can encode a stream (JSON Lines by default, CSV with {@code --format csv}).
  *
  * @param name how messages name it
- * @param writer the writer, or {@code null} for standard output
+ * @param writer the writer
  * @param target the file, or {@code null} for standard output
  */
 record PlannedOutput(String name, OutputWriter writer, Path target) {
     private static final String STDOUT = "-";
+    private static final String STDOUT_NAME = "standard output";
+    private static final String DEFAULT_FORMAT = "jsonl";
 
     /**
      * Whether this output is a file that {@code --resume} can continue.
@@ -32,45 +35,33 @@ record PlannedOutput(String name, OutputWriter writer, Path target) {
      * @return {@code false} for standard output
      */
     boolean isFile() {
-        return writer != null;
+        return target != null;
     }
 
     /**
      * Decides the outputs.
      *
-     * @param output {@code --output}, or {@code null}
+     * @param outputs every {@code --output}, in order; empty when none was given
      * @param format {@code --format}, or {@code null}
      * @param workflow the validated workflow, whose writers apply without either flag
      * @param writers the installed writers by format
      * @param cwd the working directory
      * @return at least one output
-     * @throws UsageException for an unknown format, a format that cannot go where asked, or a workflow writer
-     *     outside the working directory or written twice
+     * @throws UsageException for an unknown format, a format that cannot go where asked, an output named twice,
+     *     or a workflow writer outside the working directory or written twice
      */
-    static List<PlannedOutput> plan(String output, String format, Workflow workflow, Map<String, OutputWriter> writers,
-            Path cwd) throws UsageException {
-        List<PlannedOutput> planned = new ArrayList<>();
-        if (format != null && !format.equals("jsonl") && !writers.containsKey(format)) {
+    static List<PlannedOutput> plan(List<String> outputs, String format, Workflow workflow,
+            Map<String, OutputWriter> writers, Path cwd) throws UsageException {
+        if (format != null && !writers.containsKey(format)) {
             throw new UsageException("analyze: unknown format '" + format + "' (" + known(writers) + ")");
         }
-        if (output == null && format != null && !format.equals("jsonl")) {
-            throw new UsageException("analyze: --format " + format + " needs --output FILE; only jsonl goes to "
-                + "standard output");
+        if (format != null && outputs.size() > 1) {
+            throw new UsageException("analyze: --format goes with one --output; with several, each file's extension "
+                + "names its format");
         }
-        if (output != null && output.equals(STDOUT)) {
-            if (format != null && !format.equals("jsonl")) {
-                throw new UsageException("analyze: only jsonl goes to standard output, not " + format);
-            }
-            planned.add(new PlannedOutput("standard output", null, null));
-        } else if (output != null) {
-            String chosen = format != null ? format : formatOf(output, writers);
-            OutputWriter writer = writers.get(chosen);
-            if (writer == null) {
-                throw new UsageException(output + ": no " + chosen + " writer is installed (" + known(writers) + ")");
-            }
-            planned.add(new PlannedOutput(output, writer, cwd.resolve(output)));
-        } else if (format == null && !workflow.writers().isEmpty()) {
-            Set<Path> targets = new HashSet<>();
+        List<PlannedOutput> planned = new ArrayList<>();
+        Set<Path> targets = new HashSet<>();
+        if (outputs.isEmpty() && format == null && !workflow.writers().isEmpty()) {
             for (WriterDefinition w : workflow.writers()) {
                 Path target = cwd.resolve(w.path).toAbsolutePath().normalize();
                 if (!insideWorkingDirectory(target, cwd) || Path.of(w.path).isAbsolute()) {
@@ -82,10 +73,42 @@ record PlannedOutput(String name, OutputWriter writer, Path target) {
                 }
                 planned.add(new PlannedOutput(w.path, writers.get(w.format), target));
             }
-        } else {
-            planned.add(new PlannedOutput("standard output", null, null));
+            return planned;
+        }
+        for (String output : outputs.isEmpty() ? List.of(STDOUT) : outputs) {
+            if (output.equals(STDOUT)) {
+                if (planned.stream().anyMatch(p -> !p.isFile())) {
+                    throw new UsageException("analyze: --output - is given twice: standard output takes one format");
+                }
+                planned.add(new PlannedOutput(STDOUT_NAME, streamable(format == null ? DEFAULT_FORMAT : format,
+                    writers), null));
+                continue;
+            }
+            String chosen = format != null ? format : formatOf(output, writers);
+            OutputWriter writer = writers.get(chosen);
+            if (writer == null) {
+                throw new UsageException(output + ": no " + chosen + " writer is installed (" + known(writers) + ")");
+            }
+            Path target = cwd.resolve(output);
+            if (!targets.add(target.toAbsolutePath().normalize())) {
+                throw new UsageException("analyze: --output " + output + " is given twice");
+            }
+            planned.add(new PlannedOutput(output, writer, target));
         }
         return planned;
+    }
+
+    /** The writer for standard output: one that can encode records onto a stream. */
+    private static OutputWriter streamable(String format, Map<String, OutputWriter> writers) throws UsageException {
+        OutputWriter writer = writers.get(format);
+        if (writer == null) {
+            throw new UsageException("analyze: no " + format + " writer is installed (" + known(writers) + ")");
+        }
+        if (writer.encoder(Map.of()).isEmpty()) {
+            throw new UsageException("analyze: --format " + format + " needs --output FILE: it cannot go to "
+                + "standard output");
+        }
+        return writer;
     }
 
     /**
@@ -112,7 +135,7 @@ record PlannedOutput(String name, OutputWriter writer, Path target) {
         if (ext.equals("ndjson")) {
             ext = "jsonl";
         }
-        if (ext.isEmpty() || !writers.containsKey(ext) && !ext.equals("jsonl")) {
+        if (ext.isEmpty() || !writers.containsKey(ext)) {
             throw new UsageException(output + ": cannot tell the format from the file name; add --format ("
                 + known(writers) + ")");
         }

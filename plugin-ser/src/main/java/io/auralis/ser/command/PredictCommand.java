@@ -52,7 +52,7 @@ final class PredictCommand implements Subcommand {
             String.join("\n",
                 "Decodes each file at 16 kHz mono and prints one JSON line per file on standard output:",
                 "  {\"file\", \"duration\", \"model\", \"device\", \"label\", \"confidence\",",
-                "   \"probabilities\": {class: p, ...}, \"logprobs\": [in class order]}"),
+                "   \"distribution\": {class: p, ...}, \"logprobs\": [in class order]}"),
             options(),
             String.join("\n",
                 "A file that cannot be decoded, or is shorter than the model's minimum (about 74 ms), gets one line on",
@@ -64,7 +64,7 @@ final class PredictCommand implements Subcommand {
         return new Options()
             .addOption(CommandLines.model())
             .addOption(CommandLines.valued("window", "S", "predict windows of S seconds instead of the whole file; "
-                + "adds \"windows\" (time, duration, label, confidence, probabilities, logprobs) and reports the mean "
+                + "adds \"windows\" (time, duration, label, confidence, distribution, logprobs) and reports the mean "
                 + "of the windows' probabilities (logprobs: its logarithm) as the file's result"))
             .addOption(CommandLines.valued("hop", "S", "seconds between window starts (default: the window length)"))
             .addOption(CommandLines.valued("workers", "N", "files decoded at once while the network runs on batches of "
@@ -203,7 +203,7 @@ final class PredictCommand implements Subcommand {
     private static void put(ObjectNode node, EmotionPrediction p) {
         node.put("label", p.label());
         node.put("confidence", p.confidence());
-        ObjectNode probabilities = node.putObject("probabilities");
+        ObjectNode probabilities = node.putObject("distribution");
         float[] probs = p.probabilities();
         for (int i = 0; i < probs.length; i++) {
             probabilities.put(p.classes().get(i), probs[i]);

@@ -120,9 +120,9 @@ class SerCommandTest {
         float[] expected = model.predict(SignalFixture.signal(24000, 1)).logProbabilities();
         // the WAV file holds 16-bit samples, so the decoded audio differs from the floats by quantisation
         assertArrayEquals(expected, floats(a.get("logprobs")), 2e-3f);
-        assertEquals(3, a.get("probabilities").size());
+        assertEquals(3, a.get("distribution").size());
         String label = a.get("label").asText();
-        assertEquals(a.get("probabilities").get(label).asDouble(), a.get("confidence").asDouble(), 1e-6);
+        assertEquals(a.get("distribution").get(label).asDouble(), a.get("confidence").asDouble(), 1e-6);
     }
 
     @Test
@@ -135,9 +135,9 @@ class SerCommandTest {
         assertEquals(1.5, windows.get(3).get("time").asDouble(), 1e-9);
         double mean = 0;
         for (JsonNode w : windows) {
-            mean += w.get("probabilities").get("calm").asDouble() / windows.size();
+            mean += w.get("distribution").get("calm").asDouble() / windows.size();
         }
-        assertEquals(mean, b.get("probabilities").get("calm").asDouble(), 1e-6);
+        assertEquals(mean, b.get("distribution").get("calm").asDouble(), 1e-6);
         assertEquals(Math.log(mean), b.get("logprobs").get(0).asDouble(), 1e-5);
     }
 

@@ -1,13 +1,12 @@
 package io.auralis.spark.executor;
 
 import io.auralis.api.output.FileRecord;
-import io.auralis.host.batch.JsonLinesStream;
+import io.auralis.api.output.RecordEncoder;
 import io.auralis.spark.input.InputFile;
 import io.auralis.spark.input.LocalCopy;
 import io.auralis.spark.progress.JobCounters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -19,11 +18,13 @@ import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * The task of a distributed run: analyses a partition's input files on an executor, one after another, and yields
- * one JSON Lines record per file, which Spark's output committer writes to the task's part file.
+ * one record per file, which Spark's output committer writes to the task's part file.
  *
- * <p>Records are encoded by the host's own JSON Lines encoder, in exactly the shape of the {@code jsonl} writer,
- * and produced lazily, so a partition's records are never all in memory. A file that cannot be read, copied or
- * analysed becomes a record with its error, never a failed task.
+ * <p>Records are encoded by the executor's writer service for the run's format ({@link RecordEncoder}), exactly as
+ * a local run writes them, and produced lazily, so a partition's records are never all in memory. A format with a
+ * header (CSV) starts each part file with it, so that every part file is a complete file of that format. Spark's
+ * text output ends each element with a line feed, so the encoder's own last line ending is dropped. A file that
+ * cannot be read, copied or analysed becomes a record with its error, never a failed task.
  */
 public final class AnalyzePartition implements FlatMapFunction<Iterator<InputFile>, String> {
     private static final long serialVersionUID = 1L;
@@ -48,7 +49,9 @@ public final class AnalyzePartition implements FlatMapFunction<Iterator<InputFil
     @Override
     public Iterator<String> call(Iterator<InputFile> inputs) throws Exception {
         ExecutorRuntime runtime = ExecutorRuntime.get(plan);
-        return new Records(inputs, runtime, runtime.analysis(plan), hadoop.value().value(), counters);
+        ExecutorRuntime.Analysis analysis = runtime.analysis(plan);
+        return new Records(inputs, runtime, analysis, runtime.encoder(plan.format(), analysis.outputs()),
+            hadoop.value().value(), counters);
     }
 
     /** Analyses the next file when Spark asks for the next line. */
@@ -59,27 +62,41 @@ public final class AnalyzePartition implements FlatMapFunction<Iterator<InputFil
         private final Configuration hadoop;
         private final JobCounters counters;
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
-        private final JsonLinesStream encoder;
+        private final RecordEncoder encoder;
+        private String header;
         private int errors;
 
         Records(Iterator<InputFile> inputs, ExecutorRuntime runtime, ExecutorRuntime.Analysis analysis,
-                Configuration hadoop, JobCounters counters) {
+                RecordEncoder encoder, Configuration hadoop, JobCounters counters) {
             this.inputs = inputs;
             this.runtime = runtime;
             this.analysis = analysis;
             this.hadoop = hadoop;
             this.counters = counters;
-            this.encoder = new JsonLinesStream(new PrintStream(buffer, false, StandardCharsets.UTF_8),
-                analysis.outputs());
+            this.encoder = encoder;
+            if (inputs.hasNext()) {
+                buffer.reset();
+                try {
+                    encoder.header(buffer);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot encode the header of the part file", e);
+                }
+                header = buffer.size() == 0 ? null : line();
+            }
         }
 
         @Override
         public boolean hasNext() {
-            return inputs.hasNext();
+            return header != null || inputs.hasNext();
         }
 
         @Override
         public String next() {
+            if (header != null) {
+                String h = header;
+                header = null;
+                return h;
+            }
             if (!inputs.hasNext()) {
                 throw new NoSuchElementException();
             }
@@ -107,13 +124,18 @@ public final class AnalyzePartition implements FlatMapFunction<Iterator<InputFil
         private String encode(FileRecord record) {
             buffer.reset();
             try {
-                encoder.write(record);
+                encoder.encode(record, buffer);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot encode the record of " + record.file, e);
             }
-            String line = buffer.toString(StandardCharsets.UTF_8);
-            // Spark's text output adds the line break itself.
-            return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+            return line();
+        }
+
+        /** The buffer as text without its last line ending, which Spark's text output writes itself. */
+        private String line() {
+            String text = buffer.toString(StandardCharsets.UTF_8);
+            int cut = text.endsWith("\r\n") ? 2 : text.endsWith("\n") ? 1 : 0;
+            return text.substring(0, text.length() - cut);
         }
     }
 }

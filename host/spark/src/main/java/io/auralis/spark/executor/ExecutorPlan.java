@@ -13,12 +13,15 @@ import java.util.Objects;
  */
 public final class ExecutorPlan implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** The records' format when a run names none. */
+    public static final String DEFAULT_FORMAT = "jsonl";
 
     private final String home;
     private final String device;
     private final byte[] workflowJson;
     private final String workflowSource;
     private final String workflowName;
+    private final String format;
     private final String key;
 
     /**
@@ -32,6 +35,22 @@ public final class ExecutorPlan implements Serializable {
      * @param workflowName the workflow's name, for a workflow file that does not state one
      */
     public ExecutorPlan(String home, String device, byte[] workflowJson, String workflowSource, String workflowName) {
+        this(home, device, workflowJson, workflowSource, workflowName, DEFAULT_FORMAT);
+    }
+
+    /**
+     * Describes a plan whose records are written in a given writer's format.
+     *
+     * @param home an installation folder to use where it exists, or {@code null} for the application jar's
+     * @param device the compute device bundles should use ({@code auto}, {@code cpu}, {@code gpu[:N]})
+     * @param workflowJson the workflow file's bytes
+     * @param workflowSource how messages name the workflow (its file, or its name in the installation)
+     * @param workflowName the workflow's name, for a workflow file that does not state one
+     * @param format the writer whose encoder the executors use ({@code jsonl}, {@code csv}, ...)
+     */
+    public ExecutorPlan(String home, String device, byte[] workflowJson, String workflowSource, String workflowName,
+            String format) {
+        this.format = Objects.requireNonNull(format, "format");
         this.home = home;
         this.device = Objects.requireNonNull(device, "device");
         this.workflowJson = workflowJson.clone();
@@ -83,6 +102,15 @@ public final class ExecutorPlan implements Serializable {
      */
     public String workflowName() {
         return workflowName;
+    }
+
+    /**
+     * The format of the records, a writer's name.
+     *
+     * @return {@code jsonl} unless the run asked for another
+     */
+    public String format() {
+        return format;
     }
 
     /** Identifies the workflow, so that an executor validates each workflow once. */

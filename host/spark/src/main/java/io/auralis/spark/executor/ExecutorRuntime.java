@@ -4,6 +4,7 @@ import io.auralis.host.files.FileTrees;
 import io.auralis.api.audio.AudioDecoder;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.output.OutputWriter;
+import io.auralis.api.output.RecordEncoder;
 import io.auralis.host.engine.AnalysisServices;
 import io.auralis.host.engine.FileAnalyzer;
 import io.auralis.host.runtime.AuralisHost;
@@ -272,6 +273,24 @@ public final class ExecutorRuntime {
         Analysis analysis = new Analysis(new FileAnalyzer(workflow, decoder), workflow.outputs());
         Analysis raced = analyses.putIfAbsent(plan.key(), analysis);
         return raced != null ? raced : analysis;
+    }
+
+    /**
+     * An encoder of records in a writer's format, for one partition's thread.
+     *
+     * @param format the writer's format
+     * @param outputs the outputs the records carry
+     * @return the encoder
+     * @throws IllegalStateException if no such writer is installed here, or it cannot encode a stream
+     */
+    public RecordEncoder encoder(String format, Map<String, OutputDescriptor> outputs) {
+        for (OutputWriter w : services.writers()) {
+            if (w.format().equals(format)) {
+                return w.encoder(outputs).orElseThrow(() -> new IllegalStateException("the " + format
+                    + " writer cannot write the part files of a distributed run"));
+            }
+        }
+        throw new IllegalStateException("no " + format + " writer is installed on this executor");
     }
 
     /**
