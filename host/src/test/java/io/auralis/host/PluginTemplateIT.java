@@ -186,12 +186,12 @@ class PluginTemplateIT {
             double time = feature.get("time").asDouble();
             assertTrue(time > previous, "blocks in time order: " + zcr);
             previous = time;
-            assertEquals(880, feature.get("values").get(0).asDouble(), 20, "crossings per second: " + feature);
+            assertEquals(880, feature.get("zcr").asDouble(), 20, "crossings per second: " + feature);
         }
         JsonNode level = record.get("outputs").get("level.dbfs");
         assertTrue(level.size() > 0, lines.get(0));
         for (JsonNode feature : level) {
-            assertEquals(-9.03, feature.get("values").get(0).asDouble(), 0.2, "loudness beside it: " + feature);
+            assertEquals(-9.03, feature.get("dbfs").asDouble(), 0.2, "loudness beside it: " + feature);
         }
     }
 }

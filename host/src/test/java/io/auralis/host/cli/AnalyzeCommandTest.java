@@ -413,9 +413,23 @@ class AnalyzeCommandTest {
     void theFormatFollowsTheOutputFilesExtension() throws Exception {
         assertEquals(Command.OK, analyze("--output", "r.csv", "in/1.wav"));
         String csv = Files.readString(cwd.resolve("r.csv"));
-        assertTrue(csv.startsWith("file,output,time,duration,label,values,sampleRate,channels,error\r\n"), csv);
+        assertTrue(csv.startsWith("file,output,time,duration,label,confidence,values,sampleRate,channels,error\r\n"),
+            csv);
         assertEquals(Command.OK, analyze("--output", "r.txt", "--format", "jsonl", "in/1.wav"));
         assertEquals(1, Files.readAllLines(cwd.resolve("r.txt")).size());
+    }
+
+    @Test
+    void repeatedOutputsAreAllWrittenAndStandardOutputTakesCsv() throws Exception {
+        assertEquals(Command.OK, analyze("-o", "both.jsonl", "-o", "both.csv", "in/1.wav", "in/2.wav"));
+        assertEquals(2, Files.readAllLines(cwd.resolve("both.jsonl")).size());
+        List<String> rows = Files.readAllLines(cwd.resolve("both.csv"));
+        assertTrue(rows.get(0).startsWith("file,output,"), rows.get(0));
+        assertTrue(Files.isRegularFile(cwd.resolve("both.csv.auralis.json")), "each output has its sidecar");
+        assertEquals(Command.OK, analyze("--format", "csv", "in/1.wav"));
+        String out = context.outText();
+        assertTrue(out.startsWith("file,output,time,duration,label,confidence,"), out);
+        assertTrue(out.contains("in/1.wav,"), out);
     }
 
     @Test
@@ -449,8 +463,10 @@ class AnalyzeCommandTest {
                 + "(known: csv, jsonl)",
             List.of("--resume", "in"), "auralis: analyze: --resume needs an output file (--output FILE, or writers "
                 + "in the workflow): standard output cannot be resumed",
-            List.of("--format", "csv", "in"), "auralis: analyze: --format csv needs --output FILE; only jsonl goes to "
-                + "standard output",
+            List.of("-o", "twice.jsonl", "-o", "twice.jsonl", "in"), "auralis: analyze: --output twice.jsonl is given "
+                + "twice",
+            List.of("--format", "csv", "-o", "a.csv", "-o", "b.csv", "in"), "auralis: analyze: --format goes with "
+                + "one --output; with several, each file's extension names its format",
             List.of("--resume", "--force", "-o", "keep.jsonl", "in"), "auralis: analyze: --resume keeps an output "
                 + "and --force replaces it: choose one",
             List.of("--master", "local[2]", "--force", "in"), "auralis: analyze: --force is for local runs, not with "
