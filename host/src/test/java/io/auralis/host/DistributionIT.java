@@ -54,6 +54,7 @@ class DistributionIT {
         builder.environment().put("AURALIS_STATE", state.toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("AURALIS_DEBUG");
+        builder.environment().remove("AURALIS_SPARK_ADDON");
         builder.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
         Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "auralis " + String.join(" ", args) + " finished");
@@ -108,6 +109,18 @@ class DistributionIT {
             assertEquals(1, archives.filter(p -> p.getFileName().toString().endsWith(".jsa")).count());
         }
         assertTrue(Files.notExists(tmp.resolve("ignored")), "AURALIS_STATE gives way to --state");
+    }
+
+    @Test
+    void analyzeWithAMasterNamesTheMissingSparkAddOnInOneLine() throws Exception {
+        Run master = run("analyze", "--master", "local[2]", "--output", "out", "in");
+        assertEquals(2, master.code(), master.err());
+        List<String> lines = master.err().lines().toList();
+        assertEquals(1, lines.size(), master.err());
+        String addon = dist.toRealPath().resolve("addons/spark").toString();
+        assertTrue(lines.get(0).startsWith("auralis: analyze: --master local[2] needs the Spark add-on, which is not in "
+            + addon + ": unpack auralis-spark-addon-"), lines.get(0));
+        assertTrue(lines.get(0).contains(".tar.gz into " + dist.toRealPath()), lines.get(0));
     }
 
     @Test

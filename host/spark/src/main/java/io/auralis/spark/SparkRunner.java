@@ -19,14 +19,14 @@ import java.util.regex.Pattern;
  * master's executors. Found by the host's {@code analyze} through {@link java.util.ServiceLoader}.
  *
  * <p>In local mode ({@code local[N]}) tasks run in the command line's JVM and use its Auralis host. On a standalone
- * cluster ({@code spark://}; {@code yarn} and {@code k8s://} too once their Spark modules are added to
- * {@code lib/spark/}) the installation's application jar ({@code lib/spark/app/auralis-spark-app.jar}) is shipped
+ * cluster ({@code spark://}; {@code yarn} and {@code k8s://} too once their Spark modules are added to the Spark
+ * add-on's {@code lib/}) the add-on's application jar ({@code addons/spark/app/auralis-spark-app.jar}) is shipped
  * to the executors, each of which starts one host from the installation the jar carries, or from
  * {@code spark.auralis.home} when that names an installation present on every node.
  */
 public final class SparkRunner implements DistributedRunner {
-    /** Where the distribution keeps the application jar. */
-    public static final String APP_JAR = "lib/spark/app/auralis-spark-app.jar";
+    /** Where the Spark add-on keeps the application jar. */
+    public static final String APP_JAR = "app/auralis-spark-app.jar";
 
     private static final Pattern MASTER = Pattern.compile("local(\\[(\\d+|\\*)(,\\d+)?])?|spark://.+|yarn|k8s://.+");
 
@@ -98,15 +98,15 @@ public final class SparkRunner implements DistributedRunner {
         String missing = missingClusterManager(job.master());
         if (missing != null) {
             context.err().println("auralis: analyze: --master " + job.master() + ": this installation's Spark has no "
-                + missing + " support (lib/spark/ holds Spark core only); submit the application jar with your"
+                + missing + " support (the Spark add-on holds Spark core only); submit the application jar with your"
                 + " cluster's spark-submit instead (see docs/cluster.md)");
             return Command.USAGE;
         }
         boolean local = job.master().startsWith("local");
-        Path appJar = job.home().resolve(APP_JAR);
+        Path appJar = DistributedRunner.sparkAddon(job.home()).resolve(APP_JAR);
         if (!local && !Files.isRegularFile(appJar)) {
             context.err().println("auralis: " + appJar + ": the application jar for cluster runs is missing from "
-                + "this installation (build it with mvn package)");
+                + "the Spark add-on (unpack the whole auralis-spark-addon tarball into the installation)");
             return Command.USAGE;
         }
         DriverLogging.quiet();

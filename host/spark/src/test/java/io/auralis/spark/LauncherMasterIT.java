@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The route users take: the installation's own {@code bin/auralis analyze --master local[2]}, which must put Spark
- * on the class path and open the JDK modules Spark needs, rather than answer that no distributed runner exists.
+ * The route users take: the installation's own {@code bin/auralis analyze --master local[2]} with the Spark add-on
+ * this module builds, which must put the add-on's Spark on the class path and open the JDK modules Spark needs,
+ * rather than answer that the add-on is missing.
  */
 class LauncherMasterIT {
     @TempDir
@@ -37,6 +38,7 @@ class LauncherMasterIT {
             .redirectOutput(dir.resolve("stdout.txt").toFile())
             .redirectError(dir.resolve("stderr.txt").toFile());
         builder.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+        builder.environment().put("AURALIS_SPARK_ADDON", Installation.sparkAddon().toString());
         Process process = builder.start();
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the launcher finished");
         String err = Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);

@@ -10,10 +10,29 @@ import java.util.Objects;
 /**
  * Runs {@code auralis analyze --master URL} as a distributed job, with the command line as its driver. The host
  * does not depend on any implementation: {@link io.auralis.host.cli.AnalyzeCommand} finds one with
- * {@link java.util.ServiceLoader} on the launcher's class path, where {@code bin/auralis} puts the installation's
- * {@code lib/spark/} when {@code --master} is given (the {@code auralis-spark} module provides the Spark runner).
+ * {@link java.util.ServiceLoader} on the launcher's class path, where {@code bin/auralis} puts the Spark add-on's
+ * {@code lib/} when {@code --master} is given and the add-on is installed (the {@code auralis-spark} module builds
+ * it and provides the Spark runner).
  */
 public interface DistributedRunner {
+
+    /** Where an installation keeps the Spark add-on, relative to its folder. */
+    String SPARK_ADDON = "addons/spark";
+
+    /** The system property in which {@code bin/auralis} names the add-on folder it looked in. */
+    String SPARK_ADDON_PROPERTY = "auralis.spark.addon";
+
+    /**
+     * The Spark add-on folder of an installation: the one {@code bin/auralis} looked in, else
+     * {@code <home>/addons/spark}.
+     *
+     * @param home the installation folder
+     * @return the folder, which may not exist
+     */
+    static Path sparkAddon(Path home) {
+        String named = System.getProperty(SPARK_ADDON_PROPERTY);
+        return named != null && !named.isBlank() ? Path.of(named) : home.resolve(SPARK_ADDON);
+    }
 
     /**
      * What the command line asked for, after the workflow was validated here.

@@ -19,7 +19,7 @@ import java.util.Set;
  * @param workflow the validated workflow
  * @param json the bytes it was read from
  */
-record ChosenWorkflow(Workflow workflow, byte[] json) {
+public record ChosenWorkflow(Workflow workflow, byte[] json) {
 
     /**
      * Finds, reads and validates a workflow.
@@ -32,7 +32,7 @@ record ChosenWorkflow(Workflow workflow, byte[] json) {
      * @return the workflow and its text
      * @throws WorkflowException for a workflow that is missing, unreadable or invalid (every problem)
      */
-    static ChosenWorkflow resolve(WorkflowLibrary library, String wanted, Path workingDirectory,
+    public static ChosenWorkflow resolve(WorkflowLibrary library, String wanted, Path workingDirectory,
             Collection<FeatureExtractor> extractors, Set<String> formats) throws WorkflowException {
         Path file = library.resolve(wanted, workingDirectory);
         String source = file.startsWith(library.folder()) ? file.toString() : wanted;

@@ -10,9 +10,9 @@ import java.util.ServiceLoader;
 /**
  * {@code analyze --master}: the workflow, validated here, runs as a distributed job with this command as its
  * driver, through the {@link DistributedRunner} on the class path that accepts the master (the Spark module's,
- * which {@code bin/auralis} puts on the class path when {@code --master} is given). The job carries the workflow's
- * bytes as they were validated and the run's device, so executors neither read the file again nor fall back to a
- * device of their own.
+ * which {@code bin/auralis} puts on the class path from the Spark add-on when {@code --master} is given). The job
+ * carries the workflow's bytes as they were validated and the run's device, so executors neither read the file again
+ * nor fall back to a device of their own.
  */
 final class DistributedAnalysis {
 
@@ -53,11 +53,19 @@ final class DistributedAnalysis {
             }
         }
         if (runner == null) {
-            throw new UsageException("analyze: --master " + master + ": no distributed runner for it on the class "
-                + "path (bin/auralis adds the installation's lib/spark/ when --master is given)");
+            throw new UsageException(missingAddon(master, home));
         }
         return runner.run(new DistributedRunner.Job(master, options.executorMemory(), workflow.workflow(),
             workflow.json(), device, options.inputs(), options.output(), options.format(), options.resume(), home,
             services), context);
+    }
+
+    /** One line naming what to install and where: the core installation ships without Spark. */
+    static String missingAddon(String master, Path home) {
+        String version = DistributedAnalysis.class.getPackage().getImplementationVersion();
+        return "analyze: --master " + master + " needs the Spark add-on, which is not in "
+            + DistributedRunner.sparkAddon(home) + ": unpack auralis-spark-addon-"
+            + (version != null ? version : "VERSION") + ".tar.gz into " + home
+            + " (it holds addons/spark/), or set AURALIS_SPARK_ADDON to the add-on's folder";
     }
 }

@@ -45,7 +45,10 @@ import org.osgi.util.tracker.ServiceTracker;
  *
  * <p>A host keeps no static state and never exits the JVM, so several hosts with different state folders can run
  * in one JVM (as on a Spark executor). Hosts in several processes may share a state folder (see {@link #start});
- * two hosts in one JVM cannot: the second fails to start with a {@link HostException} that says so.
+ * two hosts in one JVM cannot: the second fails to start with a {@link HostException} that says so. Only one host in
+ * a JVM can run the PyTorch engine, since its natives load once per JVM into one class loader (the first host's DJL
+ * bundle): code that wants several handles on a model shares one host, as {@link io.auralis.host.embed.Auralis}
+ * does.
  *
  * <p>The API jar on the class path is exported to bundles at the versions its own manifest declares, and so is
  * the OSGi log API: the host registers a log service that passes what bundles log to its message sink. The host
