@@ -6,6 +6,7 @@ import io.auralis.api.extractor.InputDescriptor;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.Parameters;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,6 +53,7 @@ public final class WorkflowValidator {
 
     private final Map<String, Extractor> extractors = new TreeMap<>();
     private final Set<String> formats;
+    private final Map<String, Path> providers;
 
     /** An installed extractor with the descriptor it gave once. */
     private record Extractor(FeatureExtractor service, ExtractorDescriptor descriptor) {
@@ -106,6 +108,21 @@ public final class WorkflowValidator {
      * @param writerFormats the formats of the installed writers
      */
     public WorkflowValidator(Collection<FeatureExtractor> extractors, Collection<String> writerFormats) {
+        this(extractors, writerFormats, Map.of());
+    }
+
+    /**
+     * Creates a validator that can say where a missing extractor comes from: a workflow that names one of
+     * {@code providers} while it is not installed is told which bundle to install (the shipped {@code escalation}
+     * workflow needs the example plugin in the distribution's {@code examples/}).
+     *
+     * @param extractors the installed extractors
+     * @param writerFormats the formats of the installed writers
+     * @param providers bundle jars by the id of an extractor they provide, for extractors that may be missing
+     */
+    public WorkflowValidator(Collection<FeatureExtractor> extractors, Collection<String> writerFormats,
+            Map<String, Path> providers) {
+        this.providers = Map.copyOf(providers);
         for (FeatureExtractor e : extractors) {
             ExtractorDescriptor d;
             try {
@@ -208,7 +225,8 @@ public final class WorkflowValidator {
             } else {
                 e = extractors.get(s.extractor);
                 if (e == null) {
-                    problems.add(label + ": unknown extractor '" + s.extractor + "' (" + knownExtractors() + ")");
+                    problems.add(label + ": unknown extractor '" + s.extractor + "'" + provider(s.extractor) + " ("
+                        + knownExtractors() + ")");
                 }
             }
             Draft d = new Draft(i, s, label, e);
@@ -225,6 +243,13 @@ public final class WorkflowValidator {
             }
         }
         return drafts;
+    }
+
+    /** Where a missing extractor can be had, when it is one whose bundle is known. */
+    private String provider(String extractor) {
+        Path jar = providers.get(extractor);
+        return jar == null ? "" : ": it is in the bundle " + jar + ", which is not installed; install it with "
+            + "'auralis bundles install " + jar + "'";
     }
 
     private String knownExtractors() {

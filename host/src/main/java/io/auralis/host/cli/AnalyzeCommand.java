@@ -7,8 +7,10 @@ import io.auralis.host.batch.BatchRunner;
 import io.auralis.host.batch.OutputClaim;
 import io.auralis.host.batch.UsageException;
 import io.auralis.host.engine.AnalysisServices;
+import io.auralis.host.workflow.GeneratedWorkflows;
 import io.auralis.host.workflow.WorkflowException;
 import io.auralis.host.workflow.WorkflowLibrary;
+import io.auralis.host.workflow.WorkflowValidator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,8 +22,9 @@ import org.apache.commons.cli.ParseException;
  * {@code auralis analyze}: runs a workflow over files and folders and writes one record per file.
  *
  * <pre>
- * auralis analyze [--workflow FILE|NAME] [--output FILE] [--format jsonl|csv] [--workers N] [--resume | --force]
+ * auralis analyze [--workflow FILE|NAME | --extractor ID,...] [--output FILE] [--format jsonl|csv] [--workers N] [--resume | --force]
  *                 [--file-timeout SECONDS] [--master URL [--executor-memory SIZE]] [--list-workflows] FILE|FOLDER...
+ * auralis analyze --workflow-template [--extractor ID,...]
  * </pre>
  *
  * <p>Everything that can be checked before analysing is checked first, and a problem there is one line on
@@ -100,13 +103,23 @@ public final class AnalyzeCommand implements Command {
             if (line.listWorkflows()) {
                 return WorkflowListing.print(library, context);
             }
+            List<String> oneShot = line.extractors();
+            if (line.workflowTemplate()) {
+                context.out().writeBytes(GeneratedWorkflows.json(GeneratedWorkflows.template(oneShot,
+                    services.extractors())));
+                context.out().flush();
+                return OK;
+            }
             AnalyzeOptions options = line.checked();
             Map<String, OutputWriter> writers = new TreeMap<>();
             for (OutputWriter w : services.writers()) {
                 writers.putIfAbsent(w.format(), w);
             }
-            ChosenWorkflow workflow = ChosenWorkflow.resolve(library, options.workflow(), context.workingDirectory(),
-                services.extractors(), writers.keySet());
+            WorkflowValidator validator = new WorkflowValidator(services.extractors(), writers.keySet(),
+                ExamplePlugins.providers(home));
+            ChosenWorkflow workflow = oneShot != null
+                ? ChosenWorkflow.oneShot(oneShot, services.extractors(), validator)
+                : ChosenWorkflow.resolve(library, options.workflow(), context.workingDirectory(), validator);
             if (options.master() != null) {
                 return DistributedAnalysis.run(options, workflow, device, home, services, context);
             }

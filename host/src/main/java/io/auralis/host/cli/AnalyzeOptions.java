@@ -3,6 +3,7 @@ package io.auralis.host.cli;
 import io.auralis.host.batch.FileTimeout;
 import io.auralis.host.batch.UsageException;
 import io.auralis.host.workflow.WorkflowLibrary;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -38,6 +39,40 @@ record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolea
 
         boolean listWorkflows() {
             return line.hasOption("list-workflows");
+        }
+
+        /** {@code --workflow-template}: print a skeleton workflow and exit; needs no inputs either. */
+        boolean workflowTemplate() {
+            return line.hasOption("workflow-template");
+        }
+
+        /**
+         * {@code --extractor a,b}: the extractors of a one-shot workflow.
+         *
+         * @return the ids in the order given, or {@code null} when the flag is absent
+         * @throws UsageException when it lists nothing, or comes with {@code --workflow}
+         */
+        List<String> extractors() throws UsageException {
+            if (!line.hasOption("extractor")) {
+                return null;
+            }
+            if (line.hasOption("workflow")) {
+                throw new UsageException("analyze: --extractor runs its own workflow; --workflow names another: "
+                    + "choose one");
+            }
+            List<String> ids = new ArrayList<>();
+            for (String value : line.getOptionValues("extractor")) {
+                for (String id : value.split(",")) {
+                    if (!id.isBlank() && !ids.contains(id.trim())) {
+                        ids.add(id.trim());
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                throw new UsageException("analyze: --extractor needs extractor ids, such as auralis.pitch,"
+                    + "auralis.loudness (see auralis extractors)");
+            }
+            return ids;
         }
 
         /**
@@ -146,6 +181,13 @@ record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolea
             .desc("with --master: memory per executor, such as 4g (default: the cluster's)").get());
         o.addOption(Option.builder().longOpt("list-workflows")
             .desc("list the installation's workflows and exit").get());
+        // One-shot runs and skeletons, as Sonic Annotator's -d and -s.
+        o.addOption(Option.builder().longOpt("extractor").hasArg().argName("ID[,ID...]")
+            .desc("run these extractors instead of a workflow file: every output, parameters at their defaults, "
+                + "inputs bound where only one output fits").get());
+        o.addOption(Option.builder().longOpt("workflow-template")
+            .desc("print a commented skeleton workflow for the installed extractors (or those of --extractor) "
+                + "and exit").get());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         return o;
     }

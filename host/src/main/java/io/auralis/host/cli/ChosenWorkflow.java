@@ -1,6 +1,7 @@
 package io.auralis.host.cli;
 
 import io.auralis.api.extractor.FeatureExtractor;
+import io.auralis.host.workflow.GeneratedWorkflows;
 import io.auralis.host.workflow.Workflow;
 import io.auralis.host.workflow.WorkflowDefinition;
 import io.auralis.host.workflow.WorkflowException;
@@ -9,12 +10,13 @@ import io.auralis.host.workflow.WorkflowReader;
 import io.auralis.host.workflow.WorkflowValidator;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Set;
+import java.util.List;
 
 /**
- * The workflow {@code analyze --workflow} names, found, read and validated once: a local run analyses with the
- * validated workflow, a distributed one hands its executors the very bytes that were validated, so the file is
- * neither looked up nor read a second time (and may change or vanish meanwhile without harm).
+ * The workflow {@code analyze --workflow} names (or {@code --extractor} lists), found, read and validated once: a
+ * local run analyses with the validated workflow, a distributed one hands its executors the very bytes that were
+ * validated, so the file is neither looked up nor read a second time (and may change or vanish meanwhile without
+ * harm).
  *
  * @param workflow the validated workflow
  * @param json the bytes it was read from
@@ -27,17 +29,33 @@ public record ChosenWorkflow(Workflow workflow, byte[] json) {
      * @param library the installation's workflows
      * @param wanted a file, or the name of one in the library
      * @param workingDirectory what a relative file resolves against
-     * @param extractors the extractors steps may name
-     * @param formats the writer formats the workflow's writers may name
+     * @param validator checks it against the installed extractors and writers
      * @return the workflow and its text
      * @throws WorkflowException for a workflow that is missing, unreadable or invalid (every problem)
      */
     public static ChosenWorkflow resolve(WorkflowLibrary library, String wanted, Path workingDirectory,
-            Collection<FeatureExtractor> extractors, Set<String> formats) throws WorkflowException {
+            WorkflowValidator validator) throws WorkflowException {
         Path file = library.resolve(wanted, workingDirectory);
         String source = file.startsWith(library.folder()) ? file.toString() : wanted;
         byte[] json = WorkflowReader.content(file, source);
         WorkflowDefinition definition = new WorkflowReader().read(file, source, json);
-        return new ChosenWorkflow(new WorkflowValidator(extractors, formats).validate(definition, source), json);
+        return new ChosenWorkflow(validator.validate(definition, source), json);
+    }
+
+    /**
+     * The workflow of {@code --extractor a,b}, written as JSON and read back like a file, so that it is exactly the
+     * workflow that file would be, and a distributed run ships it as it ships a file.
+     *
+     * @param ids the extractor ids as listed
+     * @param extractors the installed extractors
+     * @param validator checks it against the installed extractors and writers
+     * @return the workflow and its text
+     * @throws WorkflowException for an input that cannot be bound unambiguously, or any validation problem
+     */
+    static ChosenWorkflow oneShot(List<String> ids, Collection<FeatureExtractor> extractors,
+            WorkflowValidator validator) throws WorkflowException {
+        String source = GeneratedWorkflows.ONE_SHOT_SOURCE;
+        byte[] json = GeneratedWorkflows.json(GeneratedWorkflows.oneShot(ids, extractors));
+        return new ChosenWorkflow(validator.validate(new WorkflowReader().parse(json, source), source), json);
     }
 }

@@ -4,6 +4,7 @@ import io.auralis.api.audio.AudioDecoder;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
 import io.auralis.api.output.OutputWriter;
+import io.auralis.host.batch.AudioDurations;
 import io.auralis.host.batch.BatchProgress;
 import io.auralis.host.batch.BatchResult;
 import io.auralis.host.batch.BatchRunner;
@@ -93,8 +94,9 @@ final class LocalAnalysis {
             + workflow.name() + "' on " + busy + (busy == 1 ? " worker" : " workers") + " into "
             + String.join(", ", outputs.names()));
 
-        BatchProgress progress = context.interactive() ? new ProgressBarDisplay(err)
-            : new ProgressLines(err, System::nanoTime, ProgressLines.DEFAULT_INTERVAL_NANOS);
+        AudioDurations durations = AudioDurations.probe(decoder, todo, AudioDurations.DEFAULT_BUDGET_MILLIS);
+        BatchProgress progress = context.interactive() ? new ProgressBarDisplay(err, durations)
+            : new ProgressLines(err, System::nanoTime, ProgressLines.DEFAULT_INTERVAL_NANOS, durations);
         BatchRunner runner = new BatchRunner(new FileAnalyzer(workflow, decoder), options.workers(),
             options.timeout());
         Thread hook = new Thread(new Interruption(runner, outputs, progress, err, resumable), "auralis-interrupt");

@@ -8,6 +8,7 @@ import io.auralis.host.runtime.AuralisHost;
 import io.auralis.host.runtime.HostException;
 import io.auralis.host.workflow.WorkflowException;
 import io.auralis.host.workflow.WorkflowLibrary;
+import io.auralis.host.workflow.WorkflowValidator;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -131,7 +132,7 @@ public final class Auralis implements AutoCloseable {
         AnalysisServices services = platform.host().services();
         Set<String> formats = services.writers().stream().map(OutputWriter::format).collect(Collectors.toSet());
         ChosenWorkflow chosen = ChosenWorkflow.resolve(platform.library(), nameOrFile,
-            Path.of("").toAbsolutePath(), services.extractors(), formats);
+            Path.of("").toAbsolutePath(), new WorkflowValidator(services.extractors(), formats));
         Analysis analysis = new Analysis(this, chosen.workflow(), services.decoder());
         Analysis raced = workflows.putIfAbsent(nameOrFile, analysis);
         return raced != null ? raced : analysis;

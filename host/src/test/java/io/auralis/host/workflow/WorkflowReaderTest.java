@@ -41,11 +41,22 @@ class WorkflowReaderTest {
 
     @Test
     void anUnknownPropertyIsNamedWithWhereItIsAndWhatIsKnown() throws Exception {
-        assertEquals("line 2, column 58: unknown property \"paramters\" in steps[0] (known: id, extractor, parameters, "
-            + "inputs, blockSize, stepSize)",
+        assertEquals("line 2, column 58: unknown property \"paramters\" in steps[0] (known: id, extractor, comment, "
+            + "parameters, inputs, blockSize, stepSize)",
             problem("{'steps': [\n  {'id': 'p', 'extractor': 'auralis.pitch', 'paramters': {}}]}"));
         assertEquals("line 1, column 12: unknown property \"output\" in the workflow (known: name, description, "
-            + "sampleRate, steps, outputs, writers)", problem("{'output': []}"));
+            + "comment, sampleRate, steps, outputs, writers)", problem("{'output': []}"));
+    }
+
+    @Test
+    void commentsAreNotesOfOneLineOrManyOnTheWorkflowAndItsSteps() throws Exception {
+        Path file = Files.writeString(dir.resolve("w.json"), ("{'comment': 'why this workflow', 'steps': [{'id': 'p', "
+            + "'extractor': 'auralis.pitch', 'comment': ['what p does', 'its parameters']}]}").replace('\'', '"'));
+        WorkflowDefinition d = reader.read(file);
+        assertEquals(List.of("why this workflow"), d.comment);
+        assertEquals(List.of("what p does", "its parameters"), d.steps.get(0).comment);
+        assertEquals("line 1, column 13: comment: expected a string", problem("{'comment': 3}").replaceAll(
+            "comment\\[0\\]", "comment"));
     }
 
     @Test
