@@ -9,11 +9,13 @@ import io.auralis.host.batch.UsageException;
 import io.auralis.host.engine.AnalysisServices;
 import io.auralis.host.workflow.WorkflowException;
 import io.auralis.host.workflow.WorkflowLibrary;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.commons.cli.ParseException;
 
 /**
@@ -46,6 +48,7 @@ public final class AnalyzeCommand implements Command {
     private final AnalysisServices services;
     private final Path home;
     private final String device;
+    private final Supplier<InputStream> stdin;
 
     /**
      * Creates the command for the {@code auto} device.
@@ -66,9 +69,22 @@ public final class AnalyzeCommand implements Command {
      *     distributed run hands it to its executors
      */
     public AnalyzeCommand(AnalysisServices services, Path home, String device) {
+        this(services, home, device, () -> System.in);
+    }
+
+    /**
+     * Creates the command with its standard input, for tests that feed {@code analyze -} through a pipe.
+     *
+     * @param services the extractors, decoder and writers, looked up when the command runs
+     * @param home the installation folder
+     * @param device the compute device for models
+     * @param stdin what {@code -} reads
+     */
+    AnalyzeCommand(AnalysisServices services, Path home, String device, Supplier<InputStream> stdin) {
         this.services = services;
         this.home = home;
         this.device = device;
+        this.stdin = stdin;
     }
 
     @Override
@@ -104,6 +120,15 @@ public final class AnalyzeCommand implements Command {
             Map<String, OutputWriter> writers = new TreeMap<>();
             for (OutputWriter w : services.writers()) {
                 writers.putIfAbsent(w.format(), w);
+            }
+            if (!LiveAnalysis.wanted(options) && options.raw().stream().anyMatch(java.util.Objects::nonNull)) {
+                throw new UsageException("analyze: --raw-rate, --raw-channels and --raw-encoding describe standard "
+                    + "input: give - as the input");
+            }
+            if (LiveAnalysis.wanted(options)) {
+                ChosenWorkflow live = ChosenWorkflow.resolve(library, options.workflow(), context.workingDirectory(),
+                    services.extractors(), writers.keySet(), d -> LiveAnalysis.promptly(d, services.extractors()));
+                return LiveAnalysis.run(options, live.workflow(), writers, services, stdin.get(), context);
             }
             ChosenWorkflow workflow = ChosenWorkflow.resolve(library, options.workflow(), context.workingDirectory(),
                 services.extractors(), writers.keySet());

@@ -10,6 +10,7 @@ import io.auralis.host.workflow.WorkflowValidator;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The workflow {@code analyze --workflow} names, found, read and validated once: a local run analyses with the
@@ -34,10 +35,29 @@ record ChosenWorkflow(Workflow workflow, byte[] json) {
      */
     static ChosenWorkflow resolve(WorkflowLibrary library, String wanted, Path workingDirectory,
             Collection<FeatureExtractor> extractors, Set<String> formats) throws WorkflowException {
+        return resolve(library, wanted, workingDirectory, extractors, formats, definition -> { });
+    }
+
+    /**
+     * Finds, reads, adjusts and validates a workflow: live input's changes are checked like the file's own.
+     *
+     * @param library the installation's workflows
+     * @param wanted a file, or the name of one in the library
+     * @param workingDirectory what a relative file resolves against
+     * @param extractors the extractors steps may name
+     * @param formats the writer formats the workflow's writers may name
+     * @param adjust changes the definition before it is validated
+     * @return the workflow and its text (as read, before the change)
+     * @throws WorkflowException for a workflow that is missing, unreadable or invalid (every problem)
+     */
+    static ChosenWorkflow resolve(WorkflowLibrary library, String wanted, Path workingDirectory,
+            Collection<FeatureExtractor> extractors, Set<String> formats, Consumer<WorkflowDefinition> adjust)
+            throws WorkflowException {
         Path file = library.resolve(wanted, workingDirectory);
         String source = file.startsWith(library.folder()) ? file.toString() : wanted;
         byte[] json = WorkflowReader.content(file, source);
         WorkflowDefinition definition = new WorkflowReader().read(file, source, json);
+        adjust.accept(definition);
         return new ChosenWorkflow(new WorkflowValidator(extractors, formats).validate(definition, source), json);
     }
 }
