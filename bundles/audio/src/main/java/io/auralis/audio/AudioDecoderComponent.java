@@ -13,10 +13,12 @@ import io.auralis.audio.ffmpeg.FfprobeFailedException;
 import io.auralis.audio.ffmpeg.NeedsFfmpegException;
 import io.auralis.audio.flac.FlacSampleStream;
 import io.auralis.audio.javasound.JavaSoundSampleStream;
+import io.auralis.audio.pcm.LivePcmStream;
 import io.auralis.audio.resample.ResamplerFilters;
 import io.auralis.audio.resample.ResamplerKind;
 import io.auralis.audio.wav.WavHeader;
 import io.auralis.audio.wav.WavHeaderReader;
+import io.auralis.audio.wav.StreamHead;
 import io.auralis.audio.wav.WavSampleStream;
 
 import org.osgi.service.component.annotations.Activate;
@@ -28,7 +30,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -36,6 +40,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -176,6 +181,72 @@ public class AudioDecoderComponent implements AudioDecoder {
             case FFMPEG, UNKNOWN -> openWithFfmpeg(file, signature, null);
             default -> throw notAudio(name, signature);
         };
+        return atRate(source, sampleRate, name);
+    }
+
+    /**
+     * Reads a WAV front to back (its data size may be a pipe's placeholder: the audio then runs to the end of the
+     * stream), or raw PCM as {@code raw} describes it; both are read as they arrive, through {@link LivePcmStream}.
+     */
+    @Override
+    public AudioStream open(InputStream input, String name, AudioInfo raw, int sampleRate) throws IOException {
+        if (sampleRate <= 0) {
+            throw new IllegalArgumentException("sample rate must be positive: " + sampleRate);
+        }
+        AudioStream source;
+        try {
+            source = raw != null ? openRaw(input, name, raw) : openWavStream(input, name);
+        } catch (IOException | RuntimeException e) {
+            input.close();
+            throw e;
+        }
+        return atRate(source, sampleRate, name);
+    }
+
+    private static AudioStream openRaw(InputStream input, String name, AudioInfo raw) throws AudioFormatException {
+        LivePcmStream.Raw encoding = LivePcmStream.raw(raw.encoding);
+        if (encoding == null) {
+            throw new AudioFormatException(name, "unknown raw encoding '" + raw.encoding + "' (known: "
+                + LivePcmStream.RAW_NAMES + ")");
+        }
+        if (raw.sampleRate <= 0 || raw.channels <= 0) {
+            throw new AudioFormatException(name, "raw PCM needs a positive rate and channel count, not "
+                + raw.sampleRate + " Hz and " + raw.channels + " channels");
+        }
+        AudioInfo info = new AudioInfo();
+        info.file = name;
+        info.format = "raw";
+        info.encoding = raw.encoding.trim().toLowerCase(Locale.ROOT);
+        info.sampleRate = raw.sampleRate;
+        info.channels = raw.channels;
+        return new LivePcmStream(input, encoding.encoding(), encoding.order(), info, Long.MAX_VALUE);
+    }
+
+    private static AudioStream openWavStream(InputStream input, String name) throws IOException {
+        StreamHead head = new StreamHead(input, name);
+        ByteBuffer first = ByteBuffer.allocate(MagicBytes.HEAD_LENGTH);
+        // Only the first 12 bytes are certain to be there before the audio: enough to tell RIFF/RF64 WAVE.
+        first.limit(12);
+        head.read(first, 0);
+        Signature signature = MagicBytes.identify(first.array(), first.position());
+        if (signature.kind() != Signature.Kind.WAV) {
+            throw new AudioFormatException(name, "only WAV or raw PCM can be read from a stream, not "
+                + signature.description() + " (convert it on the way: ffmpeg -i FILE -f wav -, or give the raw "
+                + "format)");
+        }
+        WavHeader header = WavHeaderReader.read(head, StreamHead.UNKNOWN_SIZE, name);
+        AudioInfo info = wavInfo(name, signature, header);
+        // A pipe's header cannot know the length; an honest one may, and the audio then stops there.
+        boolean placeholder = header.frames() * header.frameSize() > StreamHead.UNKNOWN_SIZE / 2;
+        if (placeholder) {
+            info.frames = -1;
+            info.durationSeconds = -1;
+        }
+        return new LivePcmStream(head.from(header.dataOffset()), header.encoding(), ByteOrder.LITTLE_ENDIAN,
+            info, placeholder ? Long.MAX_VALUE : header.frames());
+    }
+
+    private AudioStream atRate(AudioStream source, int sampleRate, String name) throws IOException {
         int sourceRate = source.sampleRate();
         if (sourceRate == sampleRate) {
             return source;

@@ -4,21 +4,15 @@ import io.auralis.api.audio.AudioDecoder;
 import io.auralis.api.audio.AudioFormatException;
 import io.auralis.api.audio.AudioInfo;
 import io.auralis.api.audio.AudioStream;
-import io.auralis.api.extractor.Feature;
 import io.auralis.api.output.FileRecord;
-import io.auralis.host.workflow.OutputRef;
-import io.auralis.host.workflow.Step;
 import io.auralis.host.workflow.Workflow;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.DoubleConsumer;
 
@@ -52,9 +46,6 @@ import java.util.function.DoubleConsumer;
 public final class FileAnalyzer {
     /** Samples decoded at a time. */
     static final int CHUNK = 4096;
-
-    /** Reads that return nothing in a row before a decoder is taken to be stuck. */
-    private static final int MAX_EMPTY_READS = 1000;
 
     private final Workflow workflow;
     private final AudioDecoder decoder;
@@ -105,7 +96,7 @@ public final class FileAnalyzer {
         FileRecord record = new FileRecord();
         record.file = name;
         AudioStream stream = null;
-        FileRun run = null;
+        WorkflowRun run = null;
         Throwable failure = null;
         try {
             refuseIfNotRegular(file);
@@ -121,9 +112,9 @@ public final class FileAnalyzer {
                 throw new IOException("the decoder delivered " + stream.sampleRate() + " Hz instead of "
                     + workflow.sampleRate() + " Hz");
             }
-            run = new FileRun(name);
+            run = new WorkflowRun(workflow, name, true, null);
             run.open();
-            long frames = run.stream(stream, record.duration, audioSeconds);
+            long frames = run.stream(stream, record.duration, audioSeconds, watermark -> { });
             run.finish();
             record.duration = frames / (double) workflow.sampleRate();
             record.outputs = run.collected;
@@ -165,7 +156,7 @@ public final class FileAnalyzer {
         }
     }
 
-    private static String describe(Throwable failure, Path file, String name) {
+    static String describe(Throwable failure, Path file, String name) {
         if (failure instanceof StepFailure f) {
             return name + ": step '" + f.step() + "': " + FailureText.of(f.getCause());
         }
@@ -186,125 +177,5 @@ public final class FileAnalyzer {
             return name + ": " + FailureText.oneLine(message);
         }
         return name + ": decoding failed: " + FailureText.of(failure);
-    }
-
-    /** The state of one file's analysis. */
-    private final class FileRun {
-        final String name;
-        final Map<String, List<Feature>> collected = new LinkedHashMap<>();
-        final List<StepRun> runs = new ArrayList<>();
-
-        FileRun(String name) {
-            this.name = name;
-            for (String key : workflow.outputs().keySet()) {
-                collected.put(key, new ArrayList<>());
-            }
-            Map<String, StepRun> byId = new HashMap<>();
-            for (Step step : workflow.steps()) {
-                Framer framer = step.blockSize() == 0
-                    ? new WholeFileFramer(workflow.sampleRate())
-                    : new SlidingFramer(step.blockSize(), step.stepSize(), workflow.sampleRate(), CHUNK);
-                StepRun run = new StepRun(step, framer, collected);
-                runs.add(run);
-                byId.put(step.id(), run);
-            }
-            for (StepRun run : runs) {
-                for (Map.Entry<String, OutputRef> in : run.step.inputs().entrySet()) {
-                    OutputRef ref = in.getValue();
-                    byId.get(ref.step()).route(ref.output()).subscribers.add(new StepRun.Subscriber(run, in.getKey()));
-                }
-            }
-        }
-
-        void open() {
-            for (StepRun run : runs) {
-                run.open(name, workflow.sampleRate());
-            }
-        }
-
-        long stream(AudioStream stream, double stated, DoubleConsumer audioSeconds) throws IOException {
-            float[] chunk = new float[CHUNK];
-            long frames = 0;
-            int empty = 0;
-            long told = (long) Math.ceil(stated * workflow.sampleRate());
-            while (true) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException();
-                }
-                int n = stream.read(chunk, 0, CHUNK);
-                if (n < 0) {
-                    break;
-                }
-                if (n == 0) {
-                    if (++empty > MAX_EMPTY_READS) {
-                        throw new IOException("the decoder stopped delivering audio after " + frames + " samples");
-                    }
-                    continue;
-                }
-                empty = 0;
-                frames += n;
-                if (frames > told) {
-                    // A file longer than its header says (or of unknown length) earns its watchdog more time.
-                    told = frames + workflow.sampleRate();
-                    audioSeconds.accept(told / (double) workflow.sampleRate());
-                }
-                for (StepRun run : runs) {
-                    run.append(chunk, n);
-                }
-                processReadyBlocks(frames);
-            }
-            for (StepRun run : runs) {
-                run.framer.end();
-            }
-            processReadyBlocks(frames);
-            return frames;
-        }
-
-        /**
-         * Runs ready blocks, earliest end first; on equal ends, the step earlier in dependency order first. A block
-         * that ends where the decoded audio ends waits for the next chunk when an earlier step holds samples that
-         * the end of the file would turn into a block ending at the same place: only then is the order known.
-         */
-        private void processReadyBlocks(long decoded) {
-            while (true) {
-                StepRun next = null;
-                for (StepRun run : runs) {
-                    if (run.framer.ready() && (next == null || run.framer.readyEnd() < next.framer.readyEnd())) {
-                        next = run;
-                    }
-                }
-                if (next == null || next.framer.readyEnd() >= decoded && earlierMayEndAtEnd(next)) {
-                    return;
-                }
-                next.processNext();
-            }
-        }
-
-        private boolean earlierMayEndAtEnd(StepRun candidate) {
-            for (StepRun run : runs) {
-                if (run == candidate) {
-                    return false;
-                }
-                if (run.framer.pendingAtEnd()) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        void finish() {
-            for (StepRun run : runs) {
-                run.finish();
-            }
-        }
-
-        StepFailure close() {
-            StepFailure first = null;
-            for (StepRun run : runs) {
-                StepFailure f = run.close();
-                first = first == null ? f : first;
-            }
-            return first;
-        }
     }
 }

@@ -34,6 +34,12 @@ final class StepRun {
     record Subscriber(StepRun run, String input) {
     }
 
+    /** Told of every feature a step emits, with how far the step had processed when it did: live input's records. */
+    @FunctionalInterface
+    interface Tap {
+        void emitted(String output, Feature feature, long emittedAt);
+    }
+
     /** An upstream feature waiting for this step, and how far the emitter had processed when it emitted it. */
     private record Pending(String input, Feature feature, long emittedAt) {
     }
@@ -43,15 +49,22 @@ final class StepRun {
     private final Map<String, Route> routes = new LinkedHashMap<>();
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final FeatureSink sink = this::emit;
+    private final Tap tap;
     private ExtractorSession session;
     private long processed;
 
-    StepRun(Step step, Framer framer, Map<String, List<Feature>> collected) {
+    StepRun(Step step, Framer framer, Map<String, List<Feature>> collected, Tap tap) {
         this.step = step;
         this.framer = framer;
+        this.tap = tap;
         for (OutputDescriptor o : step.outputs()) {
             routes.put(o.id, new Route(collected.get(step.id() + "." + o.id)));
         }
+    }
+
+    /** The end of the last block processed: every block ending there or earlier has run. */
+    long processed() {
+        return processed;
     }
 
     Route route(String output) {
@@ -141,6 +154,9 @@ final class StepRun {
         }
         if (route.collected != null) {
             route.collected.add(feature);
+        }
+        if (tap != null) {
+            tap.emitted(step.id() + "." + output, feature, processed);
         }
         for (Subscriber s : route.subscribers) {
             s.run().pending.addLast(new Pending(s.input(), feature, processed));

@@ -11,11 +11,13 @@ import io.auralis.host.workflow.GeneratedWorkflows;
 import io.auralis.host.workflow.WorkflowException;
 import io.auralis.host.workflow.WorkflowLibrary;
 import io.auralis.host.workflow.WorkflowValidator;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.commons.cli.ParseException;
 
 /**
@@ -49,6 +51,7 @@ public final class AnalyzeCommand implements Command {
     private final AnalysisServices services;
     private final Path home;
     private final String device;
+    private final Supplier<InputStream> stdin;
 
     /**
      * Creates the command for the {@code auto} device.
@@ -69,9 +72,22 @@ public final class AnalyzeCommand implements Command {
      *     distributed run hands it to its executors
      */
     public AnalyzeCommand(AnalysisServices services, Path home, String device) {
+        this(services, home, device, () -> System.in);
+    }
+
+    /**
+     * Creates the command with its standard input, for tests that feed {@code analyze -} through a pipe.
+     *
+     * @param services the extractors, decoder and writers, looked up when the command runs
+     * @param home the installation folder
+     * @param device the compute device for models
+     * @param stdin what {@code -} reads
+     */
+    AnalyzeCommand(AnalysisServices services, Path home, String device, Supplier<InputStream> stdin) {
         this.services = services;
         this.home = home;
         this.device = device;
+        this.stdin = stdin;
     }
 
     @Override
@@ -117,6 +133,15 @@ public final class AnalyzeCommand implements Command {
             }
             WorkflowValidator validator = new WorkflowValidator(services.extractors(), writers.keySet(),
                 ExamplePlugins.providers(home));
+            if (!LiveAnalysis.wanted(options) && options.raw().stream().anyMatch(java.util.Objects::nonNull)) {
+                throw new UsageException("analyze: --raw-rate, --raw-channels and --raw-encoding describe standard "
+                    + "input: give - as the input");
+            }
+            if (LiveAnalysis.wanted(options)) {
+                ChosenWorkflow live = ChosenWorkflow.resolve(library, options.workflow(), context.workingDirectory(),
+                    validator, d -> LiveAnalysis.promptly(d, services.extractors()));
+                return LiveAnalysis.run(options, live.workflow(), writers, services, stdin.get(), context);
+            }
             ChosenWorkflow workflow = oneShot != null
                 ? ChosenWorkflow.oneShot(oneShot, services.extractors(), validator)
                 : ChosenWorkflow.resolve(library, options.workflow(), context.workingDirectory(), validator);

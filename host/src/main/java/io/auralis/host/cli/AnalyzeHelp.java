@@ -27,6 +27,14 @@ final class AnalyzeHelp {
             .sorted().toList()) + " files; files named explicitly are always analysed. Progress and errors go to "
             + "standard error.");
         out.println();
+        paragraph(out, "Live input: 'auralis analyze -' reads standard input as it arrives (a WAV, whose size a pipe "
+            + "may leave unknown, as in 'ffmpeg -i call.mp3 -f wav - | auralis analyze -' or 'arecord -f S16_LE -r "
+            + "16000 | auralis analyze -'; or raw PCM with --raw-rate) and writes one record per speech segment to "
+            + "standard output, flushed as soon as the segment is final: {\"file\":\"-\",\"duration\":<the "
+            + "segment's>,...,\"outputs\":{\"segments.speech\":[<the segment: time, duration>],<every other output's "
+            + "features whose time falls in it>},\"error\":null}. The workflow must write a segment output; steps "
+            + "with a 'batch' parameter (auralis.ser) predict each segment at once unless the workflow sets it.");
+        out.println();
         out.println("Options:");
         // Four spaces between an option and its description, as this help has always had.
         TextTable table = new TextTable(2).gap(4);

@@ -4,6 +4,7 @@ import io.auralis.host.batch.FileTimeout;
 import io.auralis.host.batch.UsageException;
 import io.auralis.host.workflow.WorkflowLibrary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -28,10 +29,12 @@ import org.apache.commons.cli.ParseException;
  * @param format {@code --format}, or {@code null}
  * @param master {@code --master}, or {@code null} for a local run
  * @param executorMemory {@code --executor-memory}, or {@code null}
+ * @param raw {@code --raw-rate}, {@code --raw-channels}, {@code --raw-encoding} as given (each {@code null} when not),
+ *     for live input ({@link LiveAnalysis})
  */
 record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolean resume, boolean force,
         FileTimeout timeout, boolean timeoutGiven, List<String> inputs, List<String> outputs, String format, String master,
-        String executorMemory) {
+        String executorMemory, List<String> raw) {
     private static final int MAX_WORKERS = 1024;
 
     /** A parsed command line, not yet checked: {@code --list-workflows} needs none of the checks. */
@@ -96,7 +99,9 @@ record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolea
             return new AnalyzeOptions(line.getOptionValue("workflow", WorkflowLibrary.DEFAULT), workers,
                 line.hasOption("workers"), resume, force, timeout, line.hasOption("file-timeout"),
                 List.copyOf(line.getArgList()), outputs(line), line.getOptionValue("format"),
-                line.getOptionValue("master"), line.getOptionValue("executor-memory"));
+                line.getOptionValue("master"), line.getOptionValue("executor-memory"),
+                Arrays.asList(line.getOptionValue("raw-rate"), line.getOptionValue("raw-channels"),
+                    line.getOptionValue("raw-encoding")));
         }
     }
 
@@ -179,6 +184,13 @@ record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolea
                 + "k8s://...); --output is then a folder of part files (see docs/cluster.md)").get());
         o.addOption(Option.builder().longOpt("executor-memory").hasArg().argName("SIZE")
             .desc("with --master: memory per executor, such as 4g (default: the cluster's)").get());
+        o.addOption(Option.builder().longOpt("raw-rate").hasArg().argName("HZ")
+            .desc("with - as the input: standard input is raw PCM at this rate, not a WAV").get());
+        o.addOption(Option.builder().longOpt("raw-channels").hasArg().argName("N")
+            .desc("with --raw-rate: interleaved channels (default 1)").get());
+        o.addOption(Option.builder().longOpt("raw-encoding").hasArg().argName("ENC")
+            .desc("with --raw-rate: s16le (default), s16be, s24le, s32le, f32le, f64le, u8, s8, alaw or mulaw, as "
+                + "ffmpeg -f and arecord -t raw write them").get());
         o.addOption(Option.builder().longOpt("list-workflows")
             .desc("list the installation's workflows and exit").get());
         // One-shot runs and skeletons, as Sonic Annotator's -d and -s.

@@ -11,6 +11,7 @@ import io.auralis.host.workflow.WorkflowValidator;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The workflow {@code analyze --workflow} names (or {@code --extractor} lists), found, read and validated once: a
@@ -35,10 +36,27 @@ public record ChosenWorkflow(Workflow workflow, byte[] json) {
      */
     public static ChosenWorkflow resolve(WorkflowLibrary library, String wanted, Path workingDirectory,
             WorkflowValidator validator) throws WorkflowException {
+        return resolve(library, wanted, workingDirectory, validator, definition -> { });
+    }
+
+    /**
+     * Finds, reads, adjusts and validates a workflow: live input's changes are checked like the file's own.
+     *
+     * @param library the installation's workflows
+     * @param wanted a file, or the name of one in the library
+     * @param workingDirectory what a relative file resolves against
+     * @param validator checks it against the installed extractors and writers
+     * @param adjust changes the definition before it is validated
+     * @return the workflow and its text (as read, before the change)
+     * @throws WorkflowException for a workflow that is missing, unreadable or invalid (every problem)
+     */
+    static ChosenWorkflow resolve(WorkflowLibrary library, String wanted, Path workingDirectory,
+            WorkflowValidator validator, Consumer<WorkflowDefinition> adjust) throws WorkflowException {
         Path file = library.resolve(wanted, workingDirectory);
         String source = file.startsWith(library.folder()) ? file.toString() : wanted;
         byte[] json = WorkflowReader.content(file, source);
         WorkflowDefinition definition = new WorkflowReader().read(file, source, json);
+        adjust.accept(definition);
         return new ChosenWorkflow(validator.validate(definition, source), json);
     }
 

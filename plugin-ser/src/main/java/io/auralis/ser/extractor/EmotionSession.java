@@ -17,21 +17,28 @@ import java.util.Locale;
  */
 abstract class EmotionSession implements ExtractorSession {
     /**
-     * Clips a session holds before it hands them to the model together: the model's inference thread batches them
-     * with other files' clips, and a few more seconds of delay cost a streaming caller little.
+     * Clips a session holds by default before it hands them to the model together: the model's inference thread
+     * batches them with other files' clips, and a few more seconds of delay cost a file's analysis nothing. Live
+     * input sets the {@code batch} parameter to 1, so that each emotion follows its segment at once.
      */
     static final int BATCH = 8;
 
     final EmotionModel model;
     final int rate;
     private final EmotionDelivery delivery;
+    private final int batch;
     private final List<long[]> spans = new ArrayList<>();
     private final List<float[]> clips = new ArrayList<>();
 
     EmotionSession(EmotionModel model, int rate, EmotionDelivery delivery) {
+        this(model, rate, delivery, BATCH);
+    }
+
+    EmotionSession(EmotionModel model, int rate, EmotionDelivery delivery, int batch) {
         this.model = model;
         this.rate = rate;
         this.delivery = delivery;
+        this.batch = Math.max(1, batch);
     }
 
     EmotionPrediction predict(float[] clip) throws ExtractionException {
@@ -51,14 +58,14 @@ abstract class EmotionSession implements ExtractorSession {
     }
 
     /**
-     * Holds a clip for the next {@link #flush}, and flushes when {@value #BATCH} are held.
+     * Holds a clip for the next {@link #flush}, and flushes when a batch is held.
      *
      * @return whether it flushed
      */
     boolean queue(float[] clip, long from, long to, FeatureSink sink) throws ExtractionException {
         spans.add(new long[] {from, to});
         clips.add(clip);
-        if (clips.size() < BATCH) {
+        if (clips.size() < batch) {
             return false;
         }
         flush(sink);

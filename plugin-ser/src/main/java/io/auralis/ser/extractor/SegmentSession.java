@@ -11,16 +11,17 @@ import java.util.Locale;
  * One emotion per segment of an upstream segmenter. A segment arrives after the audio it spans, so the session
  * keeps recent audio: everything since the start of the last segment received, but never more than
  * {@code bufferSeconds}, which must cover the longest segment the segmenter emits plus its delay. Segments
- * shorter than the network's minimum get no emotion. Segments are predicted {@value #BATCH} at a time (and the
- * rest when the file ends), so that the model batches them.
+ * shorter than the network's minimum get no emotion. Segments are predicted {@code batch} at a time (and the
+ * rest when the file ends), so that the model batches them; live input asks for 1, each segment at once.
  */
 final class SegmentSession extends EmotionSession {
     private final String input;
     private final double bufferSeconds;
     private final AudioHistory audio;
 
-    SegmentSession(EmotionModel model, int rate, EmotionDelivery delivery, String input, double bufferSeconds) {
-        super(model, rate, delivery);
+    SegmentSession(EmotionModel model, int rate, EmotionDelivery delivery, String input, double bufferSeconds,
+                   int batch) {
+        super(model, rate, delivery, batch);
         this.input = input;
         this.bufferSeconds = bufferSeconds;
         this.audio = new AudioHistory(Math.round(bufferSeconds * rate));

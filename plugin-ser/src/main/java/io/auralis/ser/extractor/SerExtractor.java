@@ -51,6 +51,7 @@ public class SerExtractor implements FeatureExtractor {
     static final String HOP = "hop";
     static final String DEVICE = "device";
     static final String BUFFER = "buffer";
+    static final String BATCH = "batch";
 
     private final ModelService models;
     private final ExtractorDescriptor descriptor;
@@ -100,6 +101,10 @@ public class SerExtractor implements FeatureExtractor {
         d.parameters.add(ParameterDescriptor.number(BUFFER, "Segment buffer",
             "Most audio kept while waiting for segments: must exceed the segmenter's maxSegment plus its delay "
                 + "(about 1 s).", "s", 2, 700, 30));
+        d.parameters.add(ParameterDescriptor.integer(BATCH, "Batch",
+            "Segments or windows held before they are predicted together (faster on a GPU or with many files); 1 "
+                + "predicts each as soon as it is final, as analyze - (live input) sets unless the workflow says.",
+            "segments", 1, 256, EmotionSession.BATCH));
         d.inputs.add(new InputDescriptor(SEGMENTS, "Speech segments",
             "When bound, one emotion per segment; segments shorter than the model's minimum (about 74 ms) get none.",
             "segment", false));
@@ -142,9 +147,10 @@ public class SerExtractor implements FeatureExtractor {
             throw new ExtractionException(e.getMessage(), e);
         }
         int rate = context.sampleRate();
+        int batch = p.getInt(BATCH);
         EmotionDelivery features = EmotionDelivery.features(model.classes());
         if (context.inputs().containsKey(SEGMENTS)) {
-            return new SegmentSession(model, rate, features, SEGMENTS, p.getDouble(BUFFER));
+            return new SegmentSession(model, rate, features, SEGMENTS, p.getDouble(BUFFER), batch);
         }
         if ("window".equals(p.getString(MODE))) {
             int window = (int) Math.round(p.getDouble(WINDOW) * rate);
@@ -153,7 +159,7 @@ public class SerExtractor implements FeatureExtractor {
                 throw new ExtractionException("window of " + p.getDouble(WINDOW) + " s is shorter than the "
                     + model.minimumSamples() + " samples the model needs");
             }
-            return new WindowSession(model, rate, features, window, hop);
+            return new WindowSession(model, rate, features, window, hop, batch);
         }
         return new ClipSession(model, rate, features, MAX_CLIP_SECONDS);
     }

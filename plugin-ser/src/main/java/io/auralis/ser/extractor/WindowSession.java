@@ -19,7 +19,11 @@ final class WindowSession extends EmotionSession {
     private boolean emitted;
 
     WindowSession(EmotionModel model, int rate, EmotionDelivery delivery, int window, int hop) {
-        super(model, rate, delivery);
+        this(model, rate, delivery, window, hop, BATCH);
+    }
+
+    WindowSession(EmotionModel model, int rate, EmotionDelivery delivery, int window, int hop, int batch) {
+        super(model, rate, delivery, batch);
         this.window = window;
         this.hop = hop;
         // bounded by discarding after each window, not by capacity: a block may be longer than a window

@@ -160,6 +160,25 @@ class SerExtractorTest {
     }
 
     @Test
+    void batchOfOnePredictsEachSegmentWhenItArrivesAndTheDefaultHoldsThemForTheFileEnd() throws Exception {
+        float[] samples = SignalFixture.signal(48000, 3);
+        Feature segment = new Feature(0.2, 0.8, new float[] {-20}, "speech");
+        for (long batch : new long[] {1, 8}) {
+            ExtractorSession session = extractor.open(context(Map.of("batch", batch), true, 4096, 4096));
+            List<Feature> out = new ArrayList<>();
+            session.process(new AudioBlock(java.util.Arrays.copyOf(samples, 24000), 24000, 0, RATE),
+                (id, f) -> out.add(f));
+            session.consume(SerExtractor.SEGMENTS, segment, (id, f) -> out.add(f));
+            // live input needs the emotion as soon as its segment is final; files batch for throughput
+            assertEquals(batch == 1 ? 1 : 0, out.size(), "emitted on consume with batch " + batch);
+            session.finish((id, f) -> out.add(f));
+            session.close();
+            assertEquals(1, out.size(), "emitted by the end with batch " + batch);
+            assertArrayEquals(expected(samples, 0.2, 1.0), out.get(0).values, 1e-5f);
+        }
+    }
+
+    @Test
     void segmentOlderThanTheBufferIsAClearError() throws Exception {
         float[] samples = SignalFixture.signal(5 * RATE, 4);
         List<Feature> late = List.of(new Feature(0.5, 4.4, new float[] {-20}, "speech"));

@@ -54,6 +54,20 @@ public final class WavHeaderReader {
     private WavHeaderReader() {
     }
 
+    /** Positional reads: of a file, or of the head of a stream as far as it has arrived ({@link StreamHead}). */
+    @FunctionalInterface
+    public interface Source {
+        /**
+         * Reads bytes from a position, as {@link FileChannel#read(ByteBuffer, long)} does.
+         *
+         * @param dst where to
+         * @param position the position of the first byte
+         * @return the bytes read, or -1 at the end
+         * @throws IOException if reading fails
+         */
+        int read(ByteBuffer dst, long position) throws IOException;
+    }
+
     /**
      * Reads the header.
      *
@@ -66,6 +80,21 @@ public final class WavHeaderReader {
      * @throws IOException if reading fails
      */
     public static WavHeader read(FileChannel channel, long fileSize, String file) throws IOException {
+        return read(channel::read, fileSize, file);
+    }
+
+    /**
+     * Reads the header from any source of positional reads.
+     *
+     * @param channel the source; {@link StreamHead} for a stream, whose size is unknown
+     * @param fileSize the source's size in bytes, or {@link StreamHead#UNKNOWN_SIZE}
+     * @param file the source as the caller named it, for messages
+     * @return where the samples are and how to decode them
+     * @throws UnsupportedWavEncodingException if the source is a valid WAV in an encoding not read here
+     * @throws AudioFormatException if the source is not a valid WAV file
+     * @throws IOException if reading fails
+     */
+    public static WavHeader read(Source channel, long fileSize, String file) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
         if (fileSize < 12) {
             throw new AudioFormatException(file, "truncated WAV header: the file has only " + fileSize + " bytes");
@@ -90,6 +119,11 @@ public final class WavHeaderReader {
             long size = Integer.toUnsignedLong(buf.getInt(4));
             long body = pos + 8;
             if (id.equals("data")) {
+                if (format == null && fileSize == StreamHead.UNKNOWN_SIZE) {
+                    // A stream cannot be rewound to the samples after a fmt chunk that follows them.
+                    throw new AudioFormatException(file, "the data chunk comes before the fmt chunk: a WAV read "
+                        + "from a stream must describe its samples before they start");
+                }
                 dataOffset = body;
                 dataSize = dataSize(file, rf64, size, ds64DataSize, body, fileSize);
                 if (format != null || body + dataSize >= fileSize) {
@@ -141,7 +175,7 @@ public final class WavHeaderReader {
      * The position of the chunk after one ending at {@code body + size}: chunks are word-aligned with a pad byte
      * after an odd size, but some writers forget the pad; then the unpadded position is the one holding an ID.
      */
-    private static long next(FileChannel channel, ByteBuffer buf, long body, long size, long fileSize, String file)
+    private static long next(Source channel, ByteBuffer buf, long body, long size, long fileSize, String file)
         throws IOException {
         long end = body + size;
         if ((size & 1) == 0) {
@@ -156,7 +190,7 @@ public final class WavHeaderReader {
         return end + 1;
     }
 
-    private static boolean isChunkId(FileChannel channel, ByteBuffer buf, long pos, long fileSize, String file)
+    private static boolean isChunkId(Source channel, ByteBuffer buf, long pos, long fileSize, String file)
         throws IOException {
         readFully(channel, buf, pos, 4, file, fileSize);
         for (int i = 0; i < 4; i++) {
@@ -172,7 +206,7 @@ public final class WavHeaderReader {
     private record Format(int tag, int channels, long sampleRate, int blockAlign, int bits, int validBits) {
     }
 
-    private static Format parseFormat(FileChannel channel, ByteBuffer buf, long body, long size, String file,
+    private static Format parseFormat(Source channel, ByteBuffer buf, long body, long size, String file,
                                       long fileSize) throws IOException {
         if (size < 16) {
             throw new AudioFormatException(file, "fmt chunk too short: " + size + " bytes, at least 16 expected");
@@ -285,7 +319,7 @@ public final class WavHeaderReader {
             : "format " + tag + String.format(" (0x%04X)", tag);
     }
 
-    private static void readFully(FileChannel channel, ByteBuffer buf, long pos, int length, String file,
+    private static void readFully(Source channel, ByteBuffer buf, long pos, int length, String file,
                                   long fileSize) throws IOException {
         buf.clear().limit(length);
         long at = pos;
