@@ -14,8 +14,15 @@ import java.util.List;
  * @param longRecordings whether to generate and analyse the long recordings
  * @param json whether to print JSON instead of tables
  * @param quick whether to keep every part short, for a smoke test
+ * @param reference the folders on which {@code ser predict} and {@code analyze} are timed against the PyTorch
+ *     reference script, alternating; empty for none
  */
-public record BenchOptions(Path corpus, List<String> models, boolean longRecordings, boolean json, boolean quick) {
+public record BenchOptions(Path corpus, List<String> models, boolean longRecordings, boolean json, boolean quick,
+        List<Path> reference) {
+    /** Where Debian's PyTorch lives: {@code apt-get install python3-torch python3-torchaudio}. */
+    public static final String PYTHON = "/usr/bin/python3";
+    /** Times each program of the comparison runs, alternating. */
+    static final int REFERENCE_ROUNDS = 2;
 
     /**
      * Checks and builds the options.
@@ -63,7 +70,33 @@ public record BenchOptions(Path corpus, List<String> models, boolean longRecordi
             }
             names.addAll(unique);
         }
-        return new BenchOptions(folder, List.copyOf(names), longRecordings, json, quick);
+        return new BenchOptions(folder, List.copyOf(names), longRecordings, json, quick, List.of());
+    }
+
+    /**
+     * The same options with the comparison against the PyTorch reference.
+     *
+     * @param folders {@code --reference}: comma-separated folders of audio files
+     * @param workingDirectory where relative folders resolve
+     * @return the options
+     * @throws IllegalArgumentException naming a folder that is missing or not a folder
+     */
+    public BenchOptions withReference(String folders, Path workingDirectory) {
+        List<Path> list = new ArrayList<>();
+        for (String f : folders.split(",")) {
+            if (f.isBlank()) {
+                continue;
+            }
+            Path folder = workingDirectory.resolve(f.strip()).normalize();
+            if (!Files.isDirectory(folder)) {
+                throw new IllegalArgumentException("--reference " + f.strip() + ": no such folder");
+            }
+            list.add(folder);
+        }
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("--reference needs one or more folders of audio files");
+        }
+        return new BenchOptions(corpus, models, longRecordings, json, quick, List.copyOf(list));
     }
 
     /**

@@ -17,11 +17,47 @@ import java.util.List;
  * @param throughput {@code analyze} over the corpus, one per model
  * @param longRecordings the generated recordings through {@code emotion-timeline}, shortest first
  * @param ser {@code ser bench}, or {@code null}
+ * @param reference the comparisons with the PyTorch reference script
  * @param problems one line per run that failed
  */
 record BenchResult(Machine machine, String started, String loadAtStart, String loadAtEnd, String startFile,
                    ChildRun cold, ChildRun warm, List<Throughput> throughput, List<LongRecording> longRecordings,
-                   SerBench ser, List<String> problems) {
+                   SerBench ser, List<Reference> reference, List<String> problems) {
+
+    /**
+     * One model on one folder: {@code ser predict}, the PyTorch reference script and {@code analyze} (clip mode),
+     * each run {@link BenchOptions#REFERENCE_ROUNDS} times, alternating, whole processes.
+     *
+     * @param model the model's name in the installation
+     * @param architecture its architecture
+     * @param corpus the folder
+     * @param files the audio files in it
+     * @param audioSeconds the audio they hold, from {@code ser predict}'s records
+     * @param predict the {@code ser predict} runs
+     * @param torch the reference runs
+     * @param analyze the {@code analyze} runs
+     */
+    record Reference(String model, String architecture, String corpus, int files, double audioSeconds,
+                     List<ChildRun> predict, List<ChildRun> torch, List<ChildRun> analyze) {
+
+        /**
+         * How many times faster a program was than the reference: the ratio of the median walls.
+         *
+         * @param runs the program's runs
+         * @return the ratio, or NaN without runs
+         */
+        double speedup(List<ChildRun> runs) {
+            return median(torch) / median(runs);
+        }
+
+        static double median(List<ChildRun> runs) {
+            double[] w = runs.stream().mapToDouble(ChildRun::wallSeconds).sorted().toArray();
+            if (w.length == 0) {
+                return Double.NaN;
+            }
+            return w.length % 2 == 1 ? w[w.length / 2] : (w[w.length / 2 - 1] + w[w.length / 2]) / 2;
+        }
+    }
 
     /**
      * One model's {@code analyze} run over the corpus.

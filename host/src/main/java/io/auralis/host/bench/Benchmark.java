@@ -30,7 +30,9 @@ import java.util.stream.Stream;
  *   <li>per model, {@code analyze} over the corpus with a workflow of one step, {@code auralis.ser} in clip mode
  *       (one emotion per whole file) with that model;</li>
  *   <li>with {@code --long}: generated speech-like recordings through the {@code emotion-timeline} workflow;</li>
- *   <li>{@code ser bench --json}.</li>
+ *   <li>{@code ser bench --json};</li>
+ *   <li>with {@code --reference DIR}: per model, {@code ser predict}, the PyTorch reference script
+ *       ({@code bench/torch_reference.py}) and {@code analyze} over each folder, alternating.</li>
  * </ol>
  */
 public final class Benchmark {
@@ -140,8 +142,10 @@ public final class Benchmark {
             ChildRun cold = checked(start(children, "cold start", startFile), problems);
             ChildRun warm = checked(start(children, "warm start", startFile), problems);
 
+            // the comparison with the reference is a benchmark of its own: the other parts would only lengthen it
+            boolean others = options.reference().isEmpty();
             List<BenchResult.Throughput> throughput = new ArrayList<>();
-            for (String model : models) {
+            for (String model : others ? models : List.<String>of()) {
                 BenchResult.Throughput t = throughput(children, work, model, corpus);
                 if (checked(t.run(), problems) != null) {
                     throughput.add(t);
@@ -149,7 +153,7 @@ public final class Benchmark {
             }
 
             List<BenchResult.LongRecording> recordings = new ArrayList<>();
-            if (options.longRecordings()) {
+            if (others && options.longRecordings()) {
                 for (double seconds : options.recordingSeconds()) {
                     BenchResult.LongRecording r = longRecording(children, scratch, seconds);
                     if (checked(r.run(), problems) != null) {
@@ -158,15 +162,28 @@ public final class Benchmark {
                 }
             }
 
-            BenchResult.SerBench ser = serBench(children, options.serBenchArguments());
-            if (checked(ser.run(), problems) == null || ser.figures() == null) {
+            BenchResult.SerBench ser = others ? serBench(children, options.serBenchArguments()) : null;
+            if (ser != null && (checked(ser.run(), problems) == null || ser.figures() == null)) {
                 if (ser.figures() == null && ser.run().exitCode() == 0) {
                     problems.add("ser bench: printed no JSON");
                 }
                 ser = null;
             }
+            List<BenchResult.Reference> reference = new ArrayList<>();
+            if (!options.reference().isEmpty()) {
+                String missing = pythonProblem(children);
+                if (missing != null) {
+                    problems.add(missing);
+                } else {
+                    for (String model : models) {
+                        for (Path folder : options.reference()) {
+                            reference.add(compare(children, work, model, folder, problems));
+                        }
+                    }
+                }
+            }
             return new BenchResult(machine, started, loadAtStart, Machine.loadAverage(), startFile.toString(), cold,
-                warm, throughput, recordings, ser, problems);
+                warm, throughput, recordings, ser, reference, problems);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -197,17 +214,7 @@ public final class Benchmark {
 
     private BenchResult.Throughput throughput(LauncherProcesses children, Path work, String model, Path corpus)
         throws IOException, InterruptedException {
-        ObjectNode workflow = JSON.createObjectNode();
-        workflow.put("name", "bench-" + model);
-        workflow.put("description", "auralis bench: the emotion of each whole file with model " + model);
-        workflow.put("sampleRate", 16000);
-        ObjectNode step = workflow.putArray("steps").addObject();
-        step.put("id", "emotion");
-        step.put("extractor", "auralis.ser");
-        step.putObject("parameters").put("model", model).put("mode", "clip");
-        workflow.putArray("outputs").add("emotion.emotion");
-        Path file = work.resolve("bench-" + model + ".json");
-        Files.writeString(file, workflow.toPrettyString());
+        Path file = clipWorkflow(work, model);
         log.println("auralis: bench: analyze " + corpus + " with model " + model);
         Counts counts = new Counts();
         ChildRun run = children.run("analyze with " + model, List.of("analyze", "--workflow", file.toString(),
@@ -221,6 +228,85 @@ public final class Benchmark {
             counts.audioSeconds, run.wallSeconds());
         return new BenchResult.Throughput(model, architecture(model), corpus.toString(), counts.files, counts.failed,
             counts.audioSeconds, analysis, run);
+    }
+
+    /** Why the reference cannot run here, or {@code null} when Debian's PyTorch and torchaudio import. */
+    private static String pythonProblem(LauncherProcesses children) throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of(BenchOptions.PYTHON))) {
+            return "reference: " + BenchOptions.PYTHON + " is missing (Debian: apt-get install python3-torch "
+                + "python3-torchaudio)";
+        }
+        ChildRun check = children.command("reference check", List.of(BenchOptions.PYTHON, "-c",
+            "import torch, torchaudio"), line -> { });
+        return check.exitCode() == 0 ? null : "reference: " + BenchOptions.PYTHON + " cannot import torch and "
+            + "torchaudio (Debian: apt-get install python3-torch python3-torchaudio)";
+    }
+
+    /**
+     * {@code ser predict}, the reference and {@code analyze} over one folder, alternating, so that a machine
+     * whose speed drifts (a shared virtual machine) treats them alike.
+     */
+    private BenchResult.Reference compare(LauncherProcesses children, Path work, String model, Path folder,
+            List<String> problems) throws IOException, InterruptedException {
+        List<String> files;
+        try (Stream<Path> s = Files.walk(folder)) {
+            files = s.filter(Files::isRegularFile).filter(Benchmark::isAudio).map(Path::toString).sorted().toList();
+        }
+        Path workflow = clipWorkflow(work, model);
+        Path script = home.resolve("bench").resolve("torch_reference.py");
+        List<ChildRun> predict = new ArrayList<>();
+        List<ChildRun> torch = new ArrayList<>();
+        List<ChildRun> analyze = new ArrayList<>();
+        double[] audio = {0};
+        for (int round = 1; round <= BenchOptions.REFERENCE_ROUNDS; round++) {
+            log.printf(Locale.ROOT, "auralis: bench: reference round %d: %d files of %s with %s%n", round,
+                files.size(), folder, model);
+            List<String> args = new ArrayList<>(List.of("ser", "predict", "--model", model));
+            args.addAll(files);
+            audio[0] = 0;
+            ChildRun p = checked(children.run("ser predict with " + model, args, line -> {
+                if (line.startsWith("{")) {
+                    try {
+                        audio[0] += JSON.readTree(line).path("duration").asDouble();
+                    } catch (JsonProcessingException e) {
+                        // not a record
+                    }
+                }
+            }), problems);
+            List<String> reference = new ArrayList<>(List.of(BenchOptions.PYTHON, script.toString(), "--model",
+                home.resolve("models").resolve(model).toString()));
+            reference.addAll(files);
+            ChildRun t = checked(children.command("PyTorch reference with " + model, reference, line -> { }),
+                problems);
+            ChildRun a = checked(children.run("analyze with " + model, List.of("analyze", "--workflow",
+                workflow.toString(), folder.toString()), line -> { }), problems);
+            if (p == null || t == null || a == null) {
+                break;
+            }
+            predict.add(p);
+            torch.add(t);
+            analyze.add(a);
+            log.printf(Locale.ROOT, "auralis: bench: ser predict %.1f s, reference %.1f s, analyze %.1f s%n",
+                p.wallSeconds(), t.wallSeconds(), a.wallSeconds());
+        }
+        return new BenchResult.Reference(model, architecture(model), folder.toString(), files.size(), audio[0],
+            predict, torch, analyze);
+    }
+
+    /** A workflow of one step: the emotion of each whole file with the model. */
+    private static Path clipWorkflow(Path work, String model) throws IOException {
+        ObjectNode workflow = JSON.createObjectNode();
+        workflow.put("name", "bench-" + model);
+        workflow.put("description", "auralis bench: the emotion of each whole file with model " + model);
+        workflow.put("sampleRate", 16000);
+        ObjectNode step = workflow.putArray("steps").addObject();
+        step.put("id", "emotion");
+        step.put("extractor", "auralis.ser");
+        step.putObject("parameters").put("model", model).put("mode", "clip");
+        workflow.putArray("outputs").add("emotion.emotion");
+        Path file = work.resolve("bench-" + model + ".json");
+        Files.writeString(file, workflow.toPrettyString());
+        return file;
     }
 
     private BenchResult.LongRecording longRecording(LauncherProcesses children, Path scratch, double seconds)

@@ -56,6 +56,21 @@ final class LauncherProcesses {
         InterruptedException {
         List<String> command = new ArrayList<>(List.of(launcher.toString(), "--state", state.toString()));
         command.addAll(args);
+        return command(label, command, stdoutLines);
+    }
+
+    /**
+     * Runs any program to its end, measured the same way: the reference the launcher is compared with.
+     *
+     * @param label what the run measures
+     * @param command the program and its arguments
+     * @param stdoutLines receives each line of standard output
+     * @return what the run did
+     * @throws IOException if the process cannot be started
+     * @throws InterruptedException if this thread is interrupted while waiting (the child is stopped)
+     */
+    ChildRun command(String label, List<String> command, Consumer<String> stdoutLines) throws IOException,
+        InterruptedException {
         Path stderr = Files.createTempFile(workingDirectory, "stderr-", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
             .redirectError(stderr.toFile());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -107,6 +108,21 @@ final class Report {
             out.append(rows.text(0));
         }
 
+        if (!r.reference().isEmpty()) {
+            out.append("\nAgainst the PyTorch reference (bench/torch_reference.py: torchaudio loads and resamples each "
+                + "file, the same network runs it alone), whole processes, alternating\n");
+            TextTable rows = new TextTable(9, "model", "files", "audio", "ser predict", "reference", "analyze",
+                "ser predict x", "analyze x", "folder");
+            for (BenchResult.Reference ref : r.reference()) {
+                rows.add(ref.model() + " (" + ref.architecture() + ")", Integer.toString(ref.files()),
+                    length(ref.audioSeconds()), walls(ref.predict()), walls(ref.torch()), walls(ref.analyze()),
+                    times(ref.speedup(ref.predict())), times(ref.speedup(ref.analyze())), ref.corpus());
+            }
+            out.append(rows.text(0));
+            out.append("(x: the reference's median wall over the program's median wall; above 1 is faster than "
+                + "the reference)\n");
+        }
+
         if (!r.problems().isEmpty()) {
             out.append("\nFailed runs:\n");
             r.problems().forEach(p -> out.append("  ").append(p).append('\n'));
@@ -167,9 +183,35 @@ final class Report {
             child(ser, "run", r.ser().run());
             ser.set("figures", r.ser().figures());
         }
+        ArrayNode reference = root.putArray("reference");
+        for (BenchResult.Reference ref : r.reference()) {
+            ObjectNode o = reference.addObject();
+            o.put("model", ref.model());
+            o.put("architecture", ref.architecture());
+            o.put("corpus", ref.corpus());
+            o.put("files", ref.files());
+            number(o, "audioSeconds", ref.audioSeconds());
+            number(o, "predictSpeedup", ref.speedup(ref.predict()));
+            number(o, "analyzeSpeedup", ref.speedup(ref.analyze()));
+            for (var runs : java.util.Map.of("predict", ref.predict(), "reference", ref.torch(), "analyze",
+                    ref.analyze()).entrySet()) {
+                ArrayNode list = o.putArray(runs.getKey());
+                for (ChildRun c : runs.getValue()) {
+                    ObjectNode run = list.addObject();
+                    number(run, "wallSeconds", c.wallSeconds());
+                    number(run, "cpuSeconds", c.cpuSeconds());
+                    run.put("peakRssKib", c.peakRssKib());
+                }
+            }
+        }
         ArrayNode problems = root.putArray("problems");
         r.problems().forEach(problems::add);
         return root.toString();
+    }
+
+    /** The walls of a program's runs, in the order they ran. */
+    private static String walls(List<ChildRun> runs) {
+        return runs.isEmpty() ? NA : String.join(" / ", runs.stream().map(c -> seconds(c.wallSeconds())).toList());
     }
 
     /** Audio seconds per CPU second of a ser bench figure, which other work on the machine disturbs less. */

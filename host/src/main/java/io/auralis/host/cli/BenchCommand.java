@@ -51,12 +51,16 @@ public final class BenchCommand implements Command {
         o.addOption(Option.builder().longOpt("json").desc("print one JSON object instead of tables").get());
         o.addOption(Option.builder().longOpt("quick")
             .desc("short runs for a smoke test: one model, a small ser bench, 10 s and 1 min recordings").get());
+        o.addOption(Option.builder().longOpt("reference").hasArg().argName("DIRS")
+            .desc("instead: time ser predict, the PyTorch reference (bench/torch_reference.py, Debian's "
+                + "python3-torch and python3-torchaudio) and analyze over each folder, alternating").get());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         return o;
     }
 
     private static void help(PrintStream out) {
         out.println("Usage: auralis bench [--corpus DIR] [--models LIST] [--long] [--json] [--quick]");
+        out.println("       auralis bench --reference DIR[,DIR...] [--models LIST] [--json]");
         out.println();
         out.println("Runs this installation's bin/auralis as child processes, one at a time, in a temporary state");
         out.println("folder, and prints how long each took (wall clock and CPU time) and its peak resident memory:");
@@ -110,6 +114,9 @@ public final class BenchCommand implements Command {
         try {
             BenchOptions options = BenchOptions.of(line.getOptionValue("corpus"), line.getOptionValue("models"),
                 line.hasOption("long"), line.hasOption("json"), line.hasOption("quick"), context.workingDirectory());
+            if (line.hasOption("reference")) {
+                options = options.withReference(line.getOptionValue("reference"), context.workingDirectory());
+            }
             complete = Benchmark.measure(home, options, err, context.out());
         } catch (IllegalArgumentException e) {
             err.println("auralis: bench: " + e.getMessage());

@@ -27,7 +27,29 @@ class ReportTest {
         return new BenchResult(machine, "2026-11-25T08:00:00Z", "0.10 0.20 0.30", "1.10 0.90 0.50",
             "/home/samples/welcome.wav", cold, warm, List.of(t), List.of(hour),
             withSer ? new BenchResult.SerBench(new ChildRun("ser bench", 0, 60, Double.NaN, 100, 700 * 1024, ""), ser)
-                : null, problems);
+                : null, List.of(reference()), problems);
+    }
+
+    private static BenchResult.Reference reference() {
+        return new BenchResult.Reference("cnn18gru-tess", "cnn18gru", "/data/emodb48", 535, 1487.0,
+            List.of(new ChildRun("ser predict", 0, 9.0, 2.5, 15, 400 * 1024, ""),
+                new ChildRun("ser predict", 0, 11.0, 2.5, 15, 400 * 1024, "")),
+            List.of(new ChildRun("reference", 0, 30.0, Double.NaN, 30, 300 * 1024, ""),
+                new ChildRun("reference", 0, 30.0, Double.NaN, 30, 300 * 1024, "")),
+            List.of(new ChildRun("analyze", 0, 12.0, 2.0, 16, 450 * 1024, ""),
+                new ChildRun("analyze", 0, 12.0, 2.0, 16, 450 * 1024, "")));
+    }
+
+    @Test
+    void theReferenceComparisonShowsEachRunAndTheRatioOfMedianWalls() throws Exception {
+        String table = Report.table(result(true, List.of()));
+        assertTrue(table.contains("Against the PyTorch reference"), table);
+        assertTrue(table.contains("9.00 s / 11.0 s"), table);
+        // 30 s median against 10 s and 12 s
+        assertTrue(table.contains("3.0x") && table.contains("2.5x"), table);
+        JsonNode json = new ObjectMapper().readTree(Report.json(result(true, List.of())));
+        assertEquals(3.0, json.path("reference").get(0).path("predictSpeedup").asDouble(), 1e-9);
+        assertEquals(2, json.path("reference").get(0).path("reference").size());
     }
 
     @Test
