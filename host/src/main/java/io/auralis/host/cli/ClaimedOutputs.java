@@ -5,7 +5,7 @@ import io.auralis.host.batch.InputFile;
 import io.auralis.host.batch.JsonLinesStream;
 import io.auralis.host.batch.OutputClaim;
 import io.auralis.host.batch.RecordOutputs;
-import io.auralis.host.batch.UsageException;
+import io.auralis.api.command.UsageException;
 import io.auralis.host.workflow.Workflow;
 import java.io.IOException;
 import java.io.PrintStream;
