@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.auralis.host.cli.HelpStyle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,6 +79,51 @@ class DistributionIT {
             assertTrue(list.out().matches("(?s).*\\R\\d+ +(ACTIVE|FRAGMENT) +\\S+ +\\S+ +platform:"
                 + java.util.regex.Pattern.quote(jar) + "\\R.*"), jar + " is active in:\n" + list.out());
         }
+    }
+
+    @Test
+    void everyCommandsHelpIsInTheOneStyleAndHelpReachesSubcommands() throws Exception {
+        Run help = run("help");
+        assertEquals(0, help.code(), help.err());
+        HelpStyle.assertConforms("help", help.out());
+        List<String> commands = rows(help.out(), "Commands:");
+        assertTrue(commands.containsAll(List.of("analyze", "bench", "bundles", "extractors", "help", "ser")),
+            commands.toString());
+        for (String command : commands) {
+            Run usage = run("help", command);
+            assertEquals(0, usage.code(), command + ": " + usage.err());
+            HelpStyle.assertConforms("help " + command, usage.out());
+        }
+        Run ser = run("help", "ser");
+        List<String> subcommands = rows(ser.out(), "Subcommands:");
+        assertTrue(subcommands.containsAll(List.of("predict", "train", "evaluate")), ser.out());
+        for (String subcommand : subcommands) {
+            Run usage = run("help", "ser", subcommand);
+            assertEquals(0, usage.code(), subcommand + ": " + usage.err());
+            HelpStyle.assertConforms("help ser " + subcommand, usage.out());
+            assertTrue(usage.out().startsWith("Usage: auralis ser " + subcommand + " "), usage.out());
+        }
+        Run analyze = run("analyze", "--help");
+        for (String format : List.of("csv", "html", "jsonl")) {
+            assertTrue(analyze.out().replaceAll("\\s+", " ").matches("(?s).*Formats of the installed writers "
+                + "\\(--format\\): [a-z, ]*" + format + ".*"), format + " in:\n" + analyze.out());
+        }
+        assertTrue(analyze.out().replaceAll("\\s+", " ").contains("needs ffmpeg installed"), analyze.out());
+    }
+
+    /** The first words of a section's rows in help, such as the commands under {@code Commands:}. */
+    private static List<String> rows(String help, String section) {
+        List<String> words = new ArrayList<>();
+        List<String> lines = help.lines().toList();
+        for (String line : lines.subList(lines.indexOf(section) + 1, lines.size())) {
+            if (line.isBlank()) {
+                break;
+            }
+            if (line.matches("  \\S.*")) {
+                words.add(line.strip().split("\\s+")[0]);
+            }
+        }
+        return words;
     }
 
     @Test

@@ -38,11 +38,14 @@ public interface Command {
     String summary();
 
     /**
-     * Runs the command. {@code --help} among the arguments prints usage and returns {@link #OK}.
+     * Runs the command. {@code --help} among the arguments prints usage, laid out by {@link CommandHelp}, and
+     * returns {@link #OK}.
      *
      * @param args the words after the command name
      * @param context output streams and working directory
      * @return the exit code
+     * @throws UsageException bad flags, arguments or input (since 1.1), printed by the host as one line and its hint,
+     *     with exit code {@link #USAGE}
      * @throws Exception an unexpected failure, reported by the host with exit code {@link #INTERNAL_ERROR}
      */
     int run(List<String> args, CommandContext context) throws Exception;

@@ -1,5 +1,6 @@
 package io.auralis.host.batch;
 
+import io.auralis.api.command.UsageException;
 import io.auralis.host.text.HumanUnits;
 
 /**

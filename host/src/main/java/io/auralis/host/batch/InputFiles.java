@@ -1,5 +1,6 @@
 package io.auralis.host.batch;
 
+import io.auralis.api.command.UsageException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;

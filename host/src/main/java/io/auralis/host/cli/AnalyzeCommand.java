@@ -5,7 +5,7 @@ import io.auralis.api.command.CommandContext;
 import io.auralis.api.output.OutputWriter;
 import io.auralis.host.batch.BatchRunner;
 import io.auralis.host.batch.OutputClaim;
-import io.auralis.host.batch.UsageException;
+import io.auralis.api.command.UsageException;
 import io.auralis.host.engine.AnalysisServices;
 import io.auralis.host.workflow.GeneratedWorkflows;
 import io.auralis.host.workflow.WorkflowException;
@@ -104,7 +104,7 @@ public final class AnalyzeCommand implements Command {
     public int run(List<String> args, CommandContext context) {
         PrintStream err = context.err();
         if (args.contains("--help") || args.contains("-h")) {
-            AnalyzeHelp.print(AnalyzeOptions.options(), context.out());
+            AnalyzeHelp.print(AnalyzeOptions.options(), writerFormats(), context.out());
             return OK;
         }
         AnalyzeOptions.Parsed line;
@@ -157,6 +157,16 @@ public final class AnalyzeCommand implements Command {
                 err.println("auralis: " + e.source() + ": " + problem);
             }
             return USAGE;
+        }
+    }
+
+    /** The installed writers' formats for the help, or {@code null} when there is no framework to ask. */
+    private List<String> writerFormats() {
+        try {
+            return services.writers().stream().map(OutputWriter::format).distinct().toList();
+        } catch (IllegalStateException e) {
+            // No installation (SessionServices could not start the framework): help is still printed, without them.
+            return null;
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.auralis.host.cli;
 
 import io.auralis.host.batch.FileTimeout;
-import io.auralis.host.batch.UsageException;
+import io.auralis.api.command.UsageException;
 import io.auralis.host.workflow.WorkflowLibrary;
 import java.util.ArrayList;
 import java.util.Arrays;

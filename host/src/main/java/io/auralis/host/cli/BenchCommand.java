@@ -2,6 +2,7 @@ package io.auralis.host.cli;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.CommandHelp;
 import io.auralis.host.bench.BenchOptions;
 import io.auralis.host.bench.Benchmark;
 import java.io.PrintStream;
@@ -59,32 +60,26 @@ public final class BenchCommand implements Command {
     }
 
     private static void help(PrintStream out) {
-        out.println("Usage: auralis bench [--corpus DIR] [--models LIST] [--long] [--json] [--quick]");
-        out.println("       auralis bench --reference DIR[,DIR...] [--models LIST] [--json]");
-        out.println();
-        out.println("Runs this installation's bin/auralis as child processes, one at a time, in a temporary state");
-        out.println("folder, and prints how long each took (wall clock and CPU time) and its peak resident memory:");
-        out.println("  - cold start: analyze on one short sample with a fresh state folder (installs the platform,");
-        out.println("    unpacks PyTorch); warm start: the same again. Time to the first record and in all.");
-        out.println("  - analyze over the corpus for each model, one emotion per whole file: files/s, audio s/s.");
-        out.println("  - with --long: a generated speech-like 1-minute and 1-hour recording through the");
-        out.println("    emotion-timeline workflow; peak memory should not grow with the length.");
-        out.println("  - auralis ser bench: inference real-time factor at batch 1 and the best batch, and training");
-        out.println("    throughput, for each architecture (see auralis ser bench --help).");
-        out.println("Also prints the machine (processor, cores, memory, Java) and the load average at start and end:");
-        out.println("other work on the machine slows every figure, so measure on an idle one.");
-        out.println("Peak memory and CPU time are read from /proc and are n/a on other systems than Linux.");
-        out.println("JAVA_OPTS is passed to every child (e.g. -Dai.djl.pytorch.num_threads=N).");
-        out.println();
-        out.println("Options:");
-        for (Option option : options().getOptions()) {
-            String name = (option.getOpt() != null ? "-" + option.getOpt() + ", " : "    ") + "--"
-                + option.getLongOpt() + (option.hasArg() ? " " + option.getArgName() : "");
-            out.printf("  %-20s %s%n", name, option.getDescription());
-        }
-        out.println();
-        out.println("Takes a few minutes with --long on 2 cores, most of it in the 1-hour recording. Example:");
-        out.println("  nice auralis bench --corpus data/tess --long");
+        CommandHelp help = new CommandHelp("auralis bench [--corpus DIR] [--models LIST] [--long] [--json] [--quick]",
+                "auralis bench --reference DIR[,DIR...] [--models LIST] [--json]")
+            .paragraph(String.join("\n",
+                "Runs this installation's bin/auralis as child processes, one at a time, in a temporary state",
+                "folder, and prints how long each took (wall clock and CPU time) and its peak resident memory:",
+                "  - cold start: analyze on one short sample with a fresh state folder (installs the platform,",
+                "    unpacks PyTorch); warm start: the same again. Time to the first record and in all.",
+                "  - analyze over the corpus for each model, one emotion per whole file: files/s, audio s/s.",
+                "  - with --long: a generated speech-like 1-minute and 1-hour recording through the",
+                "    emotion-timeline workflow; peak memory should not grow with the length.",
+                "  - auralis ser bench: inference real-time factor at batch 1 and the best batch, and training",
+                "    throughput, for each architecture (see auralis ser bench --help).",
+                "Also prints the machine (processor, cores, memory, Java) and the load average at start and end:",
+                "other work on the machine slows every figure, so measure on an idle one.",
+                "Peak memory and CPU time are read from /proc and are n/a on other systems than Linux.",
+                "JAVA_OPTS is passed to every child (e.g. -Dai.djl.pytorch.num_threads=N)."));
+        BuiltinCommand.addOptions(help, "Options:", options())
+            .paragraph("Takes a few minutes with --long on 2 cores, most of it in the 1-hour recording. Example:\n"
+                + "  nice auralis bench --corpus data/tess --long")
+            .print(out);
     }
 
     @Override

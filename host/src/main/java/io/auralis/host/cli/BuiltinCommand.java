@@ -1,9 +1,9 @@
 package io.auralis.host.cli;
 
-import io.auralis.host.text.TextTable;
-import io.auralis.host.batch.UsageException;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.CommandHelp;
+import io.auralis.api.command.UsageException;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -89,29 +89,32 @@ abstract class BuiltinCommand implements Command {
     }
 
     /**
-     * Prints the synopsis, description and options.
+     * Prints the synopsis, description, options and epilogue in the platform's help layout.
      *
      * @param out where to
      */
     void printUsage(PrintStream out) {
         List<String> lines = synopsis();
-        for (int i = 0; i < lines.size(); i++) {
-            out.println((i == 0 ? "Usage: " : "       ") + lines.get(i));
+        CommandHelp help = new CommandHelp(lines.get(0), lines.subList(1, lines.size()).toArray(String[]::new))
+            .paragraph(description());
+        addOptions(help, "Options:", allOptions());
+        help.paragraph(epilogue()).print(out);
+    }
+
+    /**
+     * Adds Commons CLI options to help as a section, in the order they were declared.
+     *
+     * @param help the help
+     * @param title the section's title, such as {@code Options:}
+     * @param options the options
+     * @return the help
+     */
+    static CommandHelp addOptions(CommandHelp help, String title, Options options) {
+        help.section(title);
+        for (Option o : options.getOptions()) {
+            help.option(o.getOpt(), o.getLongOpt(), o.hasArg() ? argName(o) : null, o.getDescription());
         }
-        out.println();
-        out.println(description().strip());
-        out.println();
-        out.println("Options:");
-        TextTable table = new TextTable(2);
-        for (Option option : allOptions().getOptions()) {
-            table.add(optionName(option), option.getDescription());
-        }
-        table.wrapLastColumn(100).print(out, 2);
-        String epilogue = epilogue().strip();
-        if (!epilogue.isEmpty()) {
-            out.println();
-            out.println(epilogue);
-        }
+        return help;
     }
 
     private Options allOptions() {
@@ -121,15 +124,7 @@ abstract class BuiltinCommand implements Command {
         return options;
     }
 
-    static String optionName(Option option) {
-        StringBuilder name = new StringBuilder();
-        name.append(option.getOpt() != null ? "-" + option.getOpt() + ", " : "    ");
-        if (option.getLongOpt() != null) {
-            name.append("--").append(option.getLongOpt());
-        }
-        if (option.hasArg()) {
-            name.append(' ').append(option.getArgName() != null ? option.getArgName() : "VALUE");
-        }
-        return name.toString();
+    private static String argName(Option option) {
+        return option.getArgName() != null ? option.getArgName() : "VALUE";
     }
 }

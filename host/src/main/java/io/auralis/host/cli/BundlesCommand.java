@@ -1,7 +1,7 @@
 package io.auralis.host.cli;
 
 import io.auralis.host.text.TextTable;
-import io.auralis.host.batch.UsageException;
+import io.auralis.api.command.UsageException;
 import io.auralis.api.command.CommandContext;
 import io.auralis.host.runtime.AuralisHost;
 import io.auralis.host.runtime.BundleManager;

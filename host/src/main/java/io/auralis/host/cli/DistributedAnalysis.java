@@ -2,7 +2,7 @@ package io.auralis.host.cli;
 
 import io.auralis.api.command.CommandContext;
 import io.auralis.host.batch.DistributedRunner;
-import io.auralis.host.batch.UsageException;
+import io.auralis.api.command.UsageException;
 import io.auralis.host.engine.AnalysisServices;
 import java.nio.file.Path;
 import java.util.ServiceLoader;

@@ -1,6 +1,6 @@
 package io.auralis.host.cli;
 
-import io.auralis.host.batch.UsageException;
+import io.auralis.api.command.UsageException;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
 import io.auralis.host.runtime.AuralisHost;
@@ -239,8 +239,11 @@ public final class Launcher {
             }
             try {
                 return contributed.run(args, context);
+            } catch (UsageException e) {
+                // The Command contract: bad usage is printed here, in the launcher's one style, with exit code 2.
+                throw e;
             } catch (Exception | Error e) {
-                // The Command contract: an exception is an internal error of that command; so is an error.
+                // The Command contract: any other exception is an internal error of that command; so is an error.
                 throw new CommandFailure(name, e);
             }
         }

@@ -14,7 +14,7 @@ import io.auralis.api.extractor.ParameterType;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.OutputWriter;
 import io.auralis.api.output.RecordEncoder;
-import io.auralis.host.batch.UsageException;
+import io.auralis.api.command.UsageException;
 import io.auralis.host.engine.AnalysisServices;
 import io.auralis.host.engine.SegmentRecords;
 import io.auralis.host.engine.StreamAnalyzer;

@@ -14,7 +14,7 @@ import io.auralis.host.batch.Interruption;
 import io.auralis.host.batch.ProgressBarDisplay;
 import io.auralis.host.batch.ProgressLines;
 import io.auralis.host.batch.RecordOutputs;
-import io.auralis.host.batch.UsageException;
+import io.auralis.api.command.UsageException;
 import io.auralis.host.engine.AnalysisServices;
 import io.auralis.host.engine.FileAnalyzer;
 import io.auralis.host.workflow.Workflow;

@@ -2,7 +2,7 @@ package io.auralis.host.cli;
 
 import io.auralis.api.output.OutputWriter;
 import io.auralis.host.batch.OutputClaim;
-import io.auralis.host.batch.UsageException;
+import io.auralis.api.command.UsageException;
 import io.auralis.host.workflow.Workflow;
 import io.auralis.host.workflow.WriterDefinition;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.auralis.host.text;
 
+import io.auralis.api.command.CommandHelp;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,8 +8,9 @@ import java.util.List;
 
 /**
  * Rows of text in aligned columns, two spaces apart unless told otherwise; the last column is not padded, so long
- * locations or descriptions do not push trailing blanks. The one table printer of the command line: usage texts,
- * {@code bundles list}, {@code extractors} and the {@code bench} report.
+ * locations or descriptions do not push trailing blanks. The one table printer of the command line's listings:
+ * {@code bundles list}, {@code extractors} and the {@code bench} report; help text is laid out by the API's
+ * {@link CommandHelp}, which plugins' commands use too.
  */
 public final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
@@ -124,25 +126,13 @@ public final class TextTable {
 
     /**
      * Breaks text into lines of at most {@code width} characters at spaces; a longer word gets a line of its own.
+     * The same breaking as help text ({@link CommandHelp#wrap}).
      *
      * @param text the text
      * @param width the most characters per line
      * @return at least one line
      */
     public static List<String> wrap(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.strip().split("\\s+")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        lines.add(line.toString());
-        return lines;
+        return CommandHelp.wrap(text, width);
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.auralis.api.audio.AudioBlock;
 import io.auralis.api.command.Command;
+import io.auralis.api.command.UsageException;
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.api.extractor.Feature;

@@ -94,13 +94,13 @@ class LauncherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"help", "bundles", "extractors", "analyze"})
+    @ValueSource(strings = {"help", "bundles", "extractors", "analyze", "bench"})
     void everyBuiltInCommandPrintsItsUsageForHelpWithoutAFramework(String command) {
         // No installation at all: --help must not need the framework.
         Result result = run(null, command, "--help");
         assertEquals(0, result.code(), result.err());
         assertTrue(result.out().startsWith("Usage: auralis " + command), result.out());
-        assertTrue(result.out().contains("-h, --help"), result.out());
+        HelpStyle.assertConforms(command + " --help", result.out());
         assertEquals("", result.err());
 
         Result viaHelp = run(null, "help", command);
@@ -119,6 +119,7 @@ class LauncherTest {
                 "  extractors  List the feature extractors", "  help        List the commands")) {
             assertTrue(result.out().contains(line), "lists '" + line + "' in:\n" + result.out());
         }
+        HelpStyle.assertConforms("help", result.out());
         assertEquals(result.out(), run(home).out(), "no command means help");
     }
 
@@ -139,8 +140,20 @@ class LauncherTest {
         assertEquals("hello world" + System.lineSeparator(), echo.out());
 
         assertEquals(1, run(home, "echo", "--exit", "1").code());
-        assertEquals("Usage: auralis echo [--fail] [--exit CODE] [word...]" + System.lineSeparator(),
-            run(home, "help", "echo").out());
+        Result help = run(home, "help", "echo");
+        assertEquals(0, help.code(), help.err());
+        assertEquals(run(home, "echo", "--help").out(), help.out());
+        HelpStyle.assertConforms("help echo", help.out());
+        // 'help echo loud' is 'echo loud --help', not "expected at most one command name"
+        Result sub = run(home, "help", "echo", "loud");
+        assertEquals(0, sub.code(), sub.err());
+        assertTrue(sub.out().startsWith("Usage: auralis echo loud [--fail]"), sub.out());
+
+        // a contributed command's usage error is printed by the launcher, as a built-in command's is
+        Result usage = run(home, "echo", "--usage-error");
+        assertEquals(2, usage.code());
+        assertEquals(List.of("auralis: echo: asked for a usage error", "Run 'auralis echo --help' for its usage."),
+            usage.errLines());
     }
 
     @Test

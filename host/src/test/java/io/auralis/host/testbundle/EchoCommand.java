@@ -2,11 +2,13 @@ package io.auralis.host.testbundle;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.CommandHelp;
+import io.auralis.api.command.UsageException;
 import java.util.List;
 
 /**
- * A command that a test bundle contributes: prints its arguments, fails, overflows its stack, runs out of memory or
- * exits as told.
+ * A command that a test bundle contributes: prints its arguments, fails, throws a usage error, overflows its stack,
+ * runs out of memory or exits as told.
  */
 public class EchoCommand implements Command {
 
@@ -21,10 +23,19 @@ public class EchoCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, CommandContext context) {
+    public int run(List<String> args, CommandContext context) throws UsageException {
         if (args.contains("--help")) {
-            context.out().println("Usage: auralis echo [--fail] [--exit CODE] [word...]");
+            // The words before --help show which subcommand 'auralis help echo WORD' asked about.
+            List<String> words = args.subList(0, args.indexOf("--help"));
+            new CommandHelp("auralis echo " + (words.isEmpty() ? "" : String.join(" ", words) + " ")
+                + "[--fail] [--usage-error] [--exit CODE] [word...]")
+                .paragraph("Prints the arguments.")
+                .option("h", "help", null, "show this help")
+                .print(context.out());
             return OK;
+        }
+        if (args.contains("--usage-error")) {
+            throw new UsageException("echo: asked for a usage error", "Run 'auralis echo --help' for its usage.");
         }
         if (args.contains("--fail")) {
             throw new IllegalStateException("echo was asked to fail");

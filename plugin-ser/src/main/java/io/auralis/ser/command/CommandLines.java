@@ -1,16 +1,15 @@
 package io.auralis.ser.command;
 
+import io.auralis.api.command.CommandHelp;
+import io.auralis.api.command.UsageException;
 import io.auralis.ser.data.LabelMap;
 import io.auralis.ser.extractor.SerExtractor;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.MissingArgumentException;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -20,13 +19,12 @@ import org.apache.commons.cli.UnrecognizedOptionException;
 /**
  * Commons CLI for the {@code ser} subcommands, as the host's own commands use it: each subcommand declares its
  * long options, and this class parses them into one-line {@link UsageException}s, reads typed values with the
- * messages the subcommands have always given, and renders {@code --help} with Commons CLI's {@link HelpFormatter}.
+ * messages the subcommands have always given, and lays out {@code --help} with the API's {@link CommandHelp}, as
+ * every command of the platform does.
  */
 public final class CommandLines {
     /** The option every subcommand takes; {@link SerCommand} answers it before the subcommand runs. */
-    static final Option HELP = Option.builder("h").longOpt("help").desc("print this help and exit").get();
-
-    private static final int WIDTH = 104;
+    static final Option HELP = Option.builder("h").longOpt("help").desc("show this help").get();
 
     private CommandLines() {
     }
@@ -215,36 +213,21 @@ public final class CommandLines {
 
     /**
      * The {@code --help} text: the synopsis, a description, every option with its description in the order they
-     * were declared (then {@code --help}), and a footer, laid out by Commons CLI's {@link HelpFormatter}.
+     * were declared (then {@code --help}), and a footer, in the platform's help layout ({@link CommandHelp}).
      *
-     * @param synopsis the usage lines after {@code usage: }, such as {@code auralis ser predict [options] FILE...}
+     * @param synopsis the usage lines after {@code Usage: }, such as {@code auralis ser predict [options] FILE...}
      * @param description what the subcommand does, lines broken by hand; may be empty
      * @param options the subcommand's options
      * @param footer text after the options, such as exit codes; may be empty
      * @return the text, without a trailing line break
      */
     public static String usage(List<String> synopsis, String description, Options options, String footer) {
-        HelpFormatter formatter = HelpFormatter.builder().get();
-        formatter.setOptionComparator(null);
-        formatter.setWidth(WIDTH);
-        StringWriter text = new StringWriter();
-        PrintWriter out = new PrintWriter(text);
-        out.println(formatter.getSyntaxPrefix() + synopsis.get(0));
-        for (String more : synopsis.subList(1, synopsis.size())) {
-            out.println(" ".repeat(formatter.getSyntaxPrefix().length()) + more);
+        CommandHelp help = new CommandHelp(synopsis.get(0), synopsis.subList(1, synopsis.size())
+            .toArray(String[]::new)).paragraph(description).section("Options:");
+        for (Option o : withHelp(options).getOptions()) {
+            help.option(o.getOpt(), o.getLongOpt(), o.hasArg() ? o.getArgName() : null, o.getDescription());
         }
-        if (!description.isEmpty()) {
-            out.println();
-            out.println(description);
-        }
-        out.println();
-        formatter.printOptions(out, WIDTH, withHelp(options), 2, 2);
-        if (!footer.isEmpty()) {
-            out.println();
-            out.println(footer);
-        }
-        out.flush();
-        return text.toString().stripTrailing();
+        return help.paragraph(footer).text().stripTrailing();
     }
 
     private static Options withHelp(Options options) {

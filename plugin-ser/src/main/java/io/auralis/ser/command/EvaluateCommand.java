@@ -6,6 +6,7 @@ import ai.djl.translate.TranslateException;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.UsageException;
 import io.auralis.ser.data.CorpusSource;
 import io.auralis.ser.data.DatasetSplit;
 import io.auralis.ser.data.SkippedFile;
@@ -47,8 +48,8 @@ final class EvaluateCommand implements Subcommand {
     @Override
     public String usage() {
         return CommandLines.usage(List.of(
-                "auralis ser evaluate --model DIR|NAME --dataset NAME --data PATH [--split test|validation|all]",
-                "                     [--out DIR] [--device D]"),
+                "auralis ser evaluate --model DIR|NAME --dataset NAME --data PATH",
+                "                     [--split test|validation|all] [--out DIR] [--device D]"),
             String.join("\n",
                 "Predicts every clip of the corpus whole (never padded to another clip) and prints accuracy, balanced",
                 "(unweighted) accuracy, macro and weighted F1, per-class precision, recall and F1, and the confusion",

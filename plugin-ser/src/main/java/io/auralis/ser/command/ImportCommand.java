@@ -2,6 +2,7 @@ package io.auralis.ser.command;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.UsageException;
 import io.auralis.ser.checkpoint.CheckpointImporter;
 import io.auralis.ser.model.Architecture;
 import io.auralis.ser.model.CnnGru;

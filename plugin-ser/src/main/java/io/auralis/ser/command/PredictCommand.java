@@ -8,6 +8,7 @@ import io.auralis.api.audio.AudioFormatException;
 import io.auralis.api.audio.AudioStream;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.UsageException;
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.ser.extractor.EmotionDelivery;
@@ -29,7 +30,9 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code auralis ser predict}: the emotion of each file, one JSON line per file on standard output.
+ * {@code auralis ser predict}: the emotion of each file, one JSON line per file on standard output. Where it
+ * overlaps {@code analyze} it behaves the same: folders are searched ({@link AudioInputs}), files are named as the
+ * user typed them, and the exit codes mean the same.
  */
 final class PredictCommand implements Subcommand {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,17 +50,20 @@ final class PredictCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return CommandLines.usage(List.of("auralis ser predict [--model DIR|NAME] [--window S [--hop S]] [--workers N] [--device D] "
-                + "FILE..."),
+        return CommandLines.usage(List.of("auralis ser predict [--model DIR|NAME] [--window S [--hop S]] [--workers N]",
+                "                    [--device D] <file|folder>..."),
             String.join("\n",
-                "Decodes each file at 16 kHz mono and prints one JSON line per file on standard output:",
+                "Decodes each file at 16 kHz mono and prints one JSON line per file on standard output, in input",
+                "order. Folders are searched recursively for " + String.join(", ", AudioInputs.EXTENSIONS.stream()
+                    .sorted().toList()) + " files,",
+                "as analyze searches them; files named explicitly are always read. Each line:",
                 "  {\"file\", \"duration\", \"model\", \"device\", \"label\", \"confidence\",",
                 "   \"distribution\": {class: p, ...}, \"logprobs\": [in class order]}"),
             options(),
             String.join("\n",
                 "A file that cannot be decoded, or is shorter than the model's minimum (about 74 ms), gets one line on",
-                "standard error and the others go on. Exit code 0 if every file worked, 1 if some failed, 2 if all",
-                "failed or the arguments or model are bad."));
+                "standard error and the others go on. Exit codes, as analyze's: 0 every file worked; 1 some or all",
+                "failed; 2 bad arguments, a missing file or folder, or a bad model (nothing read)."));
     }
 
     private static Options options() {
@@ -76,7 +82,7 @@ final class PredictCommand implements Subcommand {
     public int run(List<String> args, CommandContext context, SerServices services) throws Exception {
         CommandLine a = CommandLines.parse(options(), args);
         if (a.getArgList().isEmpty()) {
-            throw new UsageException("no audio files given");
+            throw new UsageException("no audio files or folders given");
         }
         Double window = CommandLines.positive(a, "window");
         Double hop = CommandLines.positive(a, "hop");
@@ -93,7 +99,12 @@ final class PredictCommand implements Subcommand {
         }
         int failed = 0;
         int workers = workers(a);
-        List<String> names = a.getArgList();
+        List<AudioInputs.Input> inputs = AudioInputs.collect(a.getArgList(), context.workingDirectory(),
+            warning -> context.err().println("auralis: " + warning));
+        if (inputs.isEmpty()) {
+            throw new UsageException("no audio files in " + String.join(", ", a.getArgList()) + " (looked for "
+                + String.join(", ", AudioInputs.EXTENSIONS.stream().sorted().toList()) + ")");
+        }
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "auralis-ser-predict");
             t.setDaemon(true);
@@ -104,11 +115,10 @@ final class PredictCommand implements Subcommand {
             // printed in the order the files were given, and at most 2 x workers files are decoded ahead
             Deque<Future<String[]>> ahead = new ArrayDeque<>();
             int next = 0;
-            for (int done = 0; done < names.size(); done++) {
-                while (next < names.size() && ahead.size() < 2 * workers) {
-                    String name = names.get(next++);
-                    ahead.add(pool.submit(() -> outcome(name, context.workingDirectory().resolve(name), model,
-                        windowSamples, hopSamples, services)));
+            for (int done = 0; done < inputs.size(); done++) {
+                while (next < inputs.size() && ahead.size() < 2 * workers) {
+                    AudioInputs.Input input = inputs.get(next++);
+                    ahead.add(pool.submit(() -> outcome(input, model, windowSamples, hopSamples, services)));
                 }
                 String[] outcome = result(ahead.removeFirst());
                 if (outcome[0] != null) {
@@ -122,7 +132,8 @@ final class PredictCommand implements Subcommand {
             pool.shutdownNow();
         }
         context.out().flush();
-        return failed == 0 ? Command.OK : failed < names.size() ? Command.PARTIAL_FAILURE : Command.USAGE;
+        // As analyze: files that could not be read are failed work (1), however many; 2 is for bad usage only.
+        return failed == 0 ? Command.OK : Command.PARTIAL_FAILURE;
     }
 
     private static int workers(CommandLine a) throws UsageException {
@@ -130,12 +141,18 @@ final class PredictCommand implements Subcommand {
     }
 
     /** The file's JSON line, or its one-line error: {line, null} or {null, error}. */
-    private String[] outcome(String name, Path file, EmotionModel model, int window, int hop, SerServices services)
-        throws IOException {
+    private String[] outcome(AudioInputs.Input input, EmotionModel model, int window, int hop,
+                             SerServices services) throws IOException {
+        String name = input.name();
+        if (input.problem() != null) {
+            return new String[] {null, "auralis: " + name + ": " + input.problem()};
+        }
         try {
-            return new String[] {JSON.writeValueAsString(predict(name, file, model, window, hop, services)), null};
+            return new String[] {JSON.writeValueAsString(predict(name, input.path(), model, window, hop, services)),
+                null};
         } catch (AudioFormatException e) {
-            return new String[] {null, "auralis: " + e.getMessage()};
+            // the decoder names the file by the path it was given; the user typed the name
+            return new String[] {null, "auralis: " + name + ": " + e.problem()};
         } catch (ExtractionException | IOException e) {
             return new String[] {null, "auralis: " + name + ": " + e.getMessage()};
         }

@@ -2,6 +2,7 @@ package io.auralis.ser.command;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.UsageException;
 import io.auralis.ser.data.CorpusSource;
 import io.auralis.ser.data.DatasetSplit;
 import io.auralis.ser.search.SearchSpace;
@@ -39,8 +40,8 @@ final class SearchCommand implements Subcommand {
     @Override
     public String usage() {
         return CommandLines.usage(List.of(
-                "auralis ser search --dataset NAMES --data PATHS --out DIR [--trials N] [--rungs 2,6,12] [--eta 3]"
-                    + " [--space SPEC] [ser train options]"),
+                "auralis ser search --dataset NAMES --data PATHS --out DIR [--trials N] [--rungs 2,6,12]",
+                "                   [--eta 3] [--space SPEC] [ser train options]"),
             String.join("\n",
                 "Draws --trials settings from --space, trains each to the first rung's epochs, continues the best",
                 "1/eta (lowest validation loss, the rule ser train keeps epochs by) to the next rung, and so on.",

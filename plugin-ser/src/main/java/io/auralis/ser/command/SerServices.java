@@ -1,6 +1,7 @@
 package io.auralis.ser.command;
 
 import io.auralis.api.audio.AudioDecoder;
+import io.auralis.api.command.UsageException;
 import io.auralis.ser.extractor.SerExtractor;
 import io.auralis.ser.inference.EmotionModel;
 import io.auralis.ser.model.ModelException;

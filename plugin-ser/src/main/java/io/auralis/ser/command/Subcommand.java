@@ -1,6 +1,7 @@
 package io.auralis.ser.command;
 
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.UsageException;
 import java.util.List;
 
 /**

@@ -5,6 +5,7 @@ import ai.djl.translate.TranslateException;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.UsageException;
 import io.auralis.ser.augmentation.Augmentation;
 import io.auralis.ser.data.CorpusSource;
 import io.auralis.ser.data.SpeechEmotionDataset;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.auralis.api.command.UsageException;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -65,11 +66,11 @@ class CommandLinesTest {
     void usageListsEveryOptionWithItsDescriptionInDeclarationOrder() {
         String usage = CommandLines.usage(List.of("auralis ser thing [options]", "auralis ser thing --force"),
             "Does the thing.", OPTIONS, "Exit code 0.");
-        assertTrue(usage.startsWith("usage: auralis ser thing [options]\n       auralis ser thing --force\n"), usage);
+        assertTrue(usage.startsWith("Usage: auralis ser thing [options]\n       auralis ser thing --force\n"), usage);
         String options = usage.substring(usage.indexOf("Does the thing."));
-        int model = options.indexOf("--model <DIR>");
-        int epochs = options.indexOf("--epochs <N>");
-        int window = options.indexOf("--window <S>");
+        int model = options.indexOf("    --model DIR  ");
+        int epochs = options.indexOf("    --epochs N  ");
+        int window = options.indexOf("    --window S  ");
         int force = options.indexOf("--force");
         int help = options.indexOf("--help");
         assertTrue(model > 0 && model < epochs && epochs < window && window < force && force < help, usage);

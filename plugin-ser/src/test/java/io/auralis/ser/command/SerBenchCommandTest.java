@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.auralis.api.command.UsageException;
 import io.auralis.ser.bench.SerBenchOptions;
 import io.auralis.ser.model.Architecture;
 import java.util.List;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.UsageException;
 import io.auralis.ser.checkpoint.PickleWriter;
 import io.auralis.ser.data.RealCorpora;
 import io.auralis.ser.data.SyntheticAudio;
@@ -72,7 +73,9 @@ class SerCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int code = command.run(List.of(args), new CommandContext() {
+            int code;
+            try {
+                code = command.run(List.of(args), new CommandContext() {
                 @Override
                 public PrintStream out() {
                     return o;
@@ -93,8 +96,20 @@ class SerCommandTest {
                     return false;
                 }
             });
+            } catch (UsageException u) {
+                code = printedAsTheLauncherDoes(u, e);
+            }
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Prints a usage error as the launcher prints any command's, and returns the launcher's exit code. */
+    static int printedAsTheLauncherDoes(UsageException u, PrintStream err) {
+        err.println("auralis: " + u.getMessage());
+        if (u.hint() != null) {
+            err.println(u.hint());
+        }
+        return Command.USAGE;
     }
 
     private static float[] floats(JsonNode array) {
@@ -142,16 +157,49 @@ class SerCommandTest {
     }
 
     @Test
-    void badFilesGetOneLineEachAndTheOthersGoOn() throws Exception {
-        Run run = ser("predict", "a.wav", "missing.wav", "notes.wav", "tiny.wav");
+    void badFilesGetOneLineEachNamedAsTypedAndTheOthersGoOn() throws Exception {
+        Run run = ser("predict", "a.wav", "./notes.wav", "tiny.wav");
         assertEquals(Command.PARTIAL_FAILURE, run.code());
         assertEquals(1, run.lines().size());
         String[] errors = run.err().strip().split("\n");
-        assertEquals(3, errors.length, run.err());
-        assertTrue(errors[0].startsWith("auralis: ") && errors[0].contains("missing.wav"), errors[0]);
-        assertTrue(errors[1].startsWith("auralis: ") && errors[1].contains("notes.wav"), errors[1]);
-        assertEquals("auralis: tiny.wav: 6.3 ms of audio is shorter than the 13.8 ms cnn3gru needs", errors[2]);
-        assertEquals(Command.USAGE, ser("predict", "missing.wav").code());
+        assertEquals(2, errors.length, run.err());
+        // named as typed, not as the path the decoder was handed
+        assertTrue(errors[0].startsWith("auralis: ./notes.wav: ") && !errors[0].contains(work.toString()), errors[0]);
+        assertEquals("auralis: tiny.wav: 6.3 ms of audio is shorter than the 13.8 ms cnn3gru needs", errors[1]);
+    }
+
+    @Test
+    void exitCodesAreAnalyzesAllFilesFailedIsOneAndAMissingInputIsBadUsageWithNothingRead() throws Exception {
+        Run allFailed = ser("predict", "notes.wav", "tiny.wav");
+        assertEquals(Command.PARTIAL_FAILURE, allFailed.code(), allFailed.err());
+        Run missing = ser("predict", "a.wav", "missing.wav");
+        assertEquals(Command.USAGE, missing.code());
+        assertEquals("auralis: ser predict: missing.wav: no such file\n", missing.err());
+        assertEquals("", missing.out(), "nothing is predicted before the inputs are checked");
+    }
+
+    @Test
+    void foldersAreSearchedAsAnalyzeSearchesThemAndTheirFilesNamedUnderTheFolderTyped() throws Exception {
+        Path clips = Files.createDirectories(work.resolve("clips/b"));
+        Files.createDirectories(work.resolve("clips/.cache"));
+        Files.copy(work.resolve("a.wav"), clips.resolve("x.wav"));
+        Files.copy(work.resolve("a.wav"), work.resolve("clips/A.WAV"));
+        Files.copy(work.resolve("a.wav"), work.resolve("clips/.hidden.wav"));
+        Files.copy(work.resolve("a.wav"), work.resolve("clips/.cache/y.wav"));
+        Files.writeString(work.resolve("clips/notes.txt"), "not audio");
+        Run run = ser("predict", "clips/", "clips/b/x.wav");
+        assertEquals(Command.OK, run.code(), run.err());
+        List<String> files = new ArrayList<>();
+        for (JsonNode line : run.lines()) {
+            files.add(line.get("file").asText());
+        }
+        // sorted by the path inside the folder, hidden names and other extensions skipped, x.wav read once
+        assertEquals(List.of("clips/A.WAV", "clips/b/x.wav"), files);
+
+        Files.createDirectories(work.resolve("silent"));
+        Run empty = ser("predict", "silent");
+        assertEquals(Command.USAGE, empty.code());
+        assertTrue(empty.err().startsWith("auralis: ser predict: no audio files in silent"), empty.err());
     }
 
     @Test
@@ -162,7 +210,7 @@ class SerCommandTest {
             String name = "order-" + i + ".wav";
             // lengths from 0.3 s to 4 s in a shuffled order, so that batches mix files of different lengths
             SyntheticAudio.write(work.resolve(name), SignalFixture.signal(4800 + (i * 7919) % 60000, i));
-            names.add(i == 5 ? "missing.wav" : i == 9 ? "notes.wav" : name);
+            names.add(i == 5 ? "tiny.wav" : i == 9 ? "notes.wav" : name);
         }
         args.addAll(names);
         Run together = ser(args.toArray(String[]::new));
@@ -170,10 +218,10 @@ class SerCommandTest {
         List<JsonNode> lines = together.lines();
         assertEquals(12, lines.size());
         String[] errors = together.err().strip().split("\n");
-        assertTrue(errors[0].contains("missing.wav") && errors[1].contains("notes.wav"), together.err());
+        assertTrue(errors[0].contains("tiny.wav") && errors[1].contains("notes.wav"), together.err());
         int k = 0;
         for (String name : names) {
-            if (name.equals("missing.wav") || name.equals("notes.wav")) {
+            if (name.equals("tiny.wav") || name.equals("notes.wav")) {
                 continue;
             }
             JsonNode line = lines.get(k++);
@@ -216,7 +264,8 @@ class SerCommandTest {
         assertEquals(Command.USAGE, ser("predict", "--hop", "1", "a.wav").code());
         assertEquals(Command.USAGE, ser("predict", "--device", "tpu", "a.wav").code());
         assertEquals(Command.USAGE, ser("predict", "--window", "0.01", "a.wav").code());
-        assertEquals(Command.USAGE, ser("frobnicate").code());
+        assertEquals("auralis: ser: unknown subcommand 'frobnicate' (expected one of predict, import, train, "
+            + "evaluate, search, bench)\nRun 'auralis help ser' for the list of subcommands.\n", ser("frobnicate").err());
         assertEquals(Command.USAGE, ser().code());
     }
 
@@ -226,9 +275,35 @@ class SerCommandTest {
         assertEquals(Command.OK, run.code());
         assertTrue(run.out().contains("predict") && run.out().contains("import"), run.out());
         Run predict = ser("predict", "--help");
-        assertTrue(predict.out().startsWith("usage: auralis ser predict"), predict.out());
-        assertTrue(predict.out().contains("--hop <S>") && predict.out().contains("seconds between window starts"),
+        assertTrue(predict.out().startsWith("Usage: auralis ser predict"), predict.out());
+        assertTrue(predict.out().contains("--hop S") && predict.out().contains("seconds between window starts"),
             predict.out());
+    }
+
+    @Test
+    void everySubcommandsHelpIsInThePlatformsHelpStyle() throws Exception {
+        List<String> helps = new ArrayList<>(List.of(ser("--help").out()));
+        for (Subcommand sub : Subcommands.ALL) {
+            Run help = ser(sub.name(), "--help");
+            assertEquals(Command.OK, help.code(), help.err());
+            assertTrue(help.out().startsWith("Usage: auralis ser " + sub.name() + " "), help.out());
+            assertTrue(help.out().contains("\nOptions:\n") && help.out().contains("\n  -h, --help  "), help.out());
+            helps.add(help.out());
+        }
+        for (String help : helps) {
+            assertTrue(help.startsWith("Usage: auralis ser "), help);
+            boolean options = false;
+            for (String line : help.lines().toList()) {
+                // a single word longer than that (an example search space) gets a line of its own
+                assertTrue(line.length() <= 100 || !line.strip().contains(" "), "at most 100 columns: " + line);
+                // options as the host names them: "-h, --help", "    --model DIR|NAME", never "--model <DIR|NAME>";
+                // in the Options section a row starts at column 2 or 6, its wrapped description much further in
+                options = line.equals("Options:") || options && !line.isBlank();
+                if (options && line.matches("  (    )?-.*")) {
+                    assertTrue(line.matches("  (-\\w, |    )--[a-z0-9-]+( [^ <>]+)?(  .*)?"), "option row: " + line);
+                }
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,45 @@
+package io.auralis.api.command;
+
+/**
+ * Bad usage or input, found before any work was done: flags, arguments or files the command cannot act on. A
+ * {@link Command} throws it from {@link Command#run}; the host prints the message as one line,
+ * {@code auralis: <message>}, then the hint on a line of its own, and exits with {@link Command#USAGE}. It is the
+ * platform's one such exception: the launcher, its built-in commands and every plugin's commands use it, so a
+ * usage error looks the same whichever command found it.
+ *
+ * @since 1.1
+ */
+public class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final String hint;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message one line saying what is wrong, such as {@code nope.wav: no such file}
+     */
+    public UsageException(String message) {
+        this(message, null);
+    }
+
+    /**
+     * Creates the exception with a hint on where to read the usage.
+     *
+     * @param message one line saying what is wrong
+     * @param hint such as {@code Run 'auralis help ser predict' for its usage.}, or {@code null}
+     */
+    public UsageException(String message, String hint) {
+        super(message);
+        this.hint = hint;
+    }
+
+    /**
+     * The line printed under the message.
+     *
+     * @return the hint, or {@code null}
+     */
+    public String hint() {
+        return hint;
+    }
+}
