@@ -62,8 +62,10 @@ public class SerCommand implements Command {
                     + "for one, and measure its speed.")
                 .section("Subcommands:");
             subcommands.forEach(s -> help.row(s.name(), s.summary()));
-            help.paragraph("Run 'auralis help ser <subcommand>' or 'auralis ser <subcommand> --help' for a "
-                + "subcommand's usage.").print(context.out());
+            help.section("Options:").option("h", "help", null, "show this help")
+                .paragraph("Run 'auralis help ser <subcommand>' or 'auralis ser <subcommand> --help' for a "
+                    + "subcommand's usage.")
+                .print(context.out());
             return OK;
         }
         Subcommand sub = subcommands.stream().filter(s -> s.name().equals(args.get(0))).findFirst().orElse(null);
