@@ -44,7 +44,9 @@ public final class EmotionModel implements AutoCloseable {
         EmotionTranslator translator = new EmotionTranslator(config.classes, block.minimumSamples(),
             config.normalizeDbfs, config.temperature == null ? 1 : config.temperature);
         this.predictors = new PredictorPool<>(() -> model.newPredictor(translator, device));
-        this.queue = new InferenceQueue(directory.path().getFileName().toString(), this::forward, batchSize);
+        // one inference thread per core on the CPU (each with one PyTorch thread, see IntraOpThreads), one on a GPU
+        int servers = device.isGpu() ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.queue = new InferenceQueue(directory.path().getFileName().toString(), this::forward, batchSize, servers);
     }
 
     /**

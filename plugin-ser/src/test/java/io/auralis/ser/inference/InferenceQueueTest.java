@@ -64,6 +64,32 @@ class InferenceQueueTest {
     }
 
     @Test
+    void withTwoInferenceThreadsTwoWaitingClipsRunSideBySide() throws Exception {
+        CountDownLatch both = new CountDownLatch(2);
+        InferenceQueue.Network network = batch -> {
+            both.countDown();
+            try {
+                // each forward pass waits for the other: only two threads running at once get past this
+                if (!both.await(30, TimeUnit.SECONDS)) {
+                    throw new TranslateException("the second clip never ran beside the first");
+                }
+            } catch (InterruptedException e) {
+                throw new TranslateException(e);
+            }
+            return batch.stream().map(InferenceQueueTest::lengthOf).toList();
+        };
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try (InferenceQueue queue = new InferenceQueue("test", network, 32, 2)) {
+            Future<List<EmotionPrediction>> a = callers.submit(() -> queue.predict(List.of(new float[100])));
+            Future<List<EmotionPrediction>> b = callers.submit(() -> queue.predict(List.of(new float[3000])));
+            assertEquals(100, a.get(60, TimeUnit.SECONDS).get(0).logProbabilities()[0]);
+            assertEquals(3000, b.get(60, TimeUnit.SECONDS).get(0).logProbabilities()[0]);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void batchesHoldClipsOfSimilarLengthAndAtMostTheBatchSize() throws Exception {
         List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
         InferenceQueue.Network network = batch -> {
