@@ -1,13 +1,10 @@
 package io.auralis.ser.data;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -58,22 +55,13 @@ public final class AsedDataset extends SpeechEmotionDataset {
 
     @Override
     protected List<Clip> listClips(Consumer<SkippedFile> problems) throws IOException {
-        List<Clip> clips = new ArrayList<>();
-        for (Path file : wavFiles(root)) {
-            Matcher m = NAME.matcher(file.getFileName().toString());
-            if (!m.matches()) {
-                problems.accept(new SkippedFile(file.toString(),
-                    "not an ASED file name (expected xn-yy-aa-gg-bb.wav, e.g. a5-03-01-02-50.wav)"));
-                continue;
-            }
-            String label = EMOTIONS.get(m.group(1).toLowerCase(Locale.ROOT));
-            if (label == null) {
-                problems.accept(new SkippedFile(file.toString(), "unknown emotion letter " + m.group(1)
-                    + " (expected n, f, h, s or a)"));
-                continue;
-            }
-            clips.add(new Clip(idOf(file), file, label, m.group(6)));
-        }
-        return clips;
+        return clipsByName(NAME, "not an ASED file name (expected xn-yy-aa-gg-bb.wav, e.g. a5-03-01-02-50.wav)",
+            (file, m) -> {
+                String label = EMOTIONS.get(m.group(1).toLowerCase(Locale.ROOT));
+                if (label == null) {
+                    throw new SkippedName("unknown emotion letter " + m.group(1) + " (expected n, f, h, s or a)");
+                }
+                return new Clip(idOf(file), file, label, m.group(6));
+            }, problems);
     }
 }

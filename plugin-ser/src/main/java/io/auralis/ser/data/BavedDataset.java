@@ -1,11 +1,8 @@
 package io.auralis.ser.data;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -54,22 +51,13 @@ public final class BavedDataset extends SpeechEmotionDataset {
 
     @Override
     protected List<Clip> listClips(Consumer<SkippedFile> problems) throws IOException {
-        List<Clip> clips = new ArrayList<>();
-        for (Path file : wavFiles(root)) {
-            Matcher m = NAME.matcher(file.getFileName().toString());
-            if (!m.matches()) {
-                problems.accept(new SkippedFile(file.toString(), "not a BAVED file name (expected "
-                    + "speaker-gender-age-word-level-record.wav, e.g. 0-m-21-0-1-105.wav)"));
-                continue;
-            }
-            int level = Integer.parseInt(m.group(5));
-            if (level > 2) {
-                problems.accept(new SkippedFile(file.toString(), "unknown level " + level
-                    + " (expected 0 low, 1 neutral or 2 high)"));
-                continue;
-            }
-            clips.add(new Clip(idOf(file), file, LEVELS[level], m.group(1)));
-        }
-        return clips;
+        return clipsByName(NAME, "not a BAVED file name (expected speaker-gender-age-word-level-record.wav, e.g. "
+            + "0-m-21-0-1-105.wav)", (file, m) -> {
+                int level = Integer.parseInt(m.group(5));
+                if (level > 2) {
+                    throw new SkippedName("unknown level " + level + " (expected 0 low, 1 neutral or 2 high)");
+                }
+                return new Clip(idOf(file), file, LEVELS[level], m.group(1));
+            }, problems);
     }
 }

@@ -1,12 +1,9 @@
 package io.auralis.ser.data;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -55,23 +52,13 @@ public final class EmoDbDataset extends SpeechEmotionDataset {
 
     @Override
     protected List<Clip> listClips(Consumer<SkippedFile> problems) throws IOException {
-        List<Clip> clips = new ArrayList<>();
-        for (Path file : wavFiles(root)) {
-            Matcher m = NAME.matcher(file.getFileName().toString());
-            if (!m.matches()) {
-                problems.accept(new SkippedFile(file.toString(),
-                    "not an EmoDB file name (expected SSTTTEV.wav, e.g. 03a01Fa.wav)"));
-                continue;
-            }
+        return clipsByName(NAME, "not an EmoDB file name (expected SSTTTEV.wav, e.g. 03a01Fa.wav)", (file, m) -> {
             String label = EMOTIONS.get(m.group(3));
             if (label == null) {
-                problems.accept(new SkippedFile(file.toString(), "unknown emotion letter " + m.group(3)
-                    + " (expected W, L, N, F, A, T or E)"));
-                continue;
+                throw new SkippedName("unknown emotion letter " + m.group(3) + " (expected W, L, N, F, A, T or E)");
             }
-            clips.add(new Clip(idOf(file), file, label, m.group(1)));
-        }
-        return clips;
+            return new Clip(idOf(file), file, label, m.group(1));
+        }, problems);
     }
 
     /** Builds an {@link EmoDbDataset}. */

@@ -1,12 +1,9 @@
 package io.auralis.ser.data;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -61,32 +58,21 @@ public final class RavdessDataset extends SpeechEmotionDataset {
 
     @Override
     protected List<Clip> listClips(Consumer<SkippedFile> problems) throws IOException {
-        List<Clip> clips = new ArrayList<>();
-        for (Path file : wavFiles(root)) {
-            Matcher m = NAME.matcher(file.getFileName().toString());
-            if (!m.matches()) {
-                problems.accept(new SkippedFile(file.toString(),
-                    "not a RAVDESS file name (expected seven two-digit fields, e.g. 03-01-05-01-02-01-12.wav)"));
-                continue;
-            }
-            String channel = m.group(2);
-            if (!channel.equals("01") && !channel.equals("02")) {
-                problems.accept(new SkippedFile(file.toString(), "unknown vocal channel " + channel
-                    + " (expected 01 speech or 02 song)"));
-                continue;
-            }
-            if (channel.equals("02") && !includeSong) {
-                continue;
-            }
-            String label = EMOTIONS.get(m.group(3));
-            if (label == null) {
-                problems.accept(new SkippedFile(file.toString(), "unknown emotion code " + m.group(3)
-                    + " (expected 01 to 08)"));
-                continue;
-            }
-            clips.add(new Clip(idOf(file), file, label, m.group(7)));
-        }
-        return clips;
+        return clipsByName(NAME, "not a RAVDESS file name (expected seven two-digit fields, e.g. "
+            + "03-01-05-01-02-01-12.wav)", (file, m) -> {
+                String channel = m.group(2);
+                if (!channel.equals("01") && !channel.equals("02")) {
+                    throw new SkippedName("unknown vocal channel " + channel + " (expected 01 speech or 02 song)");
+                }
+                if (channel.equals("02") && !includeSong) {
+                    return null;
+                }
+                String label = EMOTIONS.get(m.group(3));
+                if (label == null) {
+                    throw new SkippedName("unknown emotion code " + m.group(3) + " (expected 01 to 08)");
+                }
+                return new Clip(idOf(file), file, label, m.group(7));
+            }, problems);
     }
 
     /** Builds a {@link RavdessDataset}. */

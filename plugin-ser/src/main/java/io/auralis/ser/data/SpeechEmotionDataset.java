@@ -36,6 +36,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -153,6 +155,66 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** Reads a clip from a file whose name matched a corpus's naming scheme. */
+    @FunctionalInterface
+    protected interface NamedClip {
+        /**
+         * The clip a file name describes.
+         *
+         * @param file the file
+         * @param name the matched name
+         * @return the clip, or {@code null} to leave the file out without a word (a part of the corpus not asked for)
+         * @throws SkippedName when the name is of the scheme but says something this reader does not know
+         */
+        Clip read(Path file, Matcher name) throws SkippedName;
+    }
+
+    /** A file name of the corpus's scheme that this reader cannot use; its message says why. */
+    protected static final class SkippedName extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * Creates it.
+         *
+         * @param why one line, such as {@code unknown emotion letter X (expected ...)}
+         */
+        public SkippedName(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /**
+     * The clips of every {@code .wav} under {@link #root} whose file name matches the corpus's scheme; any other file
+     * is reported with {@code mismatch}, and a name the reader refuses with its reason.
+     *
+     * @param scheme the file-name pattern, matched whole
+     * @param mismatch what a file of another name is told, such as {@code not an EmoDB file name (expected ...)}
+     * @param reader turns a matched name into a clip
+     * @param problems receives the files left out
+     * @return the clips, sorted by path
+     * @throws IOException if the folder cannot be walked
+     */
+    protected final List<Clip> clipsByName(Pattern scheme, String mismatch, NamedClip reader,
+            Consumer<SkippedFile> problems) throws IOException {
+        List<Clip> clips = new ArrayList<>();
+        for (Path file : wavFiles(root)) {
+            Matcher m = scheme.matcher(file.getFileName().toString());
+            if (!m.matches()) {
+                problems.accept(new SkippedFile(file.toString(), mismatch));
+                continue;
+            }
+            try {
+                Clip clip = reader.read(file, m);
+                if (clip != null) {
+                    clips.add(clip);
+                }
+            } catch (SkippedName e) {
+                problems.accept(new SkippedFile(file.toString(), e.getMessage()));
+            }
+        }
+        return clips;
     }
 
     /**
