@@ -10,6 +10,7 @@ import java.util.function.IntFunction;
  * What is done to a training clip each time it is drawn, in this order: a random crop to at most
  * {@link #cropSamples} samples, speed perturbation (resampling by a factor in [{@link #speedMin},
  * {@link #speedMax}], which changes tempo and pitch together, as Kaldi's and SpeechBrain's speed perturbation do),
+ * reverberation of a simulated room with probability {@link #reverbProbability},
  * additive noise with probability {@link #noiseProbability} at an SNR drawn from [{@link #snrMinDb},
  * {@link #snrMaxDb}] (white, pink, or babble made of other training clips, one third each), and a random gain of up
  * to {@link #gainDb} decibels either way.
@@ -34,6 +35,12 @@ public class Augmentation {
     public double snrMaxDb = 30;
     /** The largest gain change either way, dB (0: none). */
     public double gainDb;
+    /** The probability of passing a clip through a simulated room (0: never); applied before the noise. */
+    public double reverbProbability;
+    /** The shortest reverberation time (RT60) of a simulated room, seconds. */
+    public double rt60MinSeconds = 0.2;
+    /** The longest reverberation time, seconds. */
+    public double rt60MaxSeconds = 1.0;
 
     /** Creates settings that change nothing. */
     public Augmentation() {
@@ -71,10 +78,10 @@ public class Augmentation {
     /**
      * Whether anything but cropping is done.
      *
-     * @return {@code true} when speed, noise or gain is changed
+     * @return {@code true} when speed, room, noise or gain is changed
      */
     public boolean perturbs() {
-        return speedMin != 1 || speedMax != 1 || noiseProbability > 0 || gainDb > 0;
+        return speedMin != 1 || speedMax != 1 || noiseProbability > 0 || gainDb > 0 || reverbProbability > 0;
     }
 
     /**
@@ -95,6 +102,13 @@ public class Augmentation {
         }
         if (!(snrMinDb <= snrMaxDb) || !Double.isFinite(snrMinDb) || !Double.isFinite(snrMaxDb)) {
             p.add("the SNR range is empty: " + snrMinDb + " to " + snrMaxDb + " dB");
+        }
+        if (!(reverbProbability >= 0 && reverbProbability <= 1)) {
+            p.add("the reverberation probability must be in [0, 1], got " + reverbProbability);
+        }
+        if (!(rt60MinSeconds > 0 && rt60MinSeconds <= rt60MaxSeconds && rt60MaxSeconds <= 5)) {
+            p.add("reverberation times must satisfy 0 < min <= max <= 5 s, got " + rt60MinSeconds + " and "
+                + rt60MaxSeconds);
         }
         if (!(gainDb >= 0 && gainDb <= 40)) {
             p.add("the gain range must be in [0, 40] dB, got " + gainDb);
@@ -135,6 +149,12 @@ public class Augmentation {
             if ((x.length - 1) / factor + 1 >= minimumSamples) {
                 x = speed(x, factor);
             }
+        }
+        if (reverbProbability > 0 && random.nextDouble() < reverbProbability) {
+            double rt60 = rt60MinSeconds + (rt60MaxSeconds - rt60MinSeconds) * random.nextDouble();
+            // Direct-to-reverberant ratio from a close microphone (12 dB) to the far end of a room (-3 dB).
+            double drrDb = -3 + 15 * random.nextDouble();
+            x = reverberate(x, CLIP_RATE, rt60, drrDb, random);
         }
         if (noiseProbability > 0 && random.nextDouble() < noiseProbability) {
             double snr = snrMinDb + (snrMaxDb - snrMinDb) * random.nextDouble();
@@ -243,6 +263,80 @@ public class Augmentation {
         return noise;
     }
 
+    /** The rate of every training clip (the network's input rate). */
+    private static final int CLIP_RATE = 16_000;
+    /** Delays of the parallel comb filters, seconds: mutually prime in samples, as in Schroeder's design. */
+    private static final double[] COMB_DELAYS = {0.0297, 0.0371, 0.0411, 0.0437};
+    /** Delays of the series all-pass filters, seconds, which thicken the echo density. */
+    private static final double[] ALLPASS_DELAYS = {0.0050, 0.0017};
+    private static final double ALLPASS_GAIN = 0.7;
+
+    /**
+     * A simulated room: Schroeder's reverberator (four parallel feedback combs whose gains give the reverberation
+     * time {@code rt60}, then two all-pass filters), its delays jittered by up to 15 % per draw so that rooms differ,
+     * mixed with the dry clip at the direct-to-reverberant ratio {@code drrDb} and scaled back to the clip's power.
+     * A recursive filter rather than a convolution with a measured impulse response: no impulse responses can be
+     * shipped (their licences vary), and it costs about 12 operations a sample where a 0.5 s response convolved by FFT
+     * on a 3 s crop costs several hundred.
+     *
+     * @param x the clip (not changed)
+     * @param sampleRate its rate
+     * @param rt60 the time for the tail to fall 60 dB, seconds
+     * @param drrDb the power of the dry clip over the reverberant part, dB
+     * @param random jitter of the delays
+     * @return a new array as long as the clip
+     */
+    static float[] reverberate(float[] x, int sampleRate, double rt60, double drrDb, Random random) {
+        int n = x.length;
+        double[] wet = new double[n];
+        for (double seconds : COMB_DELAYS) {
+            int d = Math.max(1, (int) Math.round(seconds * (0.85 + 0.3 * random.nextDouble()) * sampleRate));
+            double g = Math.pow(10, -3.0 * d / (rt60 * sampleRate));
+            double[] line = new double[d];
+            int at = 0;
+            for (int i = 0; i < n; i++) {
+                double y = x[i] + g * line[at];
+                line[at] = y;
+                at = at + 1 == d ? 0 : at + 1;
+                wet[i] += y;
+            }
+        }
+        for (double seconds : ALLPASS_DELAYS) {
+            int d = Math.max(1, (int) Math.round(seconds * (0.85 + 0.3 * random.nextDouble()) * sampleRate));
+            double[] line = new double[d];
+            int at = 0;
+            for (int i = 0; i < n; i++) {
+                double delayed = line[at];
+                double v = wet[i] + ALLPASS_GAIN * delayed;
+                line[at] = v;
+                at = at + 1 == d ? 0 : at + 1;
+                wet[i] = delayed - ALLPASS_GAIN * v;
+            }
+        }
+        double dry = power(x);
+        double wetPower = 0;
+        for (double v : wet) {
+            wetPower += v * v;
+        }
+        wetPower = n == 0 ? 0 : wetPower / n;
+        float[] out = x.clone();
+        if (dry <= 0 || wetPower <= 0) {
+            return out;
+        }
+        double wetScale = Math.sqrt(dry / (wetPower * Math.pow(10, drrDb / 10)));
+        double mixed = 0;
+        for (int i = 0; i < n; i++) {
+            double v = x[i] + wet[i] * wetScale;
+            out[i] = (float) v;
+            mixed += v * v;
+        }
+        float back = (float) Math.sqrt(dry / (mixed / n));
+        for (int i = 0; i < n; i++) {
+            out[i] *= back;
+        }
+        return out;
+    }
+
     /**
      * Adds noise scaled so that the clip's power over the noise's is {@code snrDb}. Silent clips or noise are left
      * alone.
@@ -283,6 +377,10 @@ public class Augmentation {
             cropSamples / (double) sampleRate) : "whole clips");
         if (speedMin != 1 || speedMax != 1) {
             parts.add(String.format(Locale.ROOT, "speed %.2f-%.2f", speedMin, speedMax));
+        }
+        if (reverbProbability > 0) {
+            parts.add(String.format(Locale.ROOT, "a simulated room (RT60 %.1f-%.1f s) on %.0f %% of clips",
+                rt60MinSeconds, rt60MaxSeconds, 100 * reverbProbability));
         }
         if (noiseProbability > 0) {
             parts.add(String.format(Locale.ROOT, "white, pink or babble noise on %.0f %% of clips at %.0f-%.0f dB SNR",

@@ -103,6 +103,8 @@ final class TrainCommand implements Subcommand {
                 + "network sees it, in training and at inference (recorded in model.json); e.g. -25"))
             .addOption(CommandLines.flag("augment", "perturb every training draw: speed 0.9-1.1, white, pink or "
                 + "babble noise on half the clips at 5-30 dB SNR, gain +-6 dB (seeded, so resumable)"))
+            .addOption(CommandLines.valued("reverb", "P", "pass this share of training draws (0-1) through a simulated "
+                + "room, RT60 0.2-1.0 s, before any noise (seeded, so resumable)"))
             .addOption(CommandLines.valued("crop", "SECONDS", "train on random windows of at most this length "
                 + "(denser batches, faster epochs); shorter clips are padded and masked"))
             .addOption(CommandLines.flag("balance", "draw training clips balanced across corpora (by the square "
@@ -250,6 +252,16 @@ final class TrainCommand implements Subcommand {
             o.augmentation = Augmentation.standard(crop);
         } else if (crop > 0) {
             o.augmentation = Augmentation.cropOnly(crop);
+        }
+        if (a.hasOption("reverb")) {
+            double share = number(a, "reverb", 0);
+            if (!(share >= 0 && share <= 1)) {
+                throw new UsageException("--reverb must be a share in [0, 1], got " + a.getOptionValue("reverb"));
+            }
+            if (o.augmentation == null) {
+                o.augmentation = Augmentation.cropOnly(crop);
+            }
+            o.augmentation.reverbProbability = share;
         }
         o.balance = a.hasOption("balance");
         return o;

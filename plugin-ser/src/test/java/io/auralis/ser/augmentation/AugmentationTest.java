@@ -118,4 +118,48 @@ class AugmentationTest {
         assertEquals("random crops of at most 3.0 s, speed 0.90-1.10, white, pink or babble noise on 50 % of "
             + "clips at 5-30 dB SNR, gain +-6 dB", Augmentation.standard(48_000).describe(16_000));
     }
+
+    @Test
+    void aSimulatedRoomLeavesATailThatDecaysAtItsReverberationTimeAndKeepsThePower() {
+        float[] impulse = new float[16_000];
+        impulse[0] = 1;
+
+        float[] shortRoom = Augmentation.reverberate(impulse, 16_000, 0.3, 0, new Random(1));
+        float[] longRoom = Augmentation.reverberate(impulse, 16_000, 0.9, 0, new Random(1));
+
+        assertEquals(16_000, shortRoom.length);
+        assertEquals(Augmentation.power(impulse), Augmentation.power(shortRoom), 1e-6, "the power is kept");
+        // 60 dB in RT60 seconds: the 0.3 s room is far quieter 0.3-0.4 s after the impulse than the 0.9 s room.
+        double shortTail = energy(shortRoom, 4800, 6400);
+        double longTail = energy(longRoom, 4800, 6400);
+        double early = energy(shortRoom, 480, 2080);
+        assertTrue(shortTail > 0, "a tail exists");
+        assertTrue(10 * Math.log10(early / shortTail) > 30, "the 0.3 s room falls by 30 dB or more in 0.27 s");
+        assertTrue(longTail > 100 * shortTail, "the longer room rings longer");
+    }
+
+    @Test
+    void reverberationIsDrawnOnlyWhenAskedAndIsReproducible() {
+        Augmentation a = new Augmentation();
+        a.reverbProbability = 1;
+        float[] clip = tone(16_000);
+
+        float[] first = a.apply(clip, Augmentation.random(3, 0, 0), i -> clip, 1, 1180);
+        float[] again = a.apply(clip, Augmentation.random(3, 0, 0), i -> clip, 1, 1180);
+
+        assertArrayEquals(first, again);
+        assertFalse(Arrays.equals(clip, first), "the clip went through a room");
+        assertTrue(a.perturbs());
+        assertTrue(a.describe(16_000).contains("simulated room"), a.describe(16_000));
+        a.reverbProbability = 1.5;
+        assertFalse(a.problems().isEmpty());
+    }
+
+    private static double energy(float[] x, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += (double) x[i] * x[i];
+        }
+        return sum;
+    }
 }
