@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auralis.host.cli.HelpStyle;
+import io.auralis.host.distribution.GeneratedWav;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -167,6 +168,37 @@ class DistributionIT {
         assertTrue(lines.get(0).startsWith("auralis: analyze: --master local[2] needs the Spark add-on, which is not in "
             + addon + ": unpack auralis-spark-addon-"), lines.get(0));
         assertTrue(lines.get(0).contains(".tar.gz into " + dist.toRealPath()), lines.get(0));
+    }
+
+    @Test
+    void serPredictReadsTheFilesOfAFolderThatAnalyzeReadsNamedAlike() throws Exception {
+        Path work = tmp.resolve("work");
+        Files.createDirectories(work.resolve("clips/b"));
+        Files.createDirectories(work.resolve("clips/.cache"));
+        GeneratedWav.write(work.resolve("clips/b/x.wav"), 16000, 1, 16, 1.0, GeneratedWav.voice(180, 0.1, 0.9, 1));
+        GeneratedWav.write(work.resolve("clips/A.WAV"), 22050, 2, 16, 1.0, GeneratedWav.voice(220, 0.1, 0.9, 2));
+        Files.copy(work.resolve("clips/A.WAV"), work.resolve("clips/.hidden.wav"));
+        Files.copy(work.resolve("clips/A.WAV"), work.resolve("clips/.cache/y.wav"));
+        Files.writeString(work.resolve("clips/notes.txt"), "not audio");
+        Files.createSymbolicLink(work.resolve("clips/b/up"), work.resolve("clips"));
+        List<String> expected = List.of("clips/A.WAV", "clips/b/x.wav");
+        String loop = "auralis: clips/b/up: a link leads back into a folder above it; not followed";
+        for (List<String> command : List.of(List.of("ser", "predict"), List.of("analyze", "--workflow", "features"))) {
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("clips/", "clips/b/x.wav"));
+            Run run = run(args.toArray(String[]::new));
+            assertEquals(0, run.code(), command + ": " + run.err());
+            List<String> files = new ArrayList<>();
+            for (String line : run.out().lines().toList()) {
+                files.add(new ObjectMapper().readTree(line).get("file").asText());
+            }
+            // sorted inside the folder, hidden names and other extensions skipped, x.wav once, named as typed
+            assertEquals(expected, files, command.toString());
+            assertTrue(run.err().lines().anyMatch(loop::equals), command + ": " + run.err());
+        }
+        Run missing = run("ser", "predict", "clips", "nope.wav");
+        assertEquals(2, missing.code(), missing.err());
+        assertEquals("auralis: ser predict: nope.wav: no such file", missing.err().strip());
     }
 
     @Test

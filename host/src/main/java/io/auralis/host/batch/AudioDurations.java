@@ -1,5 +1,6 @@
 package io.auralis.host.batch;
 
+import io.auralis.api.command.InputFile;
 import io.auralis.api.audio.AudioDecoder;
 import io.auralis.api.audio.AudioInfo;
 

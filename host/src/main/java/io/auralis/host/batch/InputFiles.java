@@ -1,5 +1,6 @@
 package io.auralis.host.batch;
 
+import io.auralis.api.command.InputFile;
 import io.auralis.api.command.UsageException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -20,7 +21,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Turns the files and folders named on the command line into the list of files to analyse.
+ * Turns the files and folders named on the command line into the list of files to analyse: the platform's one
+ * implementation of {@link io.auralis.api.command.CommandContext#inputs}, which {@code analyze} and every
+ * contributed command ({@code ser predict}) reach through their context.
  *
  * <p>A file named explicitly is always taken, whatever its extension, so that a file that is not audio gets an
  * error record rather than being silently skipped. A folder is searched recursively (following links) for files
@@ -45,8 +48,8 @@ public final class InputFiles {
      * @param workingDirectory what relative arguments resolve against
      * @param warnings receives one line for each link that leads back into a folder above it (not followed: the
      *     files it leads to are reached through their own folder)
-     * @return the files, in a deterministic order
-     * @throws UsageException if an argument does not exist, naming it
+     * @return the files, at least one, in a deterministic order
+     * @throws UsageException if an argument does not exist, naming it, or no argument holds an audio file
      */
     public static List<InputFile> collect(List<String> arguments, Path workingDirectory, Consumer<String> warnings)
             throws UsageException {
@@ -69,7 +72,22 @@ public final class InputFiles {
                 files.add(new InputFile(path, argument));
             }
         }
+        if (files.isEmpty()) {
+            throw noAudio(arguments);
+        }
         return files;
+    }
+
+    /**
+     * The error for arguments that name no audio file, worded alike wherever inputs are listed (here, and over a
+     * distributed file system by {@code analyze --master}).
+     *
+     * @param arguments the files and folders as the user wrote them
+     * @return the exception to throw
+     */
+    public static UsageException noAudio(List<String> arguments) {
+        return new UsageException("no audio files in " + String.join(", ", arguments) + " (looked for "
+            + String.join(", ", AUDIO_EXTENSIONS.stream().sorted().toList()) + ")");
     }
 
     /**

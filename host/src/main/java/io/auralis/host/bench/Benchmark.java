@@ -1,5 +1,7 @@
 package io.auralis.host.bench;
 
+import io.auralis.api.command.InputFile;
+import io.auralis.api.command.UsageException;
 import io.auralis.host.batch.InputFiles;
 import io.auralis.host.files.FileTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -248,10 +250,7 @@ public final class Benchmark {
      */
     private BenchResult.Reference compare(LauncherProcesses children, Path work, String model, Path folder,
             List<String> problems) throws IOException, InterruptedException {
-        List<String> files;
-        try (Stream<Path> s = Files.walk(folder)) {
-            files = s.filter(Files::isRegularFile).filter(Benchmark::isAudio).map(Path::toString).sorted().toList();
-        }
+        List<String> files = audioIn(folder).stream().map(Path::toString).toList();
         Path workflow = clipWorkflow(work, model);
         Path script = home.resolve("bench").resolve("torch_reference.py");
         List<ChildRun> predict = new ArrayList<>();
@@ -380,14 +379,21 @@ public final class Benchmark {
     }
 
     /** The smallest audio file directly in a folder or below it, or {@code null}. */
-    static Path smallestAudio(Path folder) throws IOException {
+    static Path smallestAudio(Path folder) {
         if (!Files.isDirectory(folder)) {
             return null;
         }
-        try (Stream<Path> s = Files.walk(folder)) {
-            Comparator<Path> bySize = Comparator.comparingLong(Benchmark::sizeOrMax);
-            return s.filter(Files::isRegularFile).filter(Benchmark::isAudio)
-                .min(bySize.thenComparing(Path::toString)).orElse(null);
+        Comparator<Path> bySize = Comparator.comparingLong(Benchmark::sizeOrMax);
+        return audioIn(folder).stream().min(bySize.thenComparing(Path::toString)).orElse(null);
+    }
+
+    /** The audio files in a folder and below it, found as analyze finds them; empty when there are none. */
+    private static List<Path> audioIn(Path folder) {
+        try {
+            return InputFiles.collect(List.of(folder.toString()), folder, warning -> { }).stream()
+                .filter(f -> f.problem() == null).map(InputFile::path).toList();
+        } catch (UsageException e) {
+            return List.of();
         }
     }
 
@@ -397,11 +403,6 @@ public final class Benchmark {
         } catch (IOException e) {
             return Long.MAX_VALUE;
         }
-    }
-
-    private static boolean isAudio(Path p) {
-        String name = p.getFileName().toString();
-        return !name.startsWith(".") && InputFiles.isAudio(name);
     }
 
     private static void deleteTree(Path root) {

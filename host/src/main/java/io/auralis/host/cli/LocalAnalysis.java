@@ -8,8 +8,7 @@ import io.auralis.host.batch.AudioDurations;
 import io.auralis.host.batch.BatchProgress;
 import io.auralis.host.batch.BatchResult;
 import io.auralis.host.batch.BatchRunner;
-import io.auralis.host.batch.InputFile;
-import io.auralis.host.batch.InputFiles;
+import io.auralis.api.command.InputFile;
 import io.auralis.host.batch.Interruption;
 import io.auralis.host.batch.ProgressBarDisplay;
 import io.auralis.host.batch.ProgressLines;
@@ -57,12 +56,7 @@ final class LocalAnalysis {
             throw new UsageException("analyze: --resume needs an output file (--output FILE, or writers in the "
                 + "workflow): standard output cannot be resumed");
         }
-        List<InputFile> inputs = InputFiles.collect(options.inputs(), context.workingDirectory(),
-            w -> err.println("auralis: " + w));
-        if (inputs.isEmpty()) {
-            throw new UsageException("analyze: no audio files in " + String.join(", ", options.inputs())
-                + " (looked for " + String.join(", ", InputFiles.AUDIO_EXTENSIONS.stream().sorted().toList()) + ")");
-        }
+        List<InputFile> inputs = context.inputs(options.inputs());
         AudioDecoder decoder;
         try {
             decoder = services.decoder();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.auralis.api.command.InputFile;
 import io.auralis.api.audio.AudioBlock;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.UsageException;

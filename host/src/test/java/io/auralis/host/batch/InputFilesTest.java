@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.auralis.api.command.InputFile;
 import io.auralis.api.command.UsageException;
 import io.auralis.host.fake.UnsearchableFolder;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,14 @@ class InputFilesTest {
     void aMissingInputIsOneLineNamingIt() {
         UsageException e = assertThrows(UsageException.class, () -> names("nope.wav"));
         assertEquals("nope.wav: no such file", e.getMessage());
+    }
+
+    @Test
+    void argumentsWithoutAnyAudioFileAreOneLineNamingThemAndTheExtensionsLookedFor() throws Exception {
+        touch("silent/notes.txt", "other/.hidden.wav");
+        UsageException e = assertThrows(UsageException.class, () -> names("silent", "other"));
+        assertEquals("no audio files in silent, other (looked for aac, aif, aiff, au, flac, m4a, mp3, ogg, opus, "
+            + "wav)", e.getMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.auralis.host.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.auralis.api.command.InputFile;
 import io.auralis.api.audio.AudioDecoder;
 import io.auralis.api.audio.AudioInfo;
 import io.auralis.api.audio.AudioStream;

@@ -91,27 +91,7 @@ class LiveInputTest {
     private int analyze(InputStream stdin, OutputStream out, ByteArrayOutputStream err, String... args) {
         PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CommandContext context = new CommandContext() {
-            @Override
-            public PrintStream out() {
-                return o;
-            }
-
-            @Override
-            public PrintStream err() {
-                return e;
-            }
-
-            @Override
-            public Path workingDirectory() {
-                return cwd;
-            }
-
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-        };
+        CommandContext context = new TerminalContext(o, e, cwd, false);
         List<OutputWriter> writers = List.of(new JsonLinesWriter());
         FakeServices services = FakeServices.of(new AudioDecoderComponent("no-such-ffmpeg"), writers,
             new SpeechSegmenter(), new LoudnessExtractor());

@@ -1,6 +1,9 @@
 package io.auralis.host.fake;
 
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.InputFile;
+import io.auralis.api.command.UsageException;
+import io.auralis.host.batch.InputFiles;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -43,6 +46,12 @@ public final class TestContext implements CommandContext {
     @Override
     public Path workingDirectory() {
         return workingDirectory;
+    }
+
+    @Override
+    public List<InputFile> inputs(List<String> arguments) throws UsageException {
+        // the launcher's own search, as the command would get it
+        return InputFiles.collect(arguments, workingDirectory, warning -> errStream.println("auralis: " + warning));
     }
 
     @Override

@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auralis.api.Platform;
 import io.auralis.api.audio.AudioBlock;
 import io.auralis.api.command.Command;
-import io.auralis.api.command.CommandContext;
 import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.FeatureExtractor;
+import io.auralis.ser.command.FakeContext;
 import io.auralis.ser.model.SignalFixture;
 import io.auralis.testkit.ExtractorHarness;
 import io.auralis.testkit.OsgiFramework;
@@ -104,27 +104,7 @@ class SerBundleInFelixTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int code = command.run(List.of(args), new CommandContext() {
-                @Override
-                public PrintStream out() {
-                    return o;
-                }
-
-                @Override
-                public PrintStream err() {
-                    return e;
-                }
-
-                @Override
-                public Path workingDirectory() {
-                    return work;
-                }
-
-                @Override
-                public boolean interactive() {
-                    return false;
-                }
-            });
+            int code = command.run(List.of(args), new FakeContext(o, e, work));
             return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8),
                 err.toString(StandardCharsets.UTF_8)};
         }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auralis.api.command.Command;
-import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.InputFile;
 import io.auralis.api.command.UsageException;
 import io.auralis.ser.checkpoint.PickleWriter;
 import io.auralis.ser.data.RealCorpora;
@@ -23,6 +23,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -69,33 +70,18 @@ class SerCommandTest {
     }
 
     static Run ser(String... args) throws Exception {
+        return ser(null, args);
+    }
+
+    /** Runs {@code auralis ser ...} with the inputs the launcher's search would have found. */
+    static Run ser(FakeContext.Expansion expansion, String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             int code;
             try {
-                code = command.run(List.of(args), new CommandContext() {
-                @Override
-                public PrintStream out() {
-                    return o;
-                }
-
-                @Override
-                public PrintStream err() {
-                    return e;
-                }
-
-                @Override
-                public Path workingDirectory() {
-                    return work;
-                }
-
-                @Override
-                public boolean interactive() {
-                    return false;
-                }
-            });
+                code = command.run(List.of(args), new FakeContext(o, e, work, expansion));
             } catch (UsageException u) {
                 code = printedAsTheLauncherDoes(u, e);
             }
@@ -179,27 +165,28 @@ class SerCommandTest {
     }
 
     @Test
-    void foldersAreSearchedAsAnalyzeSearchesThemAndTheirFilesNamedUnderTheFolderTyped() throws Exception {
+    void predictReadsTheFilesTheLaunchersSearchFindsNamedAsItNamesThemAndFailsThoseItCouldNotSearch() throws Exception {
+        // The search itself is the launcher's (InputFilesTest; DistributionIT runs ser predict against analyze).
         Path clips = Files.createDirectories(work.resolve("clips/b"));
-        Files.createDirectories(work.resolve("clips/.cache"));
-        Files.copy(work.resolve("a.wav"), clips.resolve("x.wav"));
-        Files.copy(work.resolve("a.wav"), work.resolve("clips/A.WAV"));
-        Files.copy(work.resolve("a.wav"), work.resolve("clips/.hidden.wav"));
-        Files.copy(work.resolve("a.wav"), work.resolve("clips/.cache/y.wav"));
-        Files.writeString(work.resolve("clips/notes.txt"), "not audio");
-        Run run = ser("predict", "clips/", "clips/b/x.wav");
-        assertEquals(Command.OK, run.code(), run.err());
-        List<String> files = new ArrayList<>();
-        for (JsonNode line : run.lines()) {
-            files.add(line.get("file").asText());
-        }
-        // sorted by the path inside the folder, hidden names and other extensions skipped, x.wav read once
-        assertEquals(List.of("clips/A.WAV", "clips/b/x.wav"), files);
+        Files.copy(work.resolve("a.wav"), clips.resolve("x.wav"), StandardCopyOption.REPLACE_EXISTING);
+        List<List<String>> asked = new ArrayList<>();
+        Run run = ser(arguments -> {
+            asked.add(arguments);
+            return List.of(new InputFile(clips.resolve("x.wav"), "clips/b/x.wav"),
+                new InputFile(work.resolve("clips/locked"), "clips/locked", "cannot be searched: permission denied"));
+        }, "predict", "--workers", "2", "clips/");
+        assertEquals(List.of(List.of("clips/")), asked, "the folder is handed over as typed");
+        assertEquals(Command.PARTIAL_FAILURE, run.code(), run.err());
+        assertEquals(1, run.lines().size(), run.out());
+        assertEquals("clips/b/x.wav", run.lines().get(0).get("file").asText());
+        assertEquals("auralis: clips/locked: cannot be searched: permission denied\n", run.err());
 
-        Files.createDirectories(work.resolve("silent"));
-        Run empty = ser("predict", "silent");
+        Run empty = ser(arguments -> {
+            throw new UsageException("no audio files in silent (looked for wav)");
+        }, "predict", "silent");
         assertEquals(Command.USAGE, empty.code());
-        assertTrue(empty.err().startsWith("auralis: ser predict: no audio files in silent"), empty.err());
+        assertEquals("auralis: ser predict: no audio files in silent (looked for wav)\n", empty.err());
+        assertEquals("", empty.out());
     }
 
     @Test

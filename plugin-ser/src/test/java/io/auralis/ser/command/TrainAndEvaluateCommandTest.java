@@ -62,27 +62,7 @@ class TrainAndEvaluateCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CommandContext context = new CommandContext() {
-            @Override
-            public PrintStream out() {
-                return o;
-            }
-
-            @Override
-            public PrintStream err() {
-                return e;
-            }
-
-            @Override
-            public Path workingDirectory() {
-                return dir;
-            }
-
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-        };
+        CommandContext context = new FakeContext(o, e, dir);
         SerCommand command = new SerCommand(new SerServices(models, SyntheticAudio.decoder()), Subcommands.ALL);
         int code;
         try {

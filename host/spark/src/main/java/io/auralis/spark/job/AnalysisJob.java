@@ -98,8 +98,7 @@ public final class AnalysisJob {
             throw new UsageException(e.getMessage());
         }
         if (inputs.isEmpty()) {
-            throw new UsageException("analyze: no audio files in " + String.join(", ", request.inputs())
-                + " (looked for " + String.join(", ", InputFiles.AUDIO_EXTENSIONS.stream().sorted().toList()) + ")");
+            throw InputFiles.noAudio(request.inputs());
         }
         OutputFolder output = new OutputFolder(outputPath(request), hadoop);
         if (output.isFile()) {
