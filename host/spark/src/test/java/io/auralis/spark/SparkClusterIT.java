@@ -122,7 +122,7 @@ class SparkClusterIT {
         List<String> args = new ArrayList<>(List.of("--workflow", workflow, "--workers", "2", "--output",
             "reference.jsonl"));
         args.addAll(inputs);
-        new AnalyzeCommand(host.services(), home).run(args, new CapturingContext(dir));
+        new CapturingContext(dir).launch(new AnalyzeCommand(host.services(), home), args);
         return Records.byFile(Records.ofFile(dir.resolve("reference.jsonl")));
     }
 
@@ -130,6 +130,6 @@ class SparkClusterIT {
         List<String> args = new ArrayList<>(List.of("--master", cluster.masterUrl(), "--executor-memory", "512m",
             "--workflow", workflow, "--output", output));
         args.addAll(inputs);
-        return new AnalyzeCommand(host.services(), home).run(args, context);
+        return context.launch(new AnalyzeCommand(host.services(), home), args);
     }
 }

@@ -122,7 +122,7 @@ class SparkLocalModeIT {
                 remote);
 
             // Exit code 0 also says every temporary copy was deleted: the job's scratch folder must be empty.
-            assertEquals(0, new AnalyzeCommand(host.services(), home).run(args, context), context.errText());
+            assertEquals(0, context.launch(new AnalyzeCommand(host.services(), home), args), context.errText());
 
             Map<String, JsonNode> copied = Records.byFile(Records.ofRuns(dir.resolve("out-remote")));
             assertEquals(8, copied.size());
@@ -167,7 +167,7 @@ class SparkLocalModeIT {
             CapturingContext context = new CapturingContext(dir);
             List<String> withWorkflow = new ArrayList<>(List.of("--workflow", workflow));
             withWorkflow.addAll(args);
-            assertEquals(2, new AnalyzeCommand(host.services(), home).run(withWorkflow, context), args.toString());
+            assertEquals(2, context.launch(new AnalyzeCommand(host.services(), home), withWorkflow), args.toString());
             assertEquals(1, context.errText().lines().count(), context.errText());
             assertTrue(context.errText().startsWith("auralis: analyze: "), context.errText());
         }
@@ -189,14 +189,14 @@ class SparkLocalModeIT {
             "reference.csv"));
         local.addAll(inputs);
         CapturingContext localContext = new CapturingContext(dir);
-        new AnalyzeCommand(host.services(), home).run(local, localContext);
+        localContext.launch(new AnalyzeCommand(host.services(), home), local);
         List<String> localLines = Files.readAllLines(dir.resolve("reference.csv"));
 
         List<String> args = new ArrayList<>(List.of("--master", "local[2]", "--workflow", workflow, "--format", "csv",
             "--output", "out-csv"));
         args.addAll(inputs);
         CapturingContext context = new CapturingContext(dir);
-        assertEquals(1, new AnalyzeCommand(host.services(), home).run(args, context), context.errText());
+        assertEquals(1, context.launch(new AnalyzeCommand(host.services(), home), args), context.errText());
 
         String header = localLines.get(0);
         List<String> distributed = new ArrayList<>();
@@ -221,7 +221,7 @@ class SparkLocalModeIT {
         List<String> args = new ArrayList<>(List.of("--workflow", workflowName, "--workers", "2", "--output", output));
         args.addAll(inputs);
         CapturingContext context = new CapturingContext(dir);
-        new AnalyzeCommand(host.services(), home).run(args, context);
+        context.launch(new AnalyzeCommand(host.services(), home), args);
         return Records.byFile(Records.ofFile(dir.resolve(output)));
     }
 
@@ -232,6 +232,6 @@ class SparkLocalModeIT {
             args.add("--resume");
         }
         args.addAll(inputs);
-        return new AnalyzeCommand(host.services(), home).run(args, context);
+        return context.launch(new AnalyzeCommand(host.services(), home), args);
     }
 }

@@ -101,7 +101,7 @@ public final class AnalyzeCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, CommandContext context) {
+    public int run(List<String> args, CommandContext context) throws UsageException {
         PrintStream err = context.err();
         if (args.contains("--help") || args.contains("-h")) {
             AnalyzeHelp.print(AnalyzeOptions.options(), writerFormats(), context.out());
@@ -111,8 +111,7 @@ public final class AnalyzeCommand implements Command {
         try {
             line = AnalyzeOptions.parse(args);
         } catch (ParseException e) {
-            err.println("auralis: analyze: " + e.getMessage() + " (see auralis analyze --help)");
-            return USAGE;
+            throw BuiltinCommand.usage(name(), e.getMessage());
         }
         WorkflowLibrary library = new WorkflowLibrary(home.resolve("workflows"));
         try {
@@ -149,10 +148,8 @@ public final class AnalyzeCommand implements Command {
                 return DistributedAnalysis.run(options, workflow, device, home, services, context);
             }
             return LocalAnalysis.run(options, workflow.workflow(), writers, services, context);
-        } catch (UsageException e) {
-            err.println("auralis: " + e.getMessage());
-            return USAGE;
         } catch (WorkflowException e) {
+            // every problem of the workflow, one line each, as validation reports them (not one usage line)
             for (String problem : e.problems()) {
                 err.println("auralis: " + e.source() + ": " + problem);
             }

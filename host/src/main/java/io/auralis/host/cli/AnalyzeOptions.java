@@ -94,7 +94,7 @@ record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolea
             FileTimeout timeout = line.hasOption("file-timeout")
                 ? FileTimeout.parse(line.getOptionValue("file-timeout")) : FileTimeout.byDuration();
             if (line.getArgList().isEmpty()) {
-                throw new UsageException("analyze: no input files or folders (see auralis analyze --help)");
+                throw BuiltinCommand.usage("analyze", "no input files or folders");
             }
             return new AnalyzeOptions(line.getOptionValue("workflow", WorkflowLibrary.DEFAULT), workers,
                 line.hasOption("workers"), resume, force, timeout, line.hasOption("file-timeout"),

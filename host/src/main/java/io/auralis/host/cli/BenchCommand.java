@@ -1,25 +1,21 @@
 package io.auralis.host.cli;
 
-import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
-import io.auralis.api.command.CommandHelp;
+import io.auralis.api.command.UsageException;
 import io.auralis.host.bench.BenchOptions;
 import io.auralis.host.bench.Benchmark;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /**
  * {@code auralis bench}: every speed and memory figure of this installation on this machine, each taken from a real
  * run of the installation's own launcher. This process starts no framework: it only spawns, watches and reports
  * ({@link io.auralis.host.bench}).
  */
-public final class BenchCommand implements Command {
+public final class BenchCommand extends BuiltinCommand {
     private final Path home;
 
     /**
@@ -41,7 +37,8 @@ public final class BenchCommand implements Command {
         return "Measure start-up, analyze throughput, peak memory and model speed on this machine";
     }
 
-    private static Options options() {
+    @Override
+    Options options() {
         Options o = new Options();
         o.addOption(Option.builder().longOpt("corpus").hasArg().argName("DIR")
             .desc("folder analysed for throughput (default: the installation's samples)").get());
@@ -55,55 +52,47 @@ public final class BenchCommand implements Command {
         o.addOption(Option.builder().longOpt("reference").hasArg().argName("DIRS")
             .desc("instead: time ser predict, the PyTorch reference (bench/torch_reference.py, Debian's "
                 + "python3-torch and python3-torchaudio) and analyze over each folder, alternating").get());
-        o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         return o;
     }
 
-    private static void help(PrintStream out) {
-        CommandHelp help = new CommandHelp("auralis bench [--corpus DIR] [--models LIST] [--long] [--json] [--quick]",
-                "auralis bench --reference DIR[,DIR...] [--models LIST] [--json]")
-            .paragraph(String.join("\n",
-                "Runs this installation's bin/auralis as child processes, one at a time, in a temporary state",
-                "folder, and prints how long each took (wall clock and CPU time) and its peak resident memory:",
-                "  - cold start: analyze on one short sample with a fresh state folder (installs the platform,",
-                "    unpacks PyTorch); warm start: the same again. Time to the first record and in all.",
-                "  - analyze over the corpus for each model, one emotion per whole file: files/s, audio s/s.",
-                "  - with --long: a generated speech-like 1-minute and 1-hour recording through the",
-                "    emotion-timeline workflow; peak memory should not grow with the length.",
-                "  - auralis ser bench: inference real-time factor at batch 1 and the best batch, and training",
-                "    throughput, for each architecture (see auralis ser bench --help).",
-                "Also prints the machine (processor, cores, memory, Java) and the load average at start and end:",
-                "other work on the machine slows every figure, so measure on an idle one.",
-                "Peak memory and CPU time are read from /proc and are n/a on other systems than Linux.",
-                "JAVA_OPTS is passed to every child (e.g. -Dai.djl.pytorch.num_threads=N)."));
-        BuiltinCommand.addOptions(help, "Options:", options())
-            .paragraph("Takes a few minutes with --long on 2 cores, most of it in the 1-hour recording. Example:\n"
-                + "  nice auralis bench --corpus data/tess --long")
-            .print(out);
+    @Override
+    List<String> synopsis() {
+        return List.of("auralis bench [--corpus DIR] [--models LIST] [--long] [--json] [--quick]",
+            "auralis bench --reference DIR[,DIR...] [--models LIST] [--json]");
     }
 
     @Override
-    public int run(List<String> args, CommandContext context) throws Exception {
-        if (args.contains("--help") || args.contains("-h")) {
-            help(context.out());
-            return OK;
-        }
-        PrintStream err = context.err();
-        CommandLine line;
-        try {
-            line = DefaultParser.builder().get().parse(options(), args.toArray(String[]::new));
-        } catch (ParseException e) {
-            err.println("auralis: bench: " + e.getMessage() + " (see auralis bench --help)");
-            return USAGE;
-        }
+    String description() {
+        return String.join("\n",
+            "Runs this installation's bin/auralis as child processes, one at a time, in a temporary state",
+            "folder, and prints how long each took (wall clock and CPU time) and its peak resident memory:",
+            "  - cold start: analyze on one short sample with a fresh state folder (installs the platform,",
+            "    unpacks PyTorch); warm start: the same again. Time to the first record and in all.",
+            "  - analyze over the corpus for each model, one emotion per whole file: files/s, audio s/s.",
+            "  - with --long: a generated speech-like 1-minute and 1-hour recording through the",
+            "    emotion-timeline workflow; peak memory should not grow with the length.",
+            "  - auralis ser bench: inference real-time factor at batch 1 and the best batch, and training",
+            "    throughput, for each architecture (see auralis ser bench --help).",
+            "Also prints the machine (processor, cores, memory, Java) and the load average at start and end:",
+            "other work on the machine slows every figure, so measure on an idle one.",
+            "Peak memory and CPU time are read from /proc and are n/a on other systems than Linux.",
+            "JAVA_OPTS is passed to every child (e.g. -Dai.djl.pytorch.num_threads=N).");
+    }
+
+    @Override
+    String epilogue() {
+        return "Takes a few minutes with --long on 2 cores, most of it in the 1-hour recording. Example:\n"
+            + "  nice auralis bench --corpus data/tess --long";
+    }
+
+    @Override
+    int execute(CommandLine line, CommandContext context) throws Exception {
         if (!line.getArgList().isEmpty()) {
-            err.println("auralis: bench: unexpected argument '" + line.getArgList().get(0) + "' (see auralis bench "
-                + "--help)");
-            return USAGE;
+            throw usage("unexpected argument '" + line.getArgList().get(0) + "'");
         }
         if (home == null) {
-            err.println("auralis: bench: cannot tell where Auralis is installed: pass --home DIR or set AURALIS_HOME");
-            return USAGE;
+            throw new UsageException("bench: cannot tell where Auralis is installed: pass --home DIR or set "
+                + "AURALIS_HOME");
         }
         boolean complete;
         try {
@@ -112,10 +101,10 @@ public final class BenchCommand implements Command {
             if (line.hasOption("reference")) {
                 options = options.withReference(line.getOptionValue("reference"), context.workingDirectory());
             }
-            complete = Benchmark.measure(home, options, err, context.out());
+            complete = Benchmark.measure(home, options, context.err(), context.out());
         } catch (IllegalArgumentException e) {
-            err.println("auralis: bench: " + e.getMessage());
-            return USAGE;
+            // a corpus, model or installation that cannot be measured: bad input, found before any figure
+            throw new UsageException("bench: " + e.getMessage());
         }
         return complete ? OK : PARTIAL_FAILURE;
     }

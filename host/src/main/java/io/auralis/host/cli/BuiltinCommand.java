@@ -85,7 +85,19 @@ abstract class BuiltinCommand implements Command {
      * @return the exception to throw
      */
     UsageException usage(String message) {
-        return new UsageException(name() + ": " + message, "Run 'auralis " + name() + " --help' for its usage.");
+        return usage(name(), message);
+    }
+
+    /**
+     * A usage error about a built-in command's flags, with the hint to read its usage: one wording for every
+     * built-in command, whether or not it parses through this class ({@code analyze} has its own parser).
+     *
+     * @param command the command's name
+     * @param message what is wrong
+     * @return the exception to throw
+     */
+    static UsageException usage(String command, String message) {
+        return new UsageException(command + ": " + message, "Run 'auralis " + command + " --help' for its usage.");
     }
 
     /**

@@ -103,11 +103,7 @@ public final class Launcher {
             }
             return run.dispatch(rest.get(0), rest.subList(1, rest.size()));
         } catch (UsageException e) {
-            err.println("auralis: " + e.getMessage());
-            if (e.hint() != null) {
-                err.println(e.hint());
-            }
-            return Command.USAGE;
+            return printed(e, err);
         } catch (HostException e) {
             err.println("auralis: " + e.getMessage());
             if (debug) {
@@ -127,6 +123,22 @@ public final class Launcher {
                 session.close();
             }
         }
+    }
+
+    /**
+     * Prints a usage error the launcher's one way, whichever command threw it: {@code auralis: <message>}, then its
+     * hint on a line of its own.
+     *
+     * @param e the error
+     * @param err standard error
+     * @return {@link Command#USAGE}, the exit code
+     */
+    public static int printed(UsageException e, PrintStream err) {
+        err.println("auralis: " + e.getMessage());
+        if (e.hint() != null) {
+            err.println(e.hint());
+        }
+        return Command.USAGE;
     }
 
     private void message(String line) {
@@ -226,8 +238,7 @@ public final class Launcher {
                 return builtin.run(args, context);
             }
             if (builtin != null) {
-                // bench only spawns the launcher as children: it needs no framework of its own
-                if (!args.contains("--help") && !args.contains("-h") && !(builtin instanceof BenchCommand)) {
+                if (!args.contains("--help") && !args.contains("-h")) {
                     // Before the command runs, so that a framework that cannot start is one line and exit code 2.
                     session.host();
                 }

@@ -146,8 +146,8 @@ final class LiveAnalysis {
         try {
             stream = decoder.open(stdin, STDIN, raw, workflow.sampleRate());
         } catch (AudioFormatException e) {
-            err.println("auralis: " + e.getMessage());
-            return Command.USAGE;
+            // not audio, before any record: bad input
+            throw new UsageException(e.getMessage());
         } catch (IOException e) {
             err.println("auralis: -: " + e.getMessage());
             return Command.PARTIAL_FAILURE;

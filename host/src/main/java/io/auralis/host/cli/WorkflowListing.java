@@ -2,6 +2,7 @@ package io.auralis.host.cli;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.UsageException;
 import io.auralis.host.workflow.WorkflowDefinition;
 import io.auralis.host.workflow.WorkflowException;
 import io.auralis.host.workflow.WorkflowLibrary;
@@ -21,15 +22,15 @@ final class WorkflowListing {
      *
      * @param library the installation's workflows
      * @param context where to print
-     * @return the exit code: 0, or 2 when the folder cannot be listed
+     * @return the exit code: 0
+     * @throws UsageException when the folder cannot be listed
      */
-    static int print(WorkflowLibrary library, CommandContext context) {
+    static int print(WorkflowLibrary library, CommandContext context) throws UsageException {
         List<Path> files;
         try {
             files = library.list();
         } catch (IOException e) {
-            context.err().println("auralis: " + library.folder() + ": cannot be listed: " + e.getMessage());
-            return Command.USAGE;
+            throw new UsageException(library.folder() + ": cannot be listed: " + e.getMessage());
         }
         if (files.isEmpty()) {
             context.err().println("auralis: no workflows in " + library.folder());

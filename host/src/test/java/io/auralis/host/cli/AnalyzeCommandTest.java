@@ -91,7 +91,7 @@ class AnalyzeCommandTest {
     private int analyze(String... args) {
         context = new TestContext(cwd, false);
         FakeServices services = FakeServices.of(decoder, writers, level);
-        return new AnalyzeCommand(services, home).run(Arrays.asList(args), context);
+        return context.launch(new AnalyzeCommand(services, home), Arrays.asList(args));
     }
 
     private static Map<String, JsonNode> byFile(List<String> lines) throws IOException {
@@ -300,9 +300,9 @@ class AnalyzeCommandTest {
 
         Path elsewhere = Files.createDirectories(home.resolve("elsewhere"));
         context = new TestContext(elsewhere, false);
-        int code = new AnalyzeCommand(FakeServices.of(decoder, writers, level), home)
-            .run(List.of("--resume", "-o", cwd.resolve("r.jsonl").toString(), "../../" + cwd.getFileName() + "/in",
-                cwd.resolve("in/0.wav").toString()), context);
+        int code = context.launch(new AnalyzeCommand(FakeServices.of(decoder, writers, level), home),
+            List.of("--resume", "-o", cwd.resolve("r.jsonl").toString(), "../../" + cwd.getFileName() + "/in",
+                cwd.resolve("in/0.wav").toString()));
         assertEquals(Command.OK, code, context.errText());
         assertTrue(context.errLines().contains("auralis: nothing left to analyse"), context.errText());
         assertEquals(opened, decoder.opened.get(), "nothing analysed twice");
@@ -360,8 +360,8 @@ class AnalyzeCommandTest {
         TestContext first = new TestContext(cwd, false);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
-            java.util.concurrent.Future<Integer> running = pool.submit(() -> new AnalyzeCommand(
-                FakeServices.of(decoder, writers, slow), home).run(List.of("-o", "r.jsonl", "in/0.wav"), first));
+            java.util.concurrent.Future<Integer> running = pool.submit(() -> first.launch(new AnalyzeCommand(
+                FakeServices.of(decoder, writers, slow), home), List.of("-o", "r.jsonl", "in/0.wav")));
             assertTrue(started.await(60, java.util.concurrent.TimeUnit.SECONDS), "the first run did not start");
 
             assertEquals(Command.USAGE, analyze("--force", "-o", "r.jsonl", "in"));
@@ -451,10 +451,10 @@ class AnalyzeCommandTest {
     void badUsageIsOneLineAndExitCodeTwo() throws Exception {
         Files.writeString(cwd.resolve("keep.jsonl"), "precious\n");
         Map<List<String>, String> cases = pairs(
-            List.of("--frobnicate", "in"), "auralis: analyze: Unrecognized option: --frobnicate (see auralis analyze "
-                + "--help)",
+            List.of("--frobnicate", "in"), "auralis: analyze: Unrecognized option: --frobnicate\nRun 'auralis analyze "
+                + "--help' for its usage.",
             List.of("-o", "keep.jsonl", "in", "nope.wav"), "auralis: nope.wav: no such file",
-            List.of(), "auralis: analyze: no input files or folders (see auralis analyze --help)",
+            List.of(), "auralis: analyze: no input files or folders\nRun 'auralis analyze --help' for its usage.",
             List.of("--workers", "0", "in"), "auralis: analyze: --workers must be a whole number from 1 to 1024, "
                 + "not '0'",
             List.of("--format", "xml", "-o", "keep.jsonl", "in"), "auralis: analyze: unknown format 'xml' (known: csv, "
@@ -477,7 +477,8 @@ class AnalyzeCommandTest {
                 + "name in " + home.resolve("workflows") + " (workflows: default, double)");
         for (Map.Entry<List<String>, String> c : cases.entrySet()) {
             assertEquals(Command.USAGE, analyze(c.getKey().toArray(String[]::new)), c.getKey().toString());
-            assertEquals(List.of(c.getValue()), context.errLines(), c.getKey().toString());
+            // one line, and for bad flags the launcher's hint under it, as every command's
+            assertEquals(List.of(c.getValue().split("\n")), context.errLines(), c.getKey().toString());
             assertEquals("", context.outText());
         }
         assertEquals("precious\n", Files.readString(cwd.resolve("keep.jsonl")), "nothing run, nothing touched");
@@ -491,8 +492,8 @@ class AnalyzeCommandTest {
         Files.write(cwd.resolve("mine.json"), text);
         RecordingRunner.last = null;
         context = new TestContext(cwd, false);
-        int code = new AnalyzeCommand(FakeServices.of(decoder, writers, level), home, "gpu:1")
-            .run(List.of("--master", "recording:test", "--workflow", "mine.json", "-o", "out", "in"), context);
+        int code = context.launch(new AnalyzeCommand(FakeServices.of(decoder, writers, level), home, "gpu:1"),
+            List.of("--master", "recording:test", "--workflow", "mine.json", "-o", "out", "in"));
         assertEquals(Command.OK, code, context.errText());
         io.auralis.host.batch.DistributedRunner.Job job = RecordingRunner.last;
         assertEquals("gpu:1", job.device(), "--device reaches the executors");
@@ -527,8 +528,8 @@ class AnalyzeCommandTest {
     @Test
     void withoutADecoderTheCommandSaysSoWithExitCodeThree() {
         context = new TestContext(cwd, false);
-        int code = new AnalyzeCommand(new FakeServices(List.of(level), null, writers), home)
-            .run(List.of("in"), context);
+        int code = context.launch(new AnalyzeCommand(new FakeServices(List.of(level), null, writers), home),
+            List.of("in"));
         assertEquals(Command.INTERNAL_ERROR, code);
         assertEquals(List.of("auralis: analyze: no audio decoder is running (is the io.auralis.audio bundle "
             + "started?)"), context.errLines());
@@ -556,8 +557,8 @@ class AnalyzeCommandTest {
     void aTerminalGetsAProgressBarAndFailuresUnderIt() throws Exception {
         FakeDecoder.write(cwd.resolve("in/3-text.wav"), "reject");
         context = new TestContext(cwd, true);
-        int code = new AnalyzeCommand(FakeServices.of(decoder, writers, level), home)
-            .run(List.of("-o", "r.jsonl", "in"), context);
+        int code = context.launch(new AnalyzeCommand(FakeServices.of(decoder, writers, level), home),
+            List.of("-o", "r.jsonl", "in"));
         assertEquals(Command.PARTIAL_FAILURE, code);
         String err = context.errText();
         assertTrue(err.contains("analyze"), err);

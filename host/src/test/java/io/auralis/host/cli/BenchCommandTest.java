@@ -18,25 +18,33 @@ class BenchCommandTest {
     @Test
     void badCommandLinesAreOneLineAndExitCode2WithoutStartingAnything() throws Exception {
         Path home = Files.createDirectories(tmp.resolve("home"));
-        for (List<String> args : List.of(List.of("--frobnicate"), List.of("extra"), List.of("--corpus", "nowhere"),
-            List.of("--corpus"))) {
+        String hint = "Run 'auralis bench --help' for its usage.";
+        for (List<String> args : List.of(List.of("--frobnicate"), List.of("extra"), List.of("--corpus"))) {
             TestContext context = new TestContext(tmp, false);
-            assertEquals(Command.USAGE, new BenchCommand(home).run(args, context), args.toString());
-            assertEquals(1, context.errText().strip().lines().count(), context.errText());
-            assertTrue(context.errText().startsWith("auralis: bench: "), context.errText());
+            assertEquals(Command.USAGE, context.launch(new BenchCommand(home), args), args.toString());
+            // bad flags: one line, and the launcher's hint under it
+            assertEquals(2, context.errLines().size(), context.errText());
+            assertTrue(context.errLines().get(0).startsWith("auralis: bench: "), context.errText());
+            assertEquals(hint, context.errLines().get(1));
         }
+        TestContext missing = new TestContext(tmp, false);
+        assertEquals(Command.USAGE, missing.launch(new BenchCommand(home), List.of("--corpus", "nowhere")));
+        assertEquals(1, missing.errLines().size(), missing.errText());
+        assertTrue(missing.errLines().get(0).startsWith("auralis: bench: "), missing.errText());
         TestContext context = new TestContext(tmp, false);
-        assertEquals(Command.USAGE, new BenchCommand(home).run(List.of(), context));
-        assertTrue(context.errText().contains("no launcher to run"), context.errText());
+        assertEquals(Command.USAGE, context.launch(new BenchCommand(home), List.of()));
+        assertTrue(context.errText().startsWith("auralis: bench: ") && context.errText().contains("no launcher to run"),
+            context.errText());
         TestContext nowhere = new TestContext(tmp, false);
-        assertEquals(Command.USAGE, new BenchCommand(null).run(List.of(), nowhere));
-        assertTrue(nowhere.errText().contains("cannot tell where Auralis is installed"), nowhere.errText());
+        assertEquals(Command.USAGE, nowhere.launch(new BenchCommand(null), List.of()));
+        assertEquals(List.of("auralis: bench: cannot tell where Auralis is installed: pass --home DIR or set "
+            + "AURALIS_HOME"), nowhere.errLines());
     }
 
     @Test
     void helpListsEveryOptionOnStandardOutput() throws Exception {
         TestContext context = new TestContext(tmp, false);
-        assertEquals(Command.OK, new BenchCommand(null).run(List.of("--help"), context));
+        assertEquals(Command.OK, context.launch(new BenchCommand(null), List.of("--help")));
         for (String option : List.of("--corpus DIR", "--models LIST", "--long", "--json", "--quick")) {
             assertTrue(context.outText().contains(option), option + " in\n" + context.outText());
         }

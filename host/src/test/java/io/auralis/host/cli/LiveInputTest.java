@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.UsageException;
 import io.auralis.api.output.OutputWriter;
 import io.auralis.audio.AudioDecoderComponent;
 import io.auralis.extractors.loudness.LoudnessExtractor;
@@ -95,7 +96,11 @@ class LiveInputTest {
         List<OutputWriter> writers = List.of(new JsonLinesWriter());
         FakeServices services = FakeServices.of(new AudioDecoderComponent("no-such-ffmpeg"), writers,
             new SpeechSegmenter(), new LoudnessExtractor());
-        return new AnalyzeCommand(services, home, "auto", () -> stdin).run(List.of(args), context);
+        try {
+            return new AnalyzeCommand(services, home, "auto", () -> stdin).run(List.of(args), context);
+        } catch (UsageException u) {
+            return Launcher.printed(u, e);
+        }
     }
 
     /** Lines written to standard output, as they arrive. */

@@ -65,8 +65,8 @@ class OneShotWorkflowTest {
     Path cwd;
 
     private int analyze(TestContext context, String... args) {
-        return new AnalyzeCommand(new FakeServices(extractors, new AudioDecoderComponent(), writers), HOME)
-            .run(List.of(args), context);
+        return context.launch(new AnalyzeCommand(new FakeServices(extractors, new AudioDecoderComponent(), writers),
+            HOME), List.of(args));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.auralis.host.fake;
 
+import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
 import io.auralis.api.command.InputFile;
 import io.auralis.api.command.UsageException;
 import io.auralis.host.batch.InputFiles;
+import io.auralis.host.cli.Launcher;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -57,6 +59,26 @@ public final class TestContext implements CommandContext {
     @Override
     public boolean interactive() {
         return interactive;
+    }
+
+    /**
+     * Runs a command in this context as the launcher runs it: a usage error it throws is printed as the launcher
+     * prints it, and answered with exit code 2.
+     *
+     * @param command the command
+     * @param args its arguments
+     * @return the exit code
+     * @throws AssertionError for anything else the command throws, which the launcher would report as an internal
+     *     error
+     */
+    public int launch(Command command, List<String> args) {
+        try {
+            return command.run(args, this);
+        } catch (UsageException e) {
+            return Launcher.printed(e, errStream);
+        } catch (Exception e) {
+            throw new AssertionError(command.name() + ": an internal error: " + e, e);
+        }
     }
 
     /**
