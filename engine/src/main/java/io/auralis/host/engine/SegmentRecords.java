@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Live input's records: one {@link FileRecord} per speech segment, written as soon as it is final. A record's
- * {@code file} is the source's name ({@code -}), its {@code duration} the segment's, and its {@code outputs} hold
+ * {@code file} is the source's name ({@code -}), its {@code time}, {@code end} and {@code duration} the segment's
+ * (seconds from the start of the stream), and its {@code outputs} hold
  * the segment itself (its time span) under the segment output, and every other output's features whose time falls
  * in the segment ({@code time <= t < time + duration}), emotions included.
  *
@@ -111,6 +112,8 @@ public final class SegmentRecords implements StreamAnalyzer.Listener {
     private void write(Feature segment) throws IOException {
         FileRecord record = new FileRecord();
         record.file = name;
+        record.time = segment.time;
+        record.end = segment.end();
         record.duration = segment.duration;
         record.sampleRate = sourceRate;
         record.channels = channels;

@@ -28,11 +28,13 @@ final class AnalyzeHelp {
                 + "Progress and errors go to standard error.")
             .paragraph("Live input: 'auralis analyze -' reads standard input as it arrives (a WAV, whose size a pipe "
                 + "may leave unknown, as in 'ffmpeg -i call.mp3 -f wav - | auralis analyze -' or 'arecord -f S16_LE -r "
-                + "16000 | auralis analyze -'; or raw PCM with --raw-rate) and writes one record per speech segment to "
-                + "standard output, flushed as soon as the segment is final: {\"file\":\"-\",\"duration\":<the "
-                + "segment's>,...,\"outputs\":{\"segments.speech\":[<the segment: time, duration>],<every other output's "
-                + "features whose time falls in it>},\"error\":null}. The workflow must write a segment output; steps "
-                + "with a 'batch' parameter (auralis.ser) predict each segment at once unless the workflow sets it.");
+                + "16000 | auralis analyze -'; or raw PCM with --raw-rate) and writes one record per speech segment as "
+                + "soon as the segment is final, to standard output (flushed) or to each --output FILE (jsonl, csv; "
+                + "claimed, and never replaced without --force, as in a file run): {\"file\":\"-\",\"time\":<where "
+                + "the segment starts, s from the start of the stream>,\"end\":<where it ends>,\"duration\":<the "
+                + "segment's>,...,\"outputs\":{\"segments.speech\":[<the segment>],<every other output's features "
+                + "whose time falls in it>},\"error\":null}. The workflow must write a segment output; steps with a "
+                + "'batch' parameter (auralis.ser) predict each segment at once unless the workflow sets it.");
         BuiltinCommand.addOptions(help, "Options:", options)
             .paragraph(formats == null ? "Formats: those of the installed writers (none are listed here: the "
                 + "installation could not be started)."

@@ -13,15 +13,14 @@ import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.ParameterType;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.OutputWriter;
-import io.auralis.api.output.RecordEncoder;
 import io.auralis.api.command.UsageException;
+import io.auralis.host.batch.RecordOutputs;
 import io.auralis.host.engine.AnalysisServices;
 import io.auralis.host.engine.SegmentRecords;
 import io.auralis.host.engine.StreamAnalyzer;
 import io.auralis.host.workflow.StepDefinition;
 import io.auralis.host.workflow.Workflow;
 import io.auralis.host.workflow.WorkflowDefinition;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -29,13 +28,15 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code analyze -}: live input. Standard input (a WAV, whose size a pipe leaves unknown, or raw PCM described by
  * {@code --raw-rate}, {@code --raw-channels}, {@code --raw-encoding}) is analysed as it arrives, and one record per
- * speech segment is written to standard output and flushed as soon as the segment is final
- * ({@link SegmentRecords}), in bounded memory. Steps that batch their work (a parameter {@value #BATCH} of type
+ * speech segment, placed by its {@code time} and {@code end} in the stream, is written as soon as the segment is final
+ * ({@link SegmentRecords}), in bounded memory: to standard output, flushed, or to the files of {@code --output} (or
+ * the workflow's writers), claimed as a file run claims them ({@link ClaimedOutputs}: locked, never replaced without
+ * {@code --force}, described in their sidecars), each record handed to the system whole. Formats that write only
+ * when a run ends (the HTML report) are refused. Steps that batch their work (a parameter {@value #BATCH} of type
  * integer, such as {@code auralis.ser}'s) get {@code batch} 1 unless the workflow sets it, so that each segment's
  * features follow it at once.
  */
@@ -105,10 +106,9 @@ final class LiveAnalysis {
         if (options.inputs().size() != 1) {
             throw new UsageException("analyze: - (standard input) is analysed on its own, not with other inputs");
         }
-        if (options.resume() || options.master() != null
-            || options.outputs().stream().anyMatch(o -> !o.equals(STDIN))) {
-            throw new UsageException("analyze: live input (-) writes its records to standard output as each becomes "
-                + "final; --output FILE, --resume and --master do not apply (redirect standard output instead)");
+        if (options.resume() || options.master() != null) {
+            throw new UsageException("analyze: live input (-) is analysed once, as it arrives, in this process: "
+                + "--resume and --master do not apply");
         }
         AudioInfo raw = raw(options.raw());
         String segments = segmentOutput(workflow);
@@ -118,16 +118,14 @@ final class LiveAnalysis {
         } catch (IllegalArgumentException e) {
             throw new UsageException("analyze: " + workflow.source() + ": " + e.getMessage());
         }
-        String format = options.format() != null ? options.format() : "jsonl";
-        OutputWriter writer = writers.get(format);
-        if (writer == null) {
-            throw new UsageException("analyze: unknown format '" + format + "' (installed: "
-                + String.join(", ", writers.keySet()) + ")");
-        }
-        Optional<RecordEncoder> encoder = writer.encoder(workflow.outputs());
-        if (encoder.isEmpty()) {
-            throw new UsageException("analyze: " + format + " cannot be written to standard output, which is where "
-                + "live input's records go");
+        List<PlannedOutput> planned = PlannedOutput.plan(options.outputs(), options.format(), workflow, writers,
+            context.workingDirectory());
+        for (PlannedOutput p : planned) {
+            if (p.writer().encoder(workflow.outputs()).isEmpty()) {
+                throw new UsageException("analyze: " + p.name() + ": " + p.writer().format() + " is written when a "
+                    + "run ends, and live input writes each segment's record as soon as it is final (use "
+                    + String.join(" or ", streamable(writers, workflow)) + ")");
+            }
         }
         AudioDecoder decoder;
         try {
@@ -136,12 +134,6 @@ final class LiveAnalysis {
             err.println("auralis: analyze: " + e.getMessage());
             return Command.INTERNAL_ERROR;
         }
-        if (!workflow.writers().isEmpty()) {
-            err.println("auralis: live input writes to standard output; the workflow's writers are not used");
-        }
-        err.println("auralis: analysing standard input with workflow '" + workflow.name() + "': one record per "
-            + segments + " segment, written as each is final");
-        PrintStream out = context.out();
         AudioStream stream;
         try {
             stream = decoder.open(stdin, STDIN, raw, workflow.sampleRate());
@@ -152,22 +144,27 @@ final class LiveAnalysis {
             err.println("auralis: -: " + e.getMessage());
             return Command.PARTIAL_FAILURE;
         }
+        // Claimed once the stream is known to be audio, so that input which is not costs no output --force replaces.
+        RecordOutputs outputs;
+        try {
+            outputs = ClaimedOutputs.open(planned, workflow, false, options.force(), List.of(), context);
+        } catch (UsageException e) {
+            closeQuietly(stream);
+            throw e;
+        }
+        err.println("auralis: analysing standard input with workflow '" + workflow.name() + "': one record per "
+            + segments + " segment into " + String.join(", ", outputs.names()) + ", written as each is final");
         AudioInfo info = stream.info();
-        RecordEncoder records = encoder.get();
+        // each record goes to every output whole: flushed on standard output, handed to the system in one write to a
+        // file, so a reader of either sees it as soon as its segment is final
         SegmentRecords segmentRecords = new SegmentRecords(STDIN, segments, List.copyOf(workflow.outputs().keySet()),
-            workflow.sampleRate(), info.sampleRate, info.channels, r -> write(records, r, out));
+            workflow.sampleRate(), info.sampleRate, info.channels, outputs::write);
         String error;
         try {
-            records.header(out);
+            // a record an output cannot take (a closed pipe, a full disk) ends the analysis with that problem
             error = analyzer.analyze(stream, STDIN, segmentRecords);
-        } catch (IOException e) {
-            error = "-: " + e.getMessage();
         } finally {
-            try {
-                stream.close();
-            } catch (IOException e) {
-                // Standard input: nothing of ours to lose.
-            }
+            closeQuietly(stream);
         }
         if (error != null) {
             FileRecord failed = new FileRecord();
@@ -176,26 +173,30 @@ final class LiveAnalysis {
             failed.channels = info.channels;
             failed.error = error;
             try {
-                write(records, failed, out);
+                outputs.write(failed);
             } catch (IOException e) {
-                // Standard output is gone; the line on standard error below still says what happened.
+                // The output is gone; the line on standard error below still says what happened.
             }
             err.println("auralis: " + error);
         }
+        ClaimedOutputs.closeQuietly(outputs, err);
         err.println("auralis: " + segmentRecords.records() + (segmentRecords.records() == 1 ? " segment" : " segments")
             + " written" + (segmentRecords.late() > 0 ? "; " + segmentRecords.late() + " features came after their "
             + "segment was written and were left out" : ""));
         return error == null ? Command.OK : Command.PARTIAL_FAILURE;
     }
 
-    /** Encodes a record whole, then writes and flushes it: a reader of the pipe sees whole lines at once. */
-    private static void write(RecordEncoder encoder, FileRecord record, PrintStream out) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        encoder.encode(record, bytes);
-        bytes.writeTo(out);
-        out.flush();
-        if (out.checkError()) {
-            throw new IOException("standard output was closed");
+    /** The installed formats that can follow a stream, record by record. */
+    private static List<String> streamable(Map<String, OutputWriter> writers, Workflow workflow) {
+        return writers.values().stream().filter(w -> w.encoder(workflow.outputs()).isPresent())
+            .map(OutputWriter::format).sorted().toList();
+    }
+
+    private static void closeQuietly(AudioStream stream) {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // Standard input: nothing of ours to lose.
         }
     }
 

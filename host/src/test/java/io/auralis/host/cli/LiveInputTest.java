@@ -13,6 +13,7 @@ import io.auralis.audio.AudioDecoderComponent;
 import io.auralis.extractors.loudness.LoudnessExtractor;
 import io.auralis.extractors.segment.SpeechSegmenter;
 import io.auralis.host.fake.FakeServices;
+import io.auralis.writers.csv.CsvWriter;
 import io.auralis.writers.jsonl.JsonLinesWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,7 +94,7 @@ class LiveInputTest {
         PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         CommandContext context = new TerminalContext(o, e, cwd, false);
-        List<OutputWriter> writers = List.of(new JsonLinesWriter());
+        List<OutputWriter> writers = List.of(new JsonLinesWriter(), new CsvWriter(), new AtTheEndWriter());
         FakeServices services = FakeServices.of(new AudioDecoderComponent("no-such-ffmpeg"), writers,
             new SpeechSegmenter(), new LoudnessExtractor());
         try {
@@ -120,8 +121,10 @@ class LiveInputTest {
     }
 
     @Test
-    void segmentRecordsArriveWhileAPipeWrittenInRealTimeIsStillBeingWritten() {
+    void segmentRecordsArriveOnStandardOutputAndInEveryOutputFileWhileAPipeWrittenInRealTimeIsStillBeingWritten() {
         assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
+            Path jsonl = cwd.resolve("live/records.jsonl");
+            Path csv = cwd.resolve("live.csv");
             PipedOutputStream writer = new PipedOutputStream();
             PipedInputStream stdin = new PipedInputStream(writer, 1 << 16);
             Lines out = new Lines();
@@ -135,12 +138,14 @@ class LiveInputTest {
                         writer.flush();
                         Thread.sleep(100); // real-time pace: 0.1 s of audio every 0.1 s
                         if (tenth == seconds * 10 - 11) {
-                            // One second of audio left: wait (generously) for a record before writing it.
+                            // One second of audio left: wait (generously) for a record in every output before
+                            // writing it.
                             long until = System.nanoTime() + 60_000_000_000L;
-                            while (out.lines.isEmpty() && System.nanoTime() < until) {
+                            while (!(!out.lines.isEmpty() && lines(jsonl) > 0 && lines(csv) > 1)
+                                && System.nanoTime() < until) {
                                 Thread.sleep(20);
                             }
-                            recordBeforeEnd.set(!out.lines.isEmpty());
+                            recordBeforeEnd.set(!out.lines.isEmpty() && lines(jsonl) > 0 && lines(csv) > 1);
                         }
                     }
                     writer.close();
@@ -150,10 +155,17 @@ class LiveInputTest {
             }, "slow-writer");
             feeder.start();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = analyze(stdin, out, err, "--workflow", "live", "-");
+            int code = analyze(stdin, out, err, "--workflow", "live", "-o", "-", "-o", "live/records.jsonl", "-o",
+                "live.csv", "-");
             feeder.join();
             assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-            assertTrue(recordBeforeEnd.get(), "a segment's record was written before the input ended");
+            assertTrue(recordBeforeEnd.get(), "a segment's record was in every output before the input ended");
+            assertEquals(out.lines, Files.readAllLines(jsonl), "the file holds the records standard output had");
+            JsonNode provenance = JSON.readTree(cwd.resolve("live/records.jsonl.auralis.json").toFile());
+            assertEquals("auralis analyze", provenance.get("writtenBy").asText(), "claimed as a file run claims");
+            // "-" is quoted as '- against CSV injection, as any text cell that starts with a minus
+            List<String> fileRows = Files.readAllLines(csv).stream().filter(l -> l.startsWith("'-,,")).toList();
+            assertEquals(3, fileRows.size(), "one file row per segment");
 
             List<JsonNode> records = new ArrayList<>();
             for (String l : out.lines) {
@@ -168,7 +180,11 @@ class LiveInputTest {
                 assertEquals(1, segment.size(), "each record is one segment");
                 double start = segment.get(0).get("time").asDouble();
                 double end = start + segment.get(0).get("duration").asDouble();
+                assertEquals(start, r.get("time").asDouble(), 1e-6, "the record starts where its segment does");
+                assertEquals(end, r.get("end").asDouble(), 1e-5, "and ends where it ends");
                 assertEquals(r.get("duration").asDouble(), end - start, 1e-3, "duration is the segment's");
+                assertTrue(fileRows.get(records.indexOf(r)).startsWith("'-,," + r.get("time").asText() + ","),
+                    "the CSV file row starts at the segment: " + fileRows.get(records.indexOf(r)));
                 JsonNode loudness = r.get("outputs").get("loudness.dbfs");
                 assertTrue(loudness.size() >= 8, "the loudness of a 1 s burst, every 0.1 s: " + loudness);
                 for (JsonNode f : loudness) {
@@ -249,8 +265,13 @@ class LiveInputTest {
     void liveInputRefusesWhatItCannotDoBeforeReadingAnything() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         InputStream none = InputStream.nullInputStream();
-        assertEquals(2, analyze(none, new ByteArrayOutputStream(), err, "--workflow", "live", "-o", "x.jsonl", "-"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("writes its records to standard output"));
+        assertEquals(2, analyze(none, new ByteArrayOutputStream(), err, "--workflow", "live", "--resume", "-o",
+            "x.jsonl", "-"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--resume and --master do not apply"), err.toString());
+        err.reset();
+        assertEquals(2, analyze(none, new ByteArrayOutputStream(), err, "--workflow", "live", "-o", "x.report", "-"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("x.report: report is written when a run ends"),
+            err.toString());
         err.reset();
         assertEquals(2, analyze(none, new ByteArrayOutputStream(), err, "--workflow", "whole", "-"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("blockSize 0"), err.toString());
@@ -260,6 +281,65 @@ class LiveInputTest {
         err.reset();
         assertEquals(2, analyze(none, new ByteArrayOutputStream(), err, "--workflow", "live", "-"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("-: empty stream"), err.toString());
+    }
+
+    @Test
+    void anOutputFileIsClaimedAsAFileRunClaimsItNeverReplacedWithoutForce() throws IOException {
+        Files.writeString(cwd.resolve("kept.jsonl"), "precious\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, analyze(new java.io.ByteArrayInputStream(wav(6)), new ByteArrayOutputStream(), err,
+            "--workflow", "live", "-o", "kept.jsonl", "-"));
+        assertEquals("auralis: kept.jsonl: exists and is not empty; --force replaces it, --resume adds the files it "
+            + "lacks\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals("precious\n", Files.readString(cwd.resolve("kept.jsonl")));
+
+        err.reset();
+        Lines out = new Lines();
+        assertEquals(0, analyze(new java.io.ByteArrayInputStream(wav(6)), out, err, "--workflow", "live", "--force",
+            "-o", "kept.jsonl", "-"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of(), out.lines, "with -o FILE alone, nothing on standard output");
+        List<String> lines = Files.readAllLines(cwd.resolve("kept.jsonl"));
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        double first = JSON.readTree(lines.get(0)).get("time").asDouble();
+        // the first burst starts at 0.5 s; the segmenter opens its segment a little before speech, never after
+        assertTrue(first > 0.3 && first <= 0.5, "the first record starts at " + first + " s");
+    }
+
+    /** A WAV of the test signal as ffmpeg writes one to a pipe. */
+    private static byte[] wav(int seconds) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(pipeHeader());
+        bytes.writeBytes(pcm16(0, seconds * RATE));
+        return bytes.toByteArray();
+    }
+
+    /** Lines in a file, 0 while it does not exist. */
+    private static long lines(Path file) throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+    }
+
+    /** A writer that writes only when its output closes, as the HTML report does. */
+    private static final class AtTheEndWriter implements OutputWriter {
+        @Override
+        public String format() {
+            return "report";
+        }
+
+        @Override
+        public String description() {
+            return "written at the end";
+        }
+
+        @Override
+        public io.auralis.api.output.RecordSink open(Path target, java.util.Map<String,
+                io.auralis.api.extractor.OutputDescriptor> outputs, boolean append) {
+            throw new AssertionError("live input must not open " + target);
+        }
+
+        @Override
+        public java.util.Set<String> completed(Path target) {
+            return java.util.Set.of();
+        }
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * Encodes a {@link FileRecord} as CSV rows in a {@link CsvLayout}: one row per feature, in the record's output
  * order, then the file row, which has an empty {@code output} column and carries the file's duration, sample rate,
- * channel count and error. The file row comes last so that it marks the record as complete for {@code --resume}.
+ * channel count and error (and, for a part of a stream such as live input's segment, its start as {@code time}). The file row comes last so that it marks the record as complete for {@code --resume}.
  */
 final class CsvRows implements RecordEncoder {
     private final CsvLayout layout;
@@ -76,6 +76,8 @@ final class CsvRows implements RecordEncoder {
         }
         String[] fileRow = new String[layout.width()];
         fileRow[CsvLayout.FILE] = record.file;
+        // a part of a stream (live input) is placed by its start; it ends at time + duration
+        fileRow[CsvLayout.TIME] = record.time == null ? null : Numbers.plainSeconds(record.time);
         // a file that could not be read has no duration, rate or channels: empty, not 0
         boolean read = record.sampleRate > 0;
         fileRow[CsvLayout.DURATION] = read ? Numbers.plainSeconds(record.duration) : null;

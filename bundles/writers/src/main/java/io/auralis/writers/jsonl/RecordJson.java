@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * Encodes a {@link FileRecord} as one line of JSON:
- * {@code {"file":..,"duration":..,"sampleRate":..,"channels":..,"outputs":{"step.output":[..]},"error":..}}.
+ * {@code {"file":..,"duration":..,"sampleRate":..,"channels":..,"outputs":{"step.output":[..]},"error":..}}; a
+ * record of a part of a stream (live input's segments) has {@code "time"} and {@code "end"} after {@code "file"}.
  *
  * <p>Features of outputs of kind {@link EmotionFeatures#KIND} are written as {@link EmotionResult}s
  * ({@code time}, {@code duration}, {@code label}, {@code confidence}, {@code distribution}); those of outputs that
@@ -83,6 +84,13 @@ final class RecordJson implements RecordEncoder {
     private void writeRecord(JsonGenerator g, FileRecord record) throws IOException {
         g.writeStartObject();
         g.writeStringField("file", record.file);
+        if (record.time != null) {
+            // a part of a stream (live input): where it lies, so that a reader can place it at a glance
+            g.writeFieldName("time");
+            number(g, Numbers.seconds(record.time));
+            g.writeFieldName("end");
+            number(g, record.end == null ? Double.NaN : Numbers.seconds(record.end));
+        }
         boolean read = record.sampleRate > 0;
         g.writeFieldName("duration");
         number(g, read ? Numbers.seconds(record.duration) : Double.NaN);

@@ -75,6 +75,19 @@ class CsvWriterTest {
     }
 
     @Test
+    void theFileRowOfAPartOfAStreamCarriesItsStartAsTime() throws IOException {
+        Path out = dir.resolve("live.csv");
+        FileRecord segment = record("-");
+        segment.time = 12.4;
+        segment.end = 13.7;
+        segment.duration = 1.3;
+        write(out, false, segment, record("a.wav"));
+        List<List<String>> rows = read(out);
+        assertEquals(row("-", "", "12.4", "1.3", "", "", "", "", "", "", "", "44100", "2", ""), rows.get(1));
+        assertEquals(row("a.wav", "", "", "2.5", "", "", "", "", "", "", "", "44100", "2", ""), rows.get(2));
+    }
+
+    @Test
     void aFailedFileIsOneFileRowWithItsError() throws IOException {
         Path out = dir.resolve("r.csv");
         FileRecord failed = new FileRecord();

@@ -71,6 +71,25 @@ class JsonLinesWriterTest {
     }
 
     @Test
+    void aRecordOfAPartOfAStreamSaysWhereItLiesAndAWholeFileDoesNot() throws IOException {
+        Path out = dir.resolve("live.jsonl");
+        FileRecord segment = record("-", Map.of());
+        segment.time = 12.4;
+        segment.end = 13.7000001;
+        segment.duration = 1.3;
+        write(out, false, segment, record("a.wav", Map.of()));
+
+        List<String> lines = Files.readAllLines(out);
+        JsonNode live = MAPPER.readTree(lines.get(0));
+        assertEquals(12.4, live.get("time").asDouble());
+        assertEquals(13.7, live.get("end").asDouble(), "rounded to the microsecond as every time");
+        assertEquals(List.of("file", "time", "end", "duration"), fieldNames(live).subList(0, 4),
+            "top level, beside the file: a reader places the record without looking inside it");
+        JsonNode whole = MAPPER.readTree(lines.get(1));
+        assertFalse(whole.has("time") || whole.has("end"), lines.get(1));
+    }
+
+    @Test
     void emotionOutputsAreWrittenAsEmotionResults() throws IOException {
         Path out = dir.resolve("e.jsonl");
         OutputDescriptor emotion = EmotionFeatures.output("emotion", "Emotion", List.of("angry", "happy", "sad"));
