@@ -34,8 +34,30 @@ public class ParameterDescriptor {
     /** Allowed values for {@link ParameterType#CHOICE}. */
     public List<String> choices;
 
+    /**
+     * Whether the parameter changes only how the work is done (speed, memory, how much is batched together), never
+     * the features: {@code false} unless the extractor says so. The host leaves such parameters out of a workflow's
+     * digest, which a resumed output must match, so that an output written with one value can be resumed with
+     * another. Mark a parameter only when every value gives the same features for the same audio (to the rounding
+     * of floating-point sums, which batching may reorder).
+     *
+     * @since 1.2
+     */
+    public boolean performanceOnly;
+
     /** Creates an empty descriptor. */
     public ParameterDescriptor() {
+    }
+
+    /**
+     * Marks this parameter as changing only how the work is done, never the features ({@link #performanceOnly}).
+     *
+     * @return this descriptor
+     * @since 1.2
+     */
+    public ParameterDescriptor performanceOnly() {
+        performanceOnly = true;
+        return this;
     }
 
     /**

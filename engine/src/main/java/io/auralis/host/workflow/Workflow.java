@@ -1,5 +1,6 @@
 package io.auralis.host.workflow;
 
+import io.auralis.api.extractor.ParameterDescriptor;
 import io.auralis.api.extractor.OutputDescriptor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -108,7 +109,8 @@ public final class Workflow {
 
     /**
      * What the workflow computes, as a digest: the rate, every step's extractor (id and version), parameters
-     * completed with defaults, framing and inputs, and the outputs written. Two workflows with one digest write
+     * completed with defaults (but for those the extractor marks {@link ParameterDescriptor#performanceOnly}, which
+     * change only how fast it runs), framing and inputs, and the outputs written. Two workflows with one digest write
      * the same kind of records, whatever their names, descriptions, formatting or step order in the file; a
      * resumed output must have been written by a workflow with the same digest.
      *
@@ -123,7 +125,14 @@ public final class Workflow {
             d.put("id", step.id());
             d.put("extractor", step.descriptor().id);
             d.put("version", step.descriptor().version);
-            d.put("parameters", new TreeMap<>(step.parameters().asMap()));
+            Map<String, Object> parameters = new TreeMap<>(step.parameters().asMap());
+            // speed and memory settings (the SER extractor's batch) do not change what is computed
+            for (ParameterDescriptor p : step.descriptor().parameters) {
+                if (p.performanceOnly) {
+                    parameters.remove(p.id);
+                }
+            }
+            d.put("parameters", parameters);
             d.put("blockSize", step.blockSize());
             d.put("stepSize", step.stepSize());
             Map<String, String> inputs = new TreeMap<>();

@@ -129,7 +129,9 @@ final class ExtractorsCommand extends BuiltinCommand {
         if (!d.parameters.isEmpty()) {
             TextTable table = new TextTable(6, "id", "type", "default", "allowed", "unit", "description");
             for (ParameterDescriptor p : d.parameters) {
-                table.add(p.id, type(p.type), value(p.defaultValue), allowed(p), p.unit, p.description);
+                table.add(p.id, type(p.type), value(p.defaultValue), allowed(p), p.unit, p.performanceOnly
+                    ? p.description + " (Speed only: the same features whatever its value, so --resume accepts a "
+                        + "change.)" : p.description);
             }
             table.wrapLastColumn(WIDTH).print(out, 4);
         }

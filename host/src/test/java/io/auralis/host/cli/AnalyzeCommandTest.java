@@ -54,6 +54,8 @@ class AnalyzeCommandTest {
     /** Like loudness: one value per block; throws for files whose name contains "boom". */
     private final FakeExtractor level = FakeExtractor.of("t.level").output("level", "loudness").framing(1000, 500)
         .parameter(ParameterDescriptor.number("gain", "Gain", "", null, 0, 10, 1))
+        .parameter(ParameterDescriptor.integer("batch", "Batch", "blocks held together", null, 1, 64, 8)
+            .performanceOnly())
         .sessions(c -> new ExtractorSession() {
             @Override
             public void process(AudioBlock block, FeatureSink sink) {
@@ -176,6 +178,21 @@ class AnalyzeCommandTest {
         assertEquals(3, decoder.opened.get() - opened, "only the files missing from the output were analysed");
         assertTrue(context.errLines().contains("auralis: resuming: 3 of 6 files are already in r.jsonl"),
             context.errText());
+    }
+
+    @Test
+    void anOutputWrittenWithAnotherBatchIsResumedButNotOneWrittenWithAnotherGain() throws Exception {
+        workflow("batched", "{'steps': [{'id': 'l', 'extractor': 't.level', 'parameters': {'batch': 32}}]}");
+        assertEquals(Command.OK, analyze("-w", "batched", "-o", "r.jsonl", "in/0.wav", "in/1.wav"));
+
+        assertEquals(Command.OK, analyze("--resume", "-o", "r.jsonl", "in"), context.errText());
+        assertTrue(context.errLines().contains("auralis: resuming: 2 of 6 files are already in r.jsonl"),
+            context.errText());
+        assertEquals(6, Files.readAllLines(cwd.resolve("r.jsonl")).size());
+
+        FakeDecoder.write(cwd.resolve("in/7.wav"), "frames=3000 rate=44100");
+        assertEquals(Command.USAGE, analyze("--resume", "-w", "double", "-o", "r.jsonl", "in"));
+        assertTrue(context.errText().contains("computes other records"), context.errText());
     }
 
     @Test
@@ -512,7 +529,7 @@ class AnalyzeCommandTest {
             + "'parameters': {'gain': 20, 'boost': 1}}, {'id': 'm', 'extractor': 't.lvl'}]}").replace('\'', '"'));
         assertEquals(Command.USAGE, analyze("-w", "bad.json", "-o", "keep.jsonl", "in"));
         assertEquals(List.of(
-            "auralis: bad.json: step 'l': unknown parameter 'boost' for t.level (valid: gain)",
+            "auralis: bad.json: step 'l': unknown parameter 'boost' for t.level (valid: gain, batch)",
             "auralis: bad.json: step 'l': parameter 'gain' is 20, out of range: must be between 0 and 10",
             "auralis: bad.json: step 'm': unknown extractor 't.lvl' (known: t.level)"), context.errLines());
         assertEquals("precious\n", Files.readString(cwd.resolve("keep.jsonl")));

@@ -104,7 +104,7 @@ public class SerExtractor implements FeatureExtractor {
         d.parameters.add(ParameterDescriptor.integer(BATCH, "Batch",
             "Segments or windows held before they are predicted together (faster on a GPU or with many files); 1 "
                 + "predicts each as soon as it is final, as analyze - (live input) sets unless the workflow says.",
-            "segments", 1, 256, EmotionSession.BATCH));
+            "segments", 1, 256, EmotionSession.BATCH).performanceOnly());
         d.inputs.add(new InputDescriptor(SEGMENTS, "Speech segments",
             "When bound, one emotion per segment; segments shorter than the model's minimum (about 74 ms) get none.",
             "segment", false));

@@ -14,10 +14,14 @@ import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.ParameterDescriptor;
 import io.auralis.api.extractor.Parameters;
 import io.auralis.api.extractor.SessionContext;
+import io.auralis.host.workflow.WorkflowDefinition;
+import io.auralis.host.workflow.WorkflowReader;
+import io.auralis.host.workflow.WorkflowValidator;
 import io.auralis.ser.inference.EmotionModel;
 import io.auralis.ser.model.SignalFixture;
 import io.auralis.ser.runtime.ModelService;
 import io.auralis.ser.runtime.TestModels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +55,27 @@ class SerExtractorTest {
     @AfterAll
     static void close() {
         service.close();
+    }
+
+    @Test
+    void batchOnlyChangesSpeedSoAWorkflowsDigestIgnoresItWhileTheHopStillCounts() throws Exception {
+        // outputs written before the batch parameter existed, or with another batch, can be resumed
+        String plain = digest("{}");
+        assertEquals(plain, digest("{'batch': 1}"));
+        assertEquals(plain, digest("{'batch': 32}"));
+        assertTrue(extractor.descriptor().parameters.stream().filter(p -> p.performanceOnly).map(p -> p.id).toList()
+            .equals(List.of(SerExtractor.BATCH)), "batch alone is marked");
+        String hop = digest("{'mode': 'window', 'hop': 1.0}");
+        assertTrue(!plain.equals(hop) && !hop.equals(digest("{'mode': 'window', 'hop': 0.5}")),
+            "a parameter that changes the emotions changes the digest");
+    }
+
+    /** The digest of a workflow with one SER step and those parameters, as analyze computes it. */
+    private static String digest(String parameters) throws Exception {
+        String json = ("{'sampleRate': 16000, 'steps': [{'id': 'emotion', 'extractor': '" + SerExtractor.ID
+            + "', 'parameters': " + parameters + "}]}").replace('\'', '"');
+        WorkflowDefinition d = new WorkflowReader().parse(json.getBytes(StandardCharsets.UTF_8), "w.json");
+        return new WorkflowValidator(List.of(extractor), List.of("jsonl")).validate(d, "w.json").digest();
     }
 
     private static SessionContext context(Map<String, Object> overrides, boolean segments, int block, int step) {
