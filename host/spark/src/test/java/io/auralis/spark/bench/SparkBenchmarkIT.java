@@ -63,14 +63,15 @@ class SparkBenchmarkIT {
         try (AuralisHost host = AuralisHost.builder().home(home).state(base.resolve("state")).build().start()) {
             // A first pass loads the model, unpacks natives and warms the JIT, for local and local[2] alike.
             CapturingContext warmUp = new CapturingContext(dir);
-            assertSucceeded("the warm-up", warmUp, new AnalyzeCommand(host.services(), home).run(List.of("--workflow",
-                workflow, "--workers", "2", "--output", base.resolve("warm-up.jsonl").toString(), corpus), warmUp));
+            assertSucceeded("the warm-up", warmUp, warmUp.launch(new AnalyzeCommand(host.services(), home),
+                List.of("--workflow", workflow, "--workers", "2", "--output", base.resolve("warm-up.jsonl").toString(),
+                    corpus)));
             long t0 = System.nanoTime();
             long cpu0 = processCpuNanos();
             CapturingContext local = new CapturingContext(dir);
-            assertSucceeded("local --workers 2", local, new AnalyzeCommand(host.services(), home).run(List.of(
-                "--workflow", workflow, "--workers", "2", "--output", base.resolve("local.jsonl").toString(), corpus),
-                local));
+            assertSucceeded("local --workers 2", local, local.launch(new AnalyzeCommand(host.services(), home),
+                List.of("--workflow", workflow, "--workers", "2", "--output", base.resolve("local.jsonl").toString(),
+                    corpus)));
             lines.add(String.format(Locale.ROOT, "local --workers 2: %.1f s wall, %.1f s CPU; %s",
                 (System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9, lastLine(local)));
 
@@ -109,9 +110,9 @@ class SparkBenchmarkIT {
         CapturingContext context = new CapturingContext(dir);
         long t0 = System.nanoTime();
         long cpu0 = processCpuNanos();
-        assertSucceeded(label, context, new AnalyzeCommand(host.services(), home).run(List.of("--master", master,
-            "--executor-memory", "768m", "--workflow", workflowName, "--output", base.resolve(out).toString(), corpus),
-            context));
+        assertSucceeded(label, context, context.launch(new AnalyzeCommand(host.services(), home), List.of("--master",
+            master, "--executor-memory", "768m", "--workflow", workflowName, "--output", base.resolve(out).toString(),
+            corpus)));
         return String.format(Locale.ROOT, "%s: %.1f s wall, driver JVM %.1f s CPU (with local executors); %s; %s",
             label, (System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9, lastLine(context),
             TaskTimes.summary());
