@@ -53,13 +53,16 @@ public final class InputFiles {
      */
     public static List<InputFile> collect(List<String> arguments, Path workingDirectory, Consumer<String> warnings)
             throws UsageException {
+        // Every argument is checked before any folder is searched: a missing one is the run's only line.
+        for (String argument : arguments) {
+            if (!Files.exists(workingDirectory.resolve(argument))) {
+                throw new UsageException(argument + ": no such file");
+            }
+        }
         List<InputFile> files = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (String argument : arguments) {
             Path path = workingDirectory.resolve(argument);
-            if (!Files.exists(path)) {
-                throw new UsageException(argument + ": no such file");
-            }
             if (Files.isDirectory(path)) {
                 for (Found found : audioUnder(path, argument, warnings)) {
                     Path file = path.resolve(found.relative());

@@ -67,9 +67,17 @@ class InputFilesTest {
     }
 
     @Test
-    void aMissingInputIsOneLineNamingIt() {
+    void aMissingInputIsOneLineNamingItBeforeAnyFolderIsSearched() throws Exception {
         UsageException e = assertThrows(UsageException.class, () -> names("nope.wav"));
         assertEquals("nope.wav: no such file", e.getMessage());
+
+        touch("data/a.wav");
+        Files.createSymbolicLink(cwd.resolve("data/loop"), cwd.resolve("data"));
+        List<String> warnings = new ArrayList<>();
+        e = assertThrows(UsageException.class, () -> InputFiles.collect(List.of("data", "gone.wav"), cwd,
+            warnings::add));
+        assertEquals("gone.wav: no such file", e.getMessage());
+        assertEquals(List.of(), warnings, "nothing searched, so nothing to warn about");
     }
 
     @Test
