@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -61,15 +60,15 @@ class ChromiumScreenshotTest {
         ThousandFilesTest.write(report);
 
         String dom = dom(browser, dir, report.toUri().toString());
-        List<String> sections = all(SHOWN, dom);
+        List<String> sections = Pages.all(SHOWN, dom);
         assertEquals(Report.PAGE, sections.size(), "sections shown on the first page");
         assertEquals("file-1", sections.get(0));
-        assertEquals(sections, all(VISIBLE_ROW, dom), "the index's rows and the sections shown are the same files");
+        assertEquals(sections, Pages.all(VISIBLE_ROW, dom), "the index's rows and the sections shown differ");
         assertTrue(dom.contains("<span>Files 1–25 of 1000</span>"), "pager");
 
         // A bookmark to file 734 opens the page that holds it.
         String turned = dom(browser, dir, report.toUri() + "#file-734");
-        assertTrue(all(SHOWN, turned).contains("file-734"), "file 734 not shown");
+        assertTrue(Pages.all(SHOWN, turned).contains("file-734"), "file 734 not shown");
         assertTrue(turned.contains("<span>Files 726–750 of 1000</span>"), "pager after the link");
 
         BufferedImage shot = screenshot(browser, dir, report, "thousand.png");
@@ -106,15 +105,6 @@ class ChromiumScreenshotTest {
             .redirectOutput(dir.resolve("chromium.log").toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "Chromium did not finish within 2 minutes");
         assertEquals(0, p.exitValue(), "Chromium failed: " + Files.readString(dir.resolve("chromium.err")));
-    }
-
-    private static List<String> all(Pattern pattern, String text) {
-        List<String> found = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
     }
 
     private static int pixels(BufferedImage image, Color colour, int from, int to) {

@@ -8,9 +8,7 @@ import io.auralis.report.html.Report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,7 @@ class ThousandFilesTest {
     static String html;
     static long bytes;
 
-    /** Writes a report of {@value #FILES} calls of 40 s with a plugin's markers, every hundredth failed, as a host would. */
+    /** Writes a report of {@value #FILES} calls of 40 s with a plugin's markers, every hundredth failed. */
     static void write(Path report) throws IOException {
         try (RecordSink sink = new HtmlReportWriter().open(report, AnalystReportTest.outputs(), false,
                 AnalystReportTest.run())) {
@@ -54,9 +52,9 @@ class ThousandFilesTest {
     void theIndexListsEveryFileOnceAndEachRowNamesItsSection() {
         String index = html.substring(html.indexOf("<table class=\"files sortable\">"), html.indexOf("</table>",
             html.indexOf("<table class=\"files sortable\">")));
-        List<String> rows = all(Pattern.compile("<tr data-s=\"(file-\\d+)\">"), index);
+        List<String> rows = Pages.all(Pattern.compile("<tr data-s=\"(file-\\d+)\">"), index);
         assertEquals(FILES, rows.size(), "rows of the index");
-        assertEquals(rows, all(Pattern.compile("<section class=\"file\" id=\"(file-\\d+)\">"), html),
+        assertEquals(rows, Pages.all(Pattern.compile("<section class=\"file\" id=\"(file-\\d+)\">"), html),
             "the rows name the sections, in order");
         assertEquals(10, Pages.count(index, "failed: "), "failed files are in the index");
     }
@@ -81,14 +79,5 @@ class ThousandFilesTest {
         // Inline SVG with relative line moves and one summary per file (31.5 KB here): a PNG, or lines of absolute
         // points (43 KB), would not fit.
         assertTrue(bytes < FILES * 35_000L, bytes + " bytes");
-    }
-
-    private static List<String> all(Pattern pattern, String text) {
-        List<String> found = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
     }
 }

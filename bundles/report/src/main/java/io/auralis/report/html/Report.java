@@ -409,7 +409,8 @@ public final class Report {
         for (FileSummary f : files) {
             StringBuilder row = new StringBuilder(256);
             row.append("<tr data-s=\"").append(f.anchor()).append("\"><td class=\"num\" data-v=\"")
-                .append(f.sequence).append("\">").append(f.sequence).append("</td><td class=\"name\"><a href=\"#").append(f.anchor()).append("\">")
+                .append(f.sequence).append("\">").append(f.sequence).append("</td><td class=\"name\"><a href=\"#")
+                .append(f.anchor()).append("\">")
                 .append(Html.escape(f.file)).append("</a></td>");
             if (!f.ok()) {
                 row.append("<td class=\"num\">–</td><td class=\"failed\"").append(emotions ? " colspan=\"4\"" : "")
