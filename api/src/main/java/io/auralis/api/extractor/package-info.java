@@ -1,6 +1,11 @@
 /**
- * The feature extractor SPI: self-describing extractors, their parameters, inputs and outputs, the per-file session lifecycle and the time-stamped features they emit.
+ * The feature extractor SPI: self-describing extractors, their parameters, inputs and outputs, the per-file session
+ * lifecycle and the time-stamped features they emit.
+ *
+ * <p>1.1 added {@link io.auralis.api.extractor.FeatureExtractor#outputs outputs} that depend on parameters and
+ * inputs; 1.2 the {@link io.auralis.api.extractor.ModelDescriptor model} behind an output
+ * ({@link io.auralis.api.extractor.OutputDescriptor#model}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.auralis.api.extractor;

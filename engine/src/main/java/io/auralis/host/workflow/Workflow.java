@@ -1,6 +1,8 @@
 package io.auralis.host.workflow;
 
+import io.auralis.api.extractor.ModelDescriptor;
 import io.auralis.api.extractor.OutputDescriptor;
+import io.auralis.api.output.RunInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -139,6 +141,33 @@ public final class Workflow {
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot digest workflow " + name, e);
         }
+    }
+
+    /**
+     * What this workflow's run is, for the writers that show it: the name and description, the inputs as named,
+     * and the models that the steps' outputs name ({@link OutputDescriptor#model}), each once and in step order,
+     * also those of steps whose outputs are not written.
+     *
+     * @param inputs the inputs as the user named them
+     * @param auralisVersion the running Auralis version, or {@code null}
+     * @return a new description
+     */
+    public RunInfo describe(List<String> inputs, String auralisVersion) {
+        RunInfo run = new RunInfo();
+        run.workflow = name;
+        run.description = description;
+        run.inputs = new ArrayList<>(inputs);
+        run.auralisVersion = auralisVersion;
+        Map<String, ModelDescriptor> models = new LinkedHashMap<>();
+        for (Step step : steps) {
+            for (OutputDescriptor d : step.outputs()) {
+                if (d.model != null) {
+                    models.putIfAbsent(d.model.location != null ? d.model.location : d.model.name, d.model);
+                }
+            }
+        }
+        run.models = new ArrayList<>(models.values());
+        return run;
     }
 
     /**

@@ -72,7 +72,7 @@ final class LocalAnalysis {
         }
 
         RecordOutputs outputs = ClaimedOutputs.open(planned, workflow, options.resume(), options.force(), inputs,
-            context);
+            workflow.describe(options.inputs(), Launcher.version()), context);
         List<InputFile> todo = new ArrayList<>();
         for (InputFile f : inputs) {
             if (outputs.needs(f.name())) {

@@ -211,6 +211,15 @@ class SerExtractorTest {
     }
 
     @Test
+    void eachModelsOutputNamesThatModel() {
+        OutputDescriptor other = extractor.outputs(Map.of(),
+            context(Map.of("model", "other"), false, 4096, 4096).parameters()).get(0);
+        assertEquals("other", other.model.name);
+        assertTrue(other.model.location.endsWith("other"), other.model.location);
+        assertEquals("default", extractor.descriptor().outputs.get(0).model.name, "the listing's default");
+    }
+
+    @Test
     void aMissingModelIsReportedWhenTheWorkflowIsValidated() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> extractor.outputs(Map.of(),
             context(Map.of("model", "nope"), false, 4096, 4096).parameters()));
