@@ -44,8 +44,8 @@ class SparkRunnerTest {
     private static DistributedRunner.Job job(String master, String device) throws Exception {
         Workflow workflow = new WorkflowValidator(List.of(LEVEL), List.of("jsonl"))
             .validate(new WorkflowReader().parse(JSON, "levels.json"), "levels.json");
-        return new DistributedRunner.Job(master, null, workflow, JSON, device, List.of("corpus"), "out", null, false,
-            Path.of("/opt/auralis"), null);
+        return new DistributedRunner.Job(master, null, workflow, JSON, device, List.of("corpus"), "out", null, null,
+            false, Path.of("/opt/auralis"), null);
     }
 
     @Test
