@@ -1,11 +1,9 @@
 package io.auralis.writers.csv;
 
-import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordEncoder;
 import io.auralis.api.output.RecordSink;
 import io.auralis.writers.file.AppendOnlyFile;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,24 +45,12 @@ final class CsvOutput {
         AppendOnlyFile file = AppendOnlyFile.open(target, append);
         try {
             if (file.size() == 0) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                rows.header(bytes);
-                file.append(bytes.toByteArray());
+                file.append(CsvText.row(header));
             }
         } catch (IOException e) {
             file.close();
             throw e;
         }
-        return new RecordSink() {
-            @Override
-            public void write(FileRecord record) throws IOException {
-                file.append(record, rows);
-            }
-
-            @Override
-            public void close() throws IOException {
-                file.close();
-            }
-        };
+        return file.sink(rows);
     }
 }

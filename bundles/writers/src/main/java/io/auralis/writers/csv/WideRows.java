@@ -39,9 +39,7 @@ final class WideRows implements RecordEncoder {
 
     @Override
     public void header(OutputStream out) throws IOException {
-        StringBuilder row = new StringBuilder();
-        CsvText.appendRow(row, layout.header());
-        out.write(row.toString().getBytes(StandardCharsets.UTF_8));
+        out.write(CsvText.row(layout.header()));
     }
 
     /**
