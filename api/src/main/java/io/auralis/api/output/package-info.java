@@ -6,7 +6,8 @@
  * {@link io.auralis.api.output.FileRecord} per input. 1.1 added {@link io.auralis.api.output.RecordEncoder}, the
  * format as a stream (standard output, records encoded on Spark executors); 1.2 added
  * {@link io.auralis.api.output.RunInfo}, what the run is (workflow, inputs, models, Auralis version), which the host
- * passes to {@code open}; a writer that does not override that {@code open} keeps working and is told nothing.
+ * passes to {@code open}; a writer that does not override that {@code open} keeps working and is told nothing. 1.2
+ * also added {@link io.auralis.api.output.SummaryFeatures}, how per-file summaries travel in a record.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.2.0")

@@ -11,6 +11,7 @@ import io.auralis.api.extractor.SampleType;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordSink;
 import io.auralis.api.output.RunInfo;
+import io.auralis.api.output.SummaryFeatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,6 +164,41 @@ class AnalystReportTest {
         assertTrue(section.contains("<tr><th>Emotion changes</th><td>5</td></tr>"), "count not in the facts");
         assertFalse(section.contains("<td>" + CHANGES + "</td>"), "the count is listed as a segment");
         assertFalse(section.contains(">" + CHANGES + "</text>"), "the count is drawn as a marker");
+    }
+
+    @Test
+    void perFileSummariesAreATableOfTheirStatisticsNotMarkersOrSegments() throws IOException {
+        Map<String, OutputDescriptor> outputs = new LinkedHashMap<>(Records.outputs());
+        String key = SummaryFeatures.key(Records.PITCH);
+        outputs.put(key, SummaryFeatures.output(Records.PITCH, outputs.get(Records.PITCH), "the file"));
+        FileRecord r = Records.speech("summarised.wav", 10, 4, "sad");
+        List<Feature> summary = new java.util.ArrayList<>();
+        float[] values = {80, 95.5f, 310, 180.25f, 176, 41.125f};
+        for (int i = 0; i < values.length; i++) {
+            summary.add(new Feature(0, 10, new float[] {values[i]}, SummaryFeatures.STATISTICS.get(i)));
+        }
+        r.outputs.put(key, summary);
+        FileRecord silent = Records.speech("silent.wav", 10, 5, "sad");
+        silent.outputs.put(key, List.of(new Feature(0, 10, new float[] {0}, SummaryFeatures.COUNT),
+            new Feature(0, 10, new float[] {Float.NaN}, SummaryFeatures.MEAN)));
+        Path page = dir.resolve("summaries.html");
+        try (RecordSink sink = new HtmlReportWriter(models(dir.resolve("models3"))).open(page, outputs, false)) {
+            sink.write(r);
+            sink.write(silent);
+        }
+        String section = Pages.section(Files.readString(page), 1);
+        assertTrue(section.contains("<summary>Summaries of 1 output</summary>"), "no summaries");
+        assertTrue(section.contains("<th>Output</th><th>Value</th><th class=\"num\" data-sort=\"n\">count</th>"),
+            "no statistics header");
+        assertTrue(section.contains("<td>" + key + "</td><td>f0 (Hz)</td><td class=\"num\" data-v=\"80.0000\">80</td>"
+            + "<td class=\"num\" data-v=\"95.5000\">95.5</td><td class=\"num\" data-v=\"310.000\">310</td>"),
+            "no row of f0's statistics: " + section.substring(section.indexOf("Summaries")));
+        assertFalse(section.contains("<td>" + key + "</td><td>mean</td>"), "a statistic listed as a segment");
+        assertFalse(Pages.svgs(section).get(0).contains(key), "a statistic drawn as a marker");
+        String other = Pages.section(Files.readString(page), 2);
+        assertTrue(other.contains("<td>f0 (Hz)</td><td class=\"num\" data-v=\"0.00000\">0</td>"
+            + "<td class=\"num\">–</td><td class=\"num\">–</td><td class=\"num\">–</td>"),
+            "missing and NaN statistics are dashes: " + other.substring(other.indexOf("Summaries")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.auralis.host.batch.OutputClaim;
 import io.auralis.api.command.UsageException;
 import io.auralis.host.engine.AnalysisServices;
 import io.auralis.host.workflow.GeneratedWorkflows;
+import io.auralis.host.workflow.SummaryScope;
 import io.auralis.host.workflow.WorkflowException;
 import io.auralis.host.workflow.WorkflowLibrary;
 import io.auralis.host.workflow.WorkflowValidator;
@@ -24,7 +25,8 @@ import org.apache.commons.cli.ParseException;
  * {@code auralis analyze}: runs a workflow over files and folders and writes one record per file.
  *
  * <pre>
- * auralis analyze [--workflow FILE|NAME | --extractor ID,...] [--output FILE] [--format jsonl|csv] [--workers N] [--resume | --force]
+ * auralis analyze [--workflow FILE|NAME | --extractor ID,...] [--output FILE] [--format jsonl|csv|csv-wide|html]
+ *                 [--summary file|segments] [--workers N] [--resume | --force]
  *                 [--file-timeout SECONDS] [--master URL [--executor-memory SIZE]] [--list-workflows] FILE|FOLDER...
  * auralis analyze --workflow-template [--extractor ID,...]
  * </pre>
@@ -142,9 +144,10 @@ public final class AnalyzeCommand implements Command {
                     validator, d -> LiveAnalysis.promptly(d, services.extractors()));
                 return LiveAnalysis.run(options, live.workflow(), writers, services, stdin.get(), context);
             }
-            ChosenWorkflow workflow = oneShot != null
+            ChosenWorkflow workflow = summarised(oneShot != null
                 ? ChosenWorkflow.oneShot(oneShot, services.extractors(), validator)
-                : ChosenWorkflow.resolve(library, options.workflow(), context.workingDirectory(), validator);
+                : ChosenWorkflow.resolve(library, options.workflow(), context.workingDirectory(), validator),
+                options.summary());
             if (options.master() != null) {
                 return DistributedAnalysis.run(options, workflow, device, home, services, context);
             }
@@ -157,6 +160,19 @@ public final class AnalyzeCommand implements Command {
                 err.println("auralis: " + e.source() + ": " + problem);
             }
             return USAGE;
+        }
+    }
+
+    /** The workflow with the summaries {@code --summary} asks for, or as it is without the flag. */
+    private static ChosenWorkflow summarised(ChosenWorkflow chosen, SummaryScope scope) throws UsageException {
+        if (scope == null) {
+            return chosen;
+        }
+        try {
+            return new ChosenWorkflow(chosen.workflow().summarised(scope), chosen.json());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("analyze: --summary " + scope.option() + ": " + chosen.workflow().source() + ": "
+                + e.getMessage() + "; add one to its outputs, or use --summary file");
         }
     }
 

@@ -9,7 +9,6 @@ import io.auralis.api.audio.AudioStream;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
 import io.auralis.api.extractor.FeatureExtractor;
-import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.ParameterType;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.OutputWriter;
@@ -110,6 +109,10 @@ final class LiveAnalysis {
             throw new UsageException("analyze: live input (-) writes its records to standard output as each becomes "
                 + "final; --output FILE, --resume and --master do not apply (redirect standard output instead)");
         }
+        if (options.summary() != null) {
+            throw new UsageException("analyze: --summary summarises whole files; live input (-) writes one record "
+                + "per segment as it comes, with nothing to summarise after it");
+        }
         AudioInfo raw = raw(options.raw());
         String segments = segmentOutput(workflow);
         StreamAnalyzer analyzer;
@@ -199,15 +202,10 @@ final class LiveAnalysis {
         }
     }
 
-    /** The first output of kind {@code segment} that records carry: the segments records are cut by. */
+    /** The segments records are cut by. */
     private static String segmentOutput(Workflow workflow) throws UsageException {
-        for (Map.Entry<String, OutputDescriptor> o : workflow.outputs().entrySet()) {
-            if ("segment".equals(o.getValue().kind)) {
-                return o.getKey();
-            }
-        }
-        throw new UsageException("analyze: workflow '" + workflow.name() + "' writes no segment output (such as "
-            + "segments.speech), and live input writes one record per segment (the default workflow has one)");
+        return workflow.segmentOutput().orElseThrow(() -> new UsageException("analyze: workflow '" + workflow.name() + "' writes no segment output (such as "
+            + "segments.speech), and live input writes one record per segment (the default workflow has one)"));
     }
 
     /** The raw format from {@code --raw-*}, or {@code null} for a WAV. */

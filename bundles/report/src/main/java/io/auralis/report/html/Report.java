@@ -63,6 +63,8 @@ public final class Report {
         .filter{margin:8px 0}.filter input{width:260px;padding:3px 6px}
         table.segments{width:100%;font-size:13px}table.segments th{border-bottom:2px solid var(--line);        cursor:pointer;user-select:none;white-space:nowrap}table.segments td{border-bottom:1px solid var(--line)}
         table.segments tbody tr{cursor:pointer}table.segments tbody tr:hover td{background:#eef3fd}
+        table.statistics{font-size:13px}table.statistics td{border-bottom:1px solid var(--line)}
+        table.statistics th{border-bottom:2px solid var(--line);cursor:pointer;white-space:nowrap}
         th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
         table{border-collapse:collapse}th,td{padding:4px 10px;text-align:left;vertical-align:top}
         table.files{width:100%}table.files tr:nth-child(even) td{background:#fafbfc}
