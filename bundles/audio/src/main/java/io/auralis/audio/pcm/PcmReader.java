@@ -7,10 +7,11 @@ import java.nio.channels.ReadableByteChannel;
 import java.util.Objects;
 
 /**
- * Reads interleaved PCM frames from a byte source that is consumed as it comes (a pipe from ffmpeg, Java Sound's
- * stream), through one buffer, and converts them to mono floats with a {@link PcmDecoder}: memory does not grow
- * with the length of the source, and the caller's read size does not change the samples. A partial frame left at
- * the end of the source is dropped. Not thread-safe: one per stream.
+ * Reads interleaved PCM frames from a byte source that is consumed as it comes (a WAV file's data, a pipe from
+ * ffmpeg, Java Sound's stream, standard input), through one buffer, and converts them to mono floats with a
+ * {@link PcmDecoder}: memory does not grow with the length of the source, and the caller's read size does not change
+ * the samples. A partial frame left at the end of the source is dropped; where the audio should have ended is for
+ * the stream to judge ({@link io.auralis.audio.decode.DecodedStream}). Not thread-safe: one per stream.
  */
 public final class PcmReader {
 
@@ -18,7 +19,6 @@ public final class PcmReader {
     private final PcmDecoder pcm;
     private final int frameSize;
     private final ByteBuffer bytes;
-    private long frames;
     private boolean ended;
 
     /**
@@ -58,17 +58,7 @@ public final class PcmReader {
         }
         int n = Math.min(length, bytes.remaining() / frameSize);
         pcm.decode(bytes, n, buffer, offset);
-        frames += n;
         return n;
-    }
-
-    /**
-     * How many frames have been delivered.
-     *
-     * @return frames read so far
-     */
-    public long frames() {
-        return frames;
     }
 
     /** Reads until at least one whole frame is buffered; false at the end of the source. */
