@@ -17,11 +17,11 @@ import io.auralis.api.extractor.FeatureSink;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordSink;
 import io.auralis.host.engine.FileAnalyzer;
-import io.auralis.host.fake.NamedPipes;
-import io.auralis.host.fake.FakeDecoder;
 import io.auralis.host.fake.FakeExtractor;
+import io.auralis.host.fake.NamedPipes;
 import io.auralis.host.fake.Workflows;
 import io.auralis.host.workflow.Workflow;
+import io.auralis.testkit.FakeDecoder;
 import io.auralis.writers.jsonl.JsonLinesWriter;
 
 import org.junit.jupiter.api.Test;
