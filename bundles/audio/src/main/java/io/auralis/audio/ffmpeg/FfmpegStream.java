@@ -2,15 +2,13 @@ package io.auralis.audio.ffmpeg;
 
 import io.auralis.api.audio.AudioFormatException;
 import io.auralis.api.audio.AudioInfo;
-import io.auralis.audio.decode.DecodedStream;
 import io.auralis.audio.pcm.PcmEncoding;
-import io.auralis.audio.pcm.PcmReader;
+import io.auralis.audio.pcm.PcmStream;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,26 +20,22 @@ import java.util.concurrent.TimeUnit;
  * <p>ffmpeg delivers every channel at the source rate the probe found; downmixing and resampling happen in
  * this bundle, exactly as for WAV, so a file decodes to the same samples whichever path it takes.
  */
-public final class FfmpegStream extends DecodedStream {
+public final class FfmpegStream extends PcmStream {
 
     private static final int CHUNK_BYTES = 1 << 16;
 
     private final Process process;
-    private final ReadableByteChannel stdout;
     private final StderrTail stderr;
     private final String input;
-    /** ffmpeg's output: 32-bit little-endian floats, downmixed and converted like WAV's samples. */
-    private final PcmReader samples;
 
     private FfmpegStream(Process process, AudioInfo info, String input) {
-        // The probe's length is an estimate: ffmpeg's exit status, not a count, says whether the audio is whole.
-        super(info, UNBOUNDED);
+        // ffmpeg's output: 32-bit little-endian floats, downmixed and converted like WAV's samples. The probe's
+        // length is an estimate: ffmpeg's exit status, not a count, says whether the audio is whole.
+        super(info, UNBOUNDED, Channels.newChannel(process.getInputStream()), PcmEncoding.FLOAT_32, info.channels,
+            ByteOrder.LITTLE_ENDIAN, CHUNK_BYTES);
         this.process = process;
-        this.stdout = Channels.newChannel(process.getInputStream());
         this.stderr = new StderrTail(process.getErrorStream(), "ffmpeg " + info.file);
         this.input = input;
-        this.samples = new PcmReader(stdout, PcmEncoding.FLOAT_32, info.channels, ByteOrder.LITTLE_ENDIAN,
-            CHUNK_BYTES);
     }
 
     /**
@@ -75,11 +69,6 @@ public final class FfmpegStream extends DecodedStream {
         return "file:" + file.toAbsolutePath();
     }
 
-    @Override
-    protected int decode(float[] buffer, int offset, int length) throws IOException {
-        return samples.read(buffer, offset, length);
-    }
-
     /** At the end of ffmpeg's output: its exit status says whether that was the end of the audio or an error. */
     @Override
     protected void ended() throws IOException {
@@ -107,7 +96,7 @@ public final class FfmpegStream extends DecodedStream {
         if (process.isAlive()) {
             process.destroy();
         }
-        stdout.close();
+        super.close();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -2,10 +2,9 @@ package io.auralis.audio.javasound;
 
 import io.auralis.api.audio.AudioFormatException;
 import io.auralis.api.audio.AudioInfo;
-import io.auralis.audio.decode.DecodedStream;
 import io.auralis.audio.ffmpeg.NeedsFfmpegException;
 import io.auralis.audio.pcm.PcmEncoding;
-import io.auralis.audio.pcm.PcmReader;
+import io.auralis.audio.pcm.PcmStream;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -25,26 +24,20 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * ({@code javax.sound.sampled}) parse the container and hand over the raw sample bytes; the samples are converted
  * here by the same {@link io.auralis.audio.pcm.PcmDecoder} as WAV's (Java Sound's own converters scale 16-bit PCM
  * by 1/32767, which would make an AIFF decode to other samples than the WAV it was made from). The file is read in
- * chunks through one buffer ({@link PcmReader}), so memory does not grow with its length; a file that ends before
- * the frames its header declares is truncated ({@link DecodedStream}).
+ * chunks through one buffer ({@link PcmStream}), so memory does not grow with its length; a file that ends before
+ * the frames its header declares is truncated.
  *
  * <p>Java Sound reads uncompressed AIFF and AIFF-C, and AU in 8 to 32-bit PCM, 32-bit float, A-law and mu-law.
  * Other encodings (compressed AIFF-C such as {@code ima4} or {@code fl32}, ADPCM AU) are refused with a
  * {@link NeedsFfmpegException}: Java Sound cannot tell them from a damaged header, so ffmpeg is asked.
  */
-public final class JavaSoundSampleStream extends DecodedStream {
+public final class JavaSoundSampleStream extends PcmStream {
 
     /** Bytes read at a time: large enough that system calls do not matter. */
     private static final int CHUNK_BYTES = 1 << 18;
 
-    private final AudioInputStream in;
-    private final PcmReader samples;
-
     private JavaSoundSampleStream(AudioInputStream in, Layout layout, AudioInfo info) {
-        super(info, info.frames);
-        this.in = in;
-        this.samples = new PcmReader(new Source(in), layout.encoding(), layout.channels(), layout.order(),
-            CHUNK_BYTES);
+        super(info, info.frames, new Source(in), layout.encoding(), layout.channels(), layout.order(), CHUNK_BYTES);
     }
 
     /**
@@ -125,18 +118,8 @@ public final class JavaSoundSampleStream extends DecodedStream {
     }
 
     @Override
-    protected int decode(float[] buffer, int offset, int length) throws IOException {
-        return samples.read(buffer, offset, length);
-    }
-
-    @Override
     protected void ended() throws AudioFormatException {
         requireDeclaredLength("frames", "no audio: the file holds no samples");
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 
     /**

@@ -1,13 +1,10 @@
 package io.auralis.audio.pcm;
 
 import io.auralis.api.audio.AudioInfo;
-import io.auralis.audio.decode.DecodedStream;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
-import java.nio.channels.ReadableByteChannel;
 import java.util.Locale;
 
 /**
@@ -16,13 +13,10 @@ import java.util.Locale;
  * It ends at the end of the stream or after the frames a header declared, whichever comes first; a stream that
  * ends early is not an error, since a live source stops when it stops.
  */
-public final class LivePcmStream extends DecodedStream {
+public final class LivePcmStream extends PcmStream {
 
     /** Bytes buffered at most: about 0.1 s of 16-bit stereo at 44.1 kHz, so reads never wait for a full buffer. */
     private static final int CHUNK_BYTES = 1 << 14;
-
-    private final ReadableByteChannel channel;
-    private final PcmReader samples;
 
     /**
      * Creates the stream. It owns {@code input} and closes it.
@@ -31,12 +25,10 @@ public final class LivePcmStream extends DecodedStream {
      * @param encoding how samples are stored
      * @param order their byte order
      * @param info what {@link #info()} reports; its rate and channels describe the samples
-     * @param frames the most frames to deliver (a header's count), or {@link DecodedStream#UNBOUNDED}
+     * @param frames the most frames to deliver (a header's count), or {@link #UNBOUNDED}
      */
     public LivePcmStream(InputStream input, PcmEncoding encoding, ByteOrder order, AudioInfo info, long frames) {
-        super(info, frames);
-        this.channel = Channels.newChannel(input);
-        this.samples = new PcmReader(channel, encoding, info.channels, order, CHUNK_BYTES);
+        super(info, frames, Channels.newChannel(input), encoding, info.channels, order, CHUNK_BYTES);
     }
 
     /**
@@ -77,14 +69,4 @@ public final class LivePcmStream extends DecodedStream {
     /** The raw encodings {@link #raw} knows, for messages. */
     public static final String RAW_NAMES = "s16le, s16be, s24le, s24be, s32le, s32be, f32le, f32be, f64le, f64be, "
         + "u8, s8, alaw, mulaw";
-
-    @Override
-    protected int decode(float[] buffer, int offset, int length) throws IOException {
-        return samples.read(buffer, offset, length);
-    }
-
-    @Override
-    public void close() throws IOException {
-        channel.close();
-    }
 }
