@@ -63,11 +63,8 @@ final class LocalAnalysis {
             throw new UsageException("analyze: no audio files in " + String.join(", ", options.inputs())
                 + " (looked for " + String.join(", ", InputFiles.AUDIO_EXTENSIONS.stream().sorted().toList()) + ")");
         }
-        AudioDecoder decoder;
-        try {
-            decoder = services.decoder();
-        } catch (IllegalStateException e) {
-            err.println("auralis: analyze: " + e.getMessage());
+        AudioDecoder decoder = AnalyzeCommand.decoderOrSay(services, err);
+        if (decoder == null) {
             return Command.INTERNAL_ERROR;
         }
 

@@ -53,14 +53,7 @@ public final class JavaSoundSampleStream extends PcmStream {
      */
     public static AudioInfo probe(Path file, String what, String format) throws IOException {
         String name = file.toString();
-        AudioFileFormat fileFormat;
-        try {
-            fileFormat = AudioSystem.getAudioFileFormat(file.toFile());
-        } catch (UnsupportedAudioFileException e) {
-            throw refused(name, what, e);
-        } catch (EOFException e) {
-            throw new AudioFormatException(name, "truncated " + what + " header");
-        }
+        AudioFileFormat fileFormat = header(name, what, () -> AudioSystem.getAudioFileFormat(file.toFile()));
         Layout layout = Layout.of(name, what, fileFormat.getFormat());
         return info(name, format, layout, fileFormat.getFormat(), fileFormat.getFrameLength());
     }
@@ -78,14 +71,7 @@ public final class JavaSoundSampleStream extends PcmStream {
      */
     public static JavaSoundSampleStream open(Path file, String what, String format) throws IOException {
         String name = file.toString();
-        AudioInputStream in;
-        try {
-            in = AudioSystem.getAudioInputStream(file.toFile());
-        } catch (UnsupportedAudioFileException e) {
-            throw refused(name, what, e);
-        } catch (EOFException e) {
-            throw new AudioFormatException(name, "truncated " + what + " header");
-        }
+        AudioInputStream in = header(name, what, () -> AudioSystem.getAudioInputStream(file.toFile()));
         try {
             AudioFormat audioFormat = in.getFormat();
             Layout layout = Layout.of(name, what, audioFormat);
@@ -100,9 +86,21 @@ public final class JavaSoundSampleStream extends PcmStream {
         }
     }
 
-    private static NeedsFfmpegException refused(String name, String what, UnsupportedAudioFileException e) {
-        return new NeedsFfmpegException(name, "Java Sound cannot read this " + what + " (" + e.getMessage()
-            + "): it is damaged or in an encoding that only ffmpeg decodes", what + " that Java Sound cannot read");
+    /** A call that makes Java Sound read a file's header. */
+    private interface HeaderRead<T> {
+        T read() throws UnsupportedAudioFileException, IOException;
+    }
+
+    /** Reads a header through Java Sound, turning its refusals into ours. */
+    private static <T> T header(String name, String what, HeaderRead<T> read) throws IOException {
+        try {
+            return read.read();
+        } catch (UnsupportedAudioFileException e) {
+            throw new NeedsFfmpegException(name, "Java Sound cannot read this " + what + " (" + e.getMessage()
+                + "): it is damaged or in an encoding that only ffmpeg decodes", what + " that Java Sound cannot read");
+        } catch (EOFException e) {
+            throw new AudioFormatException(name, "truncated " + what + " header");
+        }
     }
 
     private static AudioInfo info(String name, String format, Layout layout, AudioFormat audioFormat, long frames) {
