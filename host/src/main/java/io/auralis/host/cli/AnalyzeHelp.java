@@ -1,7 +1,7 @@
 package io.auralis.host.cli;
 
 import io.auralis.api.command.CommandHelp;
-import io.auralis.host.batch.InputFiles;
+import io.auralis.api.command.InputFiles;
 import java.io.PrintStream;
 import java.util.Collection;
 import org.apache.commons.cli.Options;

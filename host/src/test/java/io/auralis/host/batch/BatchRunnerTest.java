@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.auralis.api.audio.AudioBlock;
 import io.auralis.api.command.Command;
+import io.auralis.api.command.InputFile;
+import io.auralis.api.command.InputFiles;
 import io.auralis.api.command.UsageException;
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.ExtractorSession;
