@@ -1,5 +1,6 @@
 package io.auralis.host.batch;
 
+import io.auralis.api.command.InputFile;
 import io.auralis.api.output.FileRecord;
 import io.auralis.host.engine.FailureText;
 import io.auralis.host.engine.FileAnalyzer;

@@ -1,11 +1,12 @@
 package io.auralis.host.cli;
 
+import io.auralis.api.audio.AudioDecoder;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.UsageException;
 import io.auralis.api.output.OutputWriter;
 import io.auralis.host.batch.BatchRunner;
 import io.auralis.host.batch.OutputClaim;
-import io.auralis.api.command.UsageException;
 import io.auralis.host.engine.AnalysisServices;
 import io.auralis.host.workflow.GeneratedWorkflows;
 import io.auralis.host.workflow.SummaryScope;
@@ -182,6 +183,23 @@ public final class AnalyzeCommand implements Command {
             return services.writers().stream().map(OutputWriter::format).distinct().toList();
         } catch (IllegalStateException e) {
             // No installation (SessionServices could not start the framework): help is still printed, without them.
+            return null;
+        }
+    }
+
+    /**
+     * The decoder service, for a run in this JVM, file by file or live.
+     *
+     * @param services where it comes from
+     * @param err where to say why there is none
+     * @return the decoder, or {@code null} when none is registered (the audio bundle is missing or stopped), after
+     *     one line on {@code err}: the caller exits with {@link Command#INTERNAL_ERROR}
+     */
+    static AudioDecoder decoderOrSay(AnalysisServices services, PrintStream err) {
+        try {
+            return services.decoder();
+        } catch (IllegalStateException e) {
+            err.println("auralis: analyze: " + e.getMessage());
             return null;
         }
     }

@@ -1,8 +1,8 @@
 package io.auralis.host.cli;
 
 import io.auralis.api.command.CommandHelp;
+import io.auralis.api.command.InputFiles;
 import io.auralis.api.output.SummaryFeatures;
-import io.auralis.host.batch.InputFiles;
 import java.io.PrintStream;
 import java.util.Collection;
 import org.apache.commons.cli.Options;

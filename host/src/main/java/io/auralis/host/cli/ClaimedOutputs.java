@@ -1,11 +1,11 @@
 package io.auralis.host.cli;
 
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.InputFile;
+import io.auralis.api.command.UsageException;
 import io.auralis.api.output.RunInfo;
-import io.auralis.host.batch.InputFile;
 import io.auralis.host.batch.OutputClaim;
 import io.auralis.host.batch.RecordOutputs;
-import io.auralis.api.command.UsageException;
 import io.auralis.host.batch.StreamedRecords;
 import io.auralis.host.workflow.Workflow;
 import java.io.IOException;

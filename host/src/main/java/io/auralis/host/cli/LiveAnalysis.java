@@ -132,11 +132,8 @@ final class LiveAnalysis {
             throw new UsageException("analyze: " + format + " cannot be written to standard output, which is where "
                 + "live input's records go");
         }
-        AudioDecoder decoder;
-        try {
-            decoder = services.decoder();
-        } catch (IllegalStateException e) {
-            err.println("auralis: analyze: " + e.getMessage());
+        AudioDecoder decoder = AnalyzeCommand.decoderOrSay(services, err);
+        if (decoder == null) {
             return Command.INTERNAL_ERROR;
         }
         if (!workflow.writers().isEmpty()) {

@@ -3,18 +3,18 @@ package io.auralis.host.cli;
 import io.auralis.api.audio.AudioDecoder;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.InputFile;
+import io.auralis.api.command.InputFiles;
+import io.auralis.api.command.UsageException;
 import io.auralis.api.output.OutputWriter;
 import io.auralis.host.batch.AudioDurations;
 import io.auralis.host.batch.BatchProgress;
 import io.auralis.host.batch.BatchResult;
 import io.auralis.host.batch.BatchRunner;
-import io.auralis.host.batch.InputFile;
-import io.auralis.host.batch.InputFiles;
 import io.auralis.host.batch.Interruption;
 import io.auralis.host.batch.ProgressBarDisplay;
 import io.auralis.host.batch.ProgressLines;
 import io.auralis.host.batch.RecordOutputs;
-import io.auralis.api.command.UsageException;
 import io.auralis.host.engine.AnalysisServices;
 import io.auralis.host.engine.FileAnalyzer;
 import io.auralis.host.workflow.Workflow;
@@ -63,11 +63,8 @@ final class LocalAnalysis {
             throw new UsageException("analyze: no audio files in " + String.join(", ", options.inputs())
                 + " (looked for " + String.join(", ", InputFiles.AUDIO_EXTENSIONS.stream().sorted().toList()) + ")");
         }
-        AudioDecoder decoder;
-        try {
-            decoder = services.decoder();
-        } catch (IllegalStateException e) {
-            err.println("auralis: analyze: " + e.getMessage());
+        AudioDecoder decoder = AnalyzeCommand.decoderOrSay(services, err);
+        if (decoder == null) {
             return Command.INTERNAL_ERROR;
         }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.auralis.api.command.InputFile;
+import io.auralis.api.command.InputFiles;
 import io.auralis.api.command.UsageException;
 import io.auralis.host.fake.UnsearchableFolder;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.auralis.api.audio.AudioDecoder;
 import io.auralis.api.audio.AudioInfo;
 import io.auralis.api.audio.AudioStream;
+import io.auralis.api.command.InputFile;
 import io.auralis.api.output.FileRecord;
 import io.auralis.audio.AudioDecoderComponent;
 import io.auralis.host.distribution.GeneratedWav;

@@ -8,6 +8,8 @@ import io.auralis.api.audio.AudioFormatException;
 import io.auralis.api.audio.AudioStream;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.InputFile;
+import io.auralis.api.command.InputFiles;
 import io.auralis.api.command.UsageException;
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.ExtractorSession;
@@ -36,7 +38,7 @@ import org.apache.commons.cli.Options;
 
 /**
  * {@code auralis ser predict}: the emotion of each file, one JSON line per file on standard output. Where it
- * overlaps {@code analyze} it behaves the same: folders are searched ({@link AudioInputs}), files are named as the
+ * overlaps {@code analyze} it behaves the same: folders are searched ({@link InputFiles}), files are named as the
  * user typed them, and the exit codes mean the same.
  */
 final class PredictCommand implements Subcommand {
@@ -63,7 +65,7 @@ final class PredictCommand implements Subcommand {
                 "                    [--device D] <file|folder>..."),
             String.join("\n",
                 "Decodes each file at 16 kHz mono and prints one JSON line per file on standard output, in input",
-                "order. Folders are searched recursively for " + String.join(", ", AudioInputs.EXTENSIONS.stream()
+                "order. Folders are searched recursively for " + String.join(", ", InputFiles.AUDIO_EXTENSIONS.stream()
                     .sorted().toList()) + " files,",
                 "as analyze searches them; files named explicitly are always read. Each line:",
                 "  {\"file\", \"duration\", \"model\", \"device\", \"label\", \"confidence\",",
@@ -108,11 +110,11 @@ final class PredictCommand implements Subcommand {
         }
         int failed = 0;
         int workers = workers(a);
-        List<AudioInputs.Input> inputs = AudioInputs.collect(a.getArgList(), context.workingDirectory(),
+        List<InputFile> inputs = InputFiles.collect(a.getArgList(), context.workingDirectory(),
             warning -> context.err().println("auralis: " + warning));
         if (inputs.isEmpty()) {
             throw new UsageException("no audio files in " + String.join(", ", a.getArgList()) + " (looked for "
-                + String.join(", ", AudioInputs.EXTENSIONS.stream().sorted().toList()) + ")");
+                + String.join(", ", InputFiles.AUDIO_EXTENSIONS.stream().sorted().toList()) + ")");
         }
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "auralis-ser-predict");
@@ -129,7 +131,7 @@ final class PredictCommand implements Subcommand {
             int next = 0;
             for (int done = 0; done < inputs.size(); done++) {
                 while (next < inputs.size() && ahead.size() < MAX_AHEAD) {
-                    AudioInputs.Input input = inputs.get(next++);
+                    InputFile input = inputs.get(next++);
                     ahead.add(pool.submit(() -> outcome(input, model, windowSamples, hopSamples, services,
                         inFlight)));
                 }
@@ -154,7 +156,7 @@ final class PredictCommand implements Subcommand {
     }
 
     /** The file's JSON line, or its one-line error: {line, null} or {null, error}; in clip mode still to come. */
-    private CompletableFuture<String[]> outcome(AudioInputs.Input input, EmotionModel model, int window, int hop,
+    private CompletableFuture<String[]> outcome(InputFile input, EmotionModel model, int window, int hop,
                                                 SerServices services, Semaphore inFlight)
         throws IOException, InterruptedException {
         String name = input.name();

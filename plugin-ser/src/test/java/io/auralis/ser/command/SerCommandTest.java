@@ -8,19 +8,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auralis.api.command.Command;
-import io.auralis.api.command.CommandContext;
 import io.auralis.api.command.UsageException;
 import io.auralis.ser.checkpoint.PickleWriter;
-import io.auralis.ser.data.RealCorpora;
 import io.auralis.ser.data.SyntheticAudio;
 import io.auralis.ser.inference.EmotionModel;
 import io.auralis.ser.model.ModelDirectory;
 import io.auralis.ser.model.SignalFixture;
 import io.auralis.ser.runtime.ModelService;
 import io.auralis.ser.runtime.TestModels;
-import java.io.ByteArrayOutputStream;
+import io.auralis.testkit.CapturingContext;
+import io.auralis.testkit.Corpora;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,38 +67,14 @@ class SerCommandTest {
     }
 
     static Run ser(String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int code;
-            try {
-                code = command.run(List.of(args), new CommandContext() {
-                @Override
-                public PrintStream out() {
-                    return o;
-                }
-
-                @Override
-                public PrintStream err() {
-                    return e;
-                }
-
-                @Override
-                public Path workingDirectory() {
-                    return work;
-                }
-
-                @Override
-                public boolean interactive() {
-                    return false;
-                }
-            });
-            } catch (UsageException u) {
-                code = printedAsTheLauncherDoes(u, e);
-            }
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CapturingContext context = new CapturingContext(work);
+        int code;
+        try {
+            code = command.run(List.of(args), context);
+        } catch (UsageException u) {
+            code = printedAsTheLauncherDoes(u, context.err());
         }
+        return new Run(code, context.outText(), context.errText());
     }
 
     /** Prints a usage error as the launcher prints any command's, and returns the launcher's exit code. */
@@ -235,7 +209,7 @@ class SerCommandTest {
 
     @Test
     void predictReadsRealRecordingsIncludingOnesWithExtraChunks() throws Exception {
-        Path wav = RealCorpora.require("emodb").resolve("wav");
+        Path wav = Corpora.require("emodb").resolve("wav");
         // 14a07Aa carries a 4044-byte padding chunk before its data
         List<String> files = List.of("14a07Aa.wav", "03a01Fa.wav", "16b10Wb.wav");
         for (String f : files) {

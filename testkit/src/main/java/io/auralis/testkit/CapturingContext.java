@@ -1,4 +1,4 @@
-package io.auralis.host.fake;
+package io.auralis.testkit;
 
 import io.auralis.api.command.CommandContext;
 
@@ -9,9 +9,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A command context that captures what a command prints.
+ * A {@link CommandContext} for tests of a command, built-in or a plugin's: it keeps what the command prints on
+ * standard output and standard error, in UTF-8, for the test to read back, and says whether a person watches.
+ *
+ * <pre>{@code
+ * CapturingContext context = new CapturingContext(dir);
+ * int code = command.run(List.of("predict", "a.wav"), context);
+ * assertEquals(0, code, context.errText());
+ * }</pre>
  */
-public final class TestContext implements CommandContext {
+public final class CapturingContext implements CommandContext {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -20,12 +27,21 @@ public final class TestContext implements CommandContext {
     private final boolean interactive;
 
     /**
+     * Creates a context for a command run from a script, not a terminal.
+     *
+     * @param workingDirectory the working directory the command sees
+     */
+    public CapturingContext(Path workingDirectory) {
+        this(workingDirectory, false);
+    }
+
+    /**
      * Creates a context.
      *
-     * @param workingDirectory the working directory
-     * @param interactive whether to pretend a person watches a terminal
+     * @param workingDirectory the working directory the command sees
+     * @param interactive whether to pretend that a person watches a terminal (progress bars, prompts)
      */
-    public TestContext(Path workingDirectory, boolean interactive) {
+    public CapturingContext(Path workingDirectory, boolean interactive) {
         this.workingDirectory = workingDirectory;
         this.interactive = interactive;
     }
@@ -51,7 +67,7 @@ public final class TestContext implements CommandContext {
     }
 
     /**
-     * What went to standard output.
+     * What went to standard output so far.
      *
      * @return the text
      */
@@ -60,7 +76,7 @@ public final class TestContext implements CommandContext {
     }
 
     /**
-     * What went to standard error.
+     * What went to standard error so far.
      *
      * @return the text
      */
@@ -69,9 +85,9 @@ public final class TestContext implements CommandContext {
     }
 
     /**
-     * The lines of standard error.
+     * The lines of standard error so far.
      *
-     * @return the lines
+     * @return the lines, without their line breaks
      */
     public List<String> errLines() {
         return errText().lines().toList();
