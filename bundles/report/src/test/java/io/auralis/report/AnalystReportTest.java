@@ -182,7 +182,7 @@ class AnalystReportTest {
         silent.outputs.put(key, List.of(new Feature(0, 10, new float[] {0}, SummaryFeatures.COUNT),
             new Feature(0, 10, new float[] {Float.NaN}, SummaryFeatures.MEAN)));
         Path page = dir.resolve("summaries.html");
-        try (RecordSink sink = new HtmlReportWriter(models(dir.resolve("models3"))).open(page, outputs, false)) {
+        try (RecordSink sink = new HtmlReportWriter().open(page, outputs, false)) {
             sink.write(r);
             sink.write(silent);
         }

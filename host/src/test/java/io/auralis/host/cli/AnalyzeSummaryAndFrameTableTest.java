@@ -10,10 +10,10 @@ import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.FeatureSink;
 import io.auralis.api.extractor.SampleType;
 import io.auralis.api.output.OutputWriter;
-import io.auralis.host.fake.FakeDecoder;
+import io.auralis.testkit.FakeDecoder;
 import io.auralis.host.fake.FakeExtractor;
 import io.auralis.host.fake.FakeServices;
-import io.auralis.host.fake.TestContext;
+import io.auralis.testkit.CapturingContext;
 import io.auralis.writers.csv.CsvWriter;
 import io.auralis.writers.csv.WideCsvWriter;
 import io.auralis.writers.jsonl.JsonLinesWriter;
@@ -43,7 +43,7 @@ class AnalyzeSummaryAndFrameTableTest {
     @TempDir
     Path cwd;
 
-    private TestContext context;
+    private CapturingContext context;
 
     /** A level every 0.1 s: the block's index. */
     private final FakeExtractor level = FakeExtractor.of("t.level").output("dbfs", "loudness",
@@ -98,7 +98,7 @@ class AnalyzeSummaryAndFrameTableTest {
     }
 
     private int analyze(String... args) {
-        context = new TestContext(cwd, false);
+        context = new CapturingContext(cwd, false);
         List<OutputWriter> writers = List.of(new JsonLinesWriter(), new CsvWriter(), new WideCsvWriter());
         return new AnalyzeCommand(FakeServices.of(new FakeDecoder(), writers, segmenter, level, pitch), home, "cpu",
             () -> new ByteArrayInputStream(new byte[0])).run(Arrays.asList(args), context);

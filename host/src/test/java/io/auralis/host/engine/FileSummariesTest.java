@@ -12,7 +12,7 @@ import io.auralis.api.extractor.FeatureSink;
 import io.auralis.api.extractor.SampleType;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.SummaryFeatures;
-import io.auralis.host.fake.FakeDecoder;
+import io.auralis.testkit.FakeDecoder;
 import io.auralis.host.fake.FakeExtractor;
 import io.auralis.host.fake.Workflows;
 import io.auralis.host.workflow.SummaryScope;

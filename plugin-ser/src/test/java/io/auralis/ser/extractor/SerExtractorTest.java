@@ -188,7 +188,7 @@ class SerExtractorTest {
     @Test
     void eachModelsOutputNamesThatModel() {
         OutputDescriptor other = extractor.outputs(Map.of(),
-            context(Map.of("model", "other"), false, 4096, 4096).parameters()).get(0);
+            step(Map.of("model", "other")).context().parameters()).get(0);
         assertEquals("other", other.model.name);
         assertTrue(other.model.location.endsWith("other"), other.model.location);
         assertEquals("default", extractor.descriptor().outputs.get(0).model.name, "the listing's default");
