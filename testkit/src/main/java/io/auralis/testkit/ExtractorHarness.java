@@ -312,7 +312,7 @@ public final class ExtractorHarness {
         Workflow workflow = workflow(checked);
         Result result = new Result(tested(workflow).outputs());
         checked.collectInto(result, tested(workflow).outputs());
-        FileRecord record = new FileAnalyzer(workflow, new MemoryDecoder(audio))
+        FileRecord record = new FileAnalyzer(workflow, FakeDecoder.serving(audio))
             .analyze(Path.of(SOURCE), SOURCE);
         checked.rethrowFailure();
         if (record.error != null) {

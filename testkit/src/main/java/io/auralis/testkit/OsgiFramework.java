@@ -58,6 +58,8 @@ public final class OsgiFramework implements AutoCloseable {
 
     private final Framework framework;
     private final List<Bundle> installed = new ArrayList<>();
+    /** The trackers of the services handed out, open until the framework stops: see {@link #service}. */
+    private final List<ServiceTracker<?, ?>> inUse = new ArrayList<>();
 
     private OsgiFramework(Framework framework) {
         this.framework = framework;
@@ -157,16 +159,18 @@ public final class OsgiFramework implements AutoCloseable {
     }
 
     /**
-     * Installs a bundle folder by reference, as bnd wrote it; its manifest must be there.
+     * Installs a bundle by reference: a folder as bnd wrote it, whose manifest must be there, or a bundle jar.
      *
-     * @param classes the folder, such as {@link #built()}
-     * @return the bundle, installed and not started
+     * @param bundle the folder, such as {@link #built()}, or a jar
+     * @return the bundle, installed and not started; {@link #startAll} starts it after those installed before it
      * @throws BundleException if the framework refuses it
-     * @throws IOException if its manifest cannot be read
+     * @throws IOException if a folder's manifest cannot be read
      */
-    public Bundle install(Path classes) throws BundleException, IOException {
-        manifest(classes);
-        return add(context().installBundle("reference:file:" + classes.toAbsolutePath()));
+    public Bundle install(Path bundle) throws BundleException, IOException {
+        if (!Files.isRegularFile(bundle)) {
+            manifest(bundle);
+        }
+        return add(context().installBundle("reference:file:" + bundle.toAbsolutePath()));
     }
 
     /**
@@ -201,7 +205,9 @@ public final class OsgiFramework implements AutoCloseable {
     }
 
     /**
-     * Waits for a service that the test's class loader can see, up to {@link #TIMEOUT_MS}.
+     * Waits for a service that the test's class loader can see, up to {@link #TIMEOUT_MS}. The service stays in use
+     * until the framework is closed, so that SCR keeps a delayed component (the default for a component with a
+     * service) active rather than deactivating it as soon as this method returns.
      *
      * @param type the service type
      * @param which which of the registered services
@@ -213,30 +219,28 @@ public final class OsgiFramework implements AutoCloseable {
     public <S> S service(Class<S> type, Predicate<S> which) throws InterruptedException {
         ServiceTracker<S, S> tracker = new ServiceTracker<>(context(), type, null);
         tracker.open();
-        try {
-            long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-            while (System.currentTimeMillis() < deadline) {
-                Object[] services = tracker.getServices();
-                if (services != null) {
-                    for (Object s : services) {
-                        if (which.test(type.cast(s))) {
-                            return type.cast(s);
-                        }
-                    }
-                }
-                // Wakes when the tracker's count changes; no fixed sleep.
-                int count = tracker.getTrackingCount();
-                long until = Math.min(deadline, System.currentTimeMillis() + 500);
-                synchronized (tracker) {
-                    while (tracker.getTrackingCount() == count && System.currentTimeMillis() < until) {
-                        tracker.wait(50);
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            Object[] services = tracker.getServices();
+            if (services != null) {
+                for (Object s : services) {
+                    if (which.test(type.cast(s))) {
+                        inUse.add(tracker);
+                        return type.cast(s);
                     }
                 }
             }
-            throw new AssertionError("no matching " + type.getSimpleName() + " service within " + TIMEOUT_MS + " ms");
-        } finally {
-            tracker.close();
+            // Wakes when the tracker's count changes; no fixed sleep.
+            int count = tracker.getTrackingCount();
+            long until = Math.min(deadline, System.currentTimeMillis() + 500);
+            synchronized (tracker) {
+                while (tracker.getTrackingCount() == count && System.currentTimeMillis() < until) {
+                    tracker.wait(50);
+                }
+            }
         }
+        tracker.close();
+        throw new AssertionError("no matching " + type.getSimpleName() + " service within " + TIMEOUT_MS + " ms");
     }
 
     /**
@@ -250,9 +254,11 @@ public final class OsgiFramework implements AutoCloseable {
         return service(FeatureExtractor.class, e -> id.equals(e.descriptor().id));
     }
 
-    /** Stops the framework and waits for it to stop. */
+    /** Releases the services handed out, stops the framework and waits for it to stop. */
     @Override
     public void close() throws BundleException, InterruptedException {
+        inUse.forEach(ServiceTracker::close);
+        inUse.clear();
         framework.stop();
         framework.waitForStop(TIMEOUT_MS);
     }

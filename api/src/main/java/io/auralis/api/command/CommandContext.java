@@ -48,7 +48,8 @@ public interface CommandContext {
      * analyze} lists them); hidden names (starting with a dot) are skipped, a link that leads back into a folder
      * above it is not followed (one line on {@link #err()}), and a part of a folder that cannot be searched is an
      * input with a {@link InputFile#problem}. A folder's files are sorted by their path inside it, arguments keep
-     * their order, and a file reached twice is listed once.
+     * their order, and a file reached twice is listed once. The search is {@link InputFiles#collect}, with its
+     * warnings on {@link #err()} as {@code auralis: <warning>}; a host has no reason to answer otherwise.
      *
      * @param arguments files and folders as the user typed them; relative ones resolve against
      *     {@link #workingDirectory()}
@@ -57,5 +58,7 @@ public interface CommandContext {
      *     no audio file at all
      * @since 1.2
      */
-    List<InputFile> inputs(List<String> arguments) throws UsageException;
+    default List<InputFile> inputs(List<String> arguments) throws UsageException {
+        return InputFiles.collect(arguments, workingDirectory(), warning -> err().println("auralis: " + warning));
+    }
 }

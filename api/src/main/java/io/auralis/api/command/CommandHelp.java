@@ -98,7 +98,10 @@ public final class CommandHelp {
         if (section == null) {
             throw new IllegalStateException("a row outside a section: " + term);
         }
-        section.rows().add(new String[] {term, description == null ? "" : description});
+        // White space collapsed here rather than by wrapping, so that a description too wide to wrap reads alike.
+        String text = description == null || description.isBlank() ? "" : String.join(" ", description.strip()
+            .split("\\s+"));
+        section.rows().add(new String[] {term, text});
         return this;
     }
 
@@ -214,21 +217,9 @@ public final class CommandHelp {
     private static List<String> lines(Section section) {
         List<String> lines = new ArrayList<>();
         lines.add(section.title());
-        int termWidth = 0;
-        for (String[] row : section.rows()) {
-            termWidth = Math.max(termWidth, row[0].length());
-        }
-        int start = INDENT + termWidth + GAP;
-        // Too little room left: a description that does not fit runs on rather than into a narrow column.
-        int room = WIDTH - start >= 30 ? WIDTH - start : Integer.MAX_VALUE;
-        for (String[] row : section.rows()) {
-            List<String> description = row[1].isBlank() ? List.of("") : wrap(row[1], room);
-            String term = " ".repeat(INDENT) + row[0] + " ".repeat(termWidth - row[0].length() + GAP);
-            lines.add((term + description.get(0)).stripTrailing());
-            for (String more : description.subList(1, description.size())) {
-                lines.add(" ".repeat(start) + more);
-            }
-        }
+        TextTable rows = new TextTable(2).gap(GAP).wrapLastColumn(WIDTH);
+        section.rows().forEach(row -> rows.add((Object[]) row));
+        rows.text(INDENT).lines().forEach(lines::add);
         return lines;
     }
 }

@@ -1,5 +1,7 @@
 package io.auralis.api.command;
 
+import java.io.PrintStream;
+
 /**
  * Bad usage or input, found before any work was done: flags, arguments or files the command cannot act on. A
  * {@link Command} throws it from {@link Command#run}; the host prints the message as one line,
@@ -41,5 +43,21 @@ public class UsageException extends Exception {
      */
     public String hint() {
         return hint;
+    }
+
+    /**
+     * Prints this error the platform's one way, whichever command threw it and whoever runs that command (the
+     * launcher, a test): {@code auralis: <message>}, then the hint on a line of its own.
+     *
+     * @param err standard error
+     * @return {@link Command#USAGE}, the exit code that goes with it
+     * @since 1.2
+     */
+    public int print(PrintStream err) {
+        err.println("auralis: " + getMessage());
+        if (hint != null) {
+            err.println(hint);
+        }
+        return Command.USAGE;
     }
 }

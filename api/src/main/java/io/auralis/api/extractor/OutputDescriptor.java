@@ -47,6 +47,16 @@ public class OutputDescriptor {
     /** Whether features span an interval ({@link Feature#duration} is meaningful) or mark an instant. */
     public boolean hasDuration;
 
+    /**
+     * The trained model that computes the values, or {@code null} for outputs computed without one (signal
+     * processing). An extractor whose model depends on a parameter sets it in
+     * {@link FeatureExtractor#outputs(java.util.Map, Parameters)}; the host gathers the models of every step into
+     * the run's description for writers ({@code io.auralis.api.output.RunInfo}).
+     *
+     * @since 1.2
+     */
+    public ModelDescriptor model;
+
     /** Creates an empty descriptor. */
     public OutputDescriptor() {
     }

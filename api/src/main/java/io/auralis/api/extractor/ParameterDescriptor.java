@@ -74,15 +74,10 @@ public class ParameterDescriptor {
      */
     public static ParameterDescriptor number(String id, String name, String description, String unit,
             double min, double max, double defaultValue) {
-        ParameterDescriptor p = new ParameterDescriptor();
-        p.id = id;
-        p.name = name;
-        p.description = description;
+        ParameterDescriptor p = of(id, name, description, ParameterType.NUMBER, defaultValue);
         p.unit = unit;
-        p.type = ParameterType.NUMBER;
         p.minValue = min;
         p.maxValue = max;
-        p.defaultValue = defaultValue;
         return p;
     }
 
@@ -116,13 +111,7 @@ public class ParameterDescriptor {
      * @return the descriptor
      */
     public static ParameterDescriptor text(String id, String name, String description, String defaultValue) {
-        ParameterDescriptor p = new ParameterDescriptor();
-        p.id = id;
-        p.name = name;
-        p.description = description;
-        p.type = ParameterType.TEXT;
-        p.defaultValue = defaultValue;
-        return p;
+        return of(id, name, description, ParameterType.TEXT, defaultValue);
     }
 
     /**
@@ -153,11 +142,17 @@ public class ParameterDescriptor {
      * @return the descriptor
      */
     public static ParameterDescriptor bool(String id, String name, String description, boolean defaultValue) {
+        return of(id, name, description, ParameterType.BOOLEAN, defaultValue);
+    }
+
+    /** The fields every kind of parameter has. */
+    private static ParameterDescriptor of(String id, String name, String description, ParameterType type,
+            Object defaultValue) {
         ParameterDescriptor p = new ParameterDescriptor();
         p.id = id;
         p.name = name;
         p.description = description;
-        p.type = ParameterType.BOOLEAN;
+        p.type = type;
         p.defaultValue = defaultValue;
         return p;
     }

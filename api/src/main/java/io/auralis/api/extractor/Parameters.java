@@ -59,11 +59,7 @@ public final class Parameters {
      * @throws IllegalArgumentException if there is no such parameter or it is not a boolean
      */
     public boolean getBoolean(String id) {
-        Object v = get(id);
-        if (!(v instanceof Boolean b)) {
-            throw new IllegalArgumentException("parameter '" + id + "' is not a boolean: " + v);
-        }
-        return b;
+        return typed(id, Boolean.class, "a boolean");
     }
 
     /**
@@ -78,11 +74,15 @@ public final class Parameters {
     }
 
     private Number number(String id) {
+        return typed(id, Number.class, "a number");
+    }
+
+    private <T> T typed(String id, Class<T> type, String what) {
         Object v = get(id);
-        if (!(v instanceof Number n)) {
-            throw new IllegalArgumentException("parameter '" + id + "' is not a number: " + v);
+        if (!type.isInstance(v)) {
+            throw new IllegalArgumentException("parameter '" + id + "' is not " + what + ": " + v);
         }
-        return n;
+        return type.cast(v);
     }
 
     private Object get(String id) {

@@ -30,7 +30,8 @@ public interface OutputWriter {
     String description();
 
     /**
-     * Opens an output.
+     * Opens an output. Hosts call {@link #open(Path, Map, boolean, RunInfo)}, which comes here unless the writer
+     * overrides it.
      *
      * @param target the file (or folder, for formats that write several files) to write
      * @param outputs the descriptors of the outputs records will carry, by {@code step.output}, in order
@@ -40,6 +41,26 @@ public interface OutputWriter {
      * @throws IOException if the output cannot be created
      */
     RecordSink open(Path target, Map<String, OutputDescriptor> outputs, boolean append) throws IOException;
+
+    /**
+     * Opens an output for a run the host describes: the workflow, the inputs as named, the models behind the
+     * outputs and the Auralis version, for a writer that shows them (a report's title and model box). Hosts call
+     * this one; the default ignores {@code run} and calls {@link #open(Path, Map, boolean)}, so writers that have
+     * nothing to say about the run implement only that.
+     *
+     * @param target the file (or folder, for formats that write several files) to write
+     * @param outputs the descriptors of the outputs records will carry, by {@code step.output}, in order
+     * @param append {@code true} to keep the records already in {@code target}, as for
+     *     {@link #open(Path, Map, boolean)}
+     * @param run what the run is; fields the host cannot fill are {@code null} or empty
+     * @return the sink, which the caller closes
+     * @throws IOException if the output cannot be created
+     * @since 1.2
+     */
+    default RecordSink open(Path target, Map<String, OutputDescriptor> outputs, boolean append, RunInfo run)
+            throws IOException {
+        return open(target, outputs, append);
+    }
 
     /**
      * The format as a stream of bytes, for standard output and for records encoded on one machine and written on

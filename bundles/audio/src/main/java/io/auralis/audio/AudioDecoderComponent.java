@@ -219,7 +219,7 @@ public class AudioDecoderComponent implements AudioDecoder {
         info.encoding = raw.encoding.trim().toLowerCase(Locale.ROOT);
         info.sampleRate = raw.sampleRate;
         info.channels = raw.channels;
-        return new LivePcmStream(input, encoding.encoding(), encoding.order(), info, Long.MAX_VALUE);
+        return new LivePcmStream(input, encoding.encoding(), encoding.order(), info, LivePcmStream.UNBOUNDED);
     }
 
     private static AudioStream openWavStream(InputStream input, String name) throws IOException {
@@ -243,7 +243,7 @@ public class AudioDecoderComponent implements AudioDecoder {
             info.durationSeconds = -1;
         }
         return new LivePcmStream(head.from(header.dataOffset()), header.encoding(), ByteOrder.LITTLE_ENDIAN,
-            info, placeholder ? Long.MAX_VALUE : header.frames());
+            info, placeholder ? LivePcmStream.UNBOUNDED : header.frames());
     }
 
     private AudioStream atRate(AudioStream source, int sampleRate, String name) throws IOException {

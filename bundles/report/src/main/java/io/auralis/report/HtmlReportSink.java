@@ -3,8 +3,8 @@ package io.auralis.report;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordSink;
+import io.auralis.api.output.RunInfo;
 import io.auralis.api.emotion.EmotionFeatures;
-import io.auralis.report.card.ModelCard;
 import io.auralis.report.html.FileSection;
 import io.auralis.report.html.Report;
 import io.auralis.report.html.Run;
@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,20 +47,18 @@ final class HtmlReportSink implements RecordSink {
     /**
      * Opens a report.
      *
-     * @param models the installation's models folder, where the card of the model behind the emotion labels is
-     *     looked for, or {@code null}
+     * @param info what the host said of the run: its title and model box come from it
      */
-    HtmlReportSink(Path target, Map<String, OutputDescriptor> outputs, boolean append, Path models)
+    HtmlReportSink(Path target, Map<String, OutputDescriptor> outputs, boolean append, RunInfo info)
             throws IOException {
         this.target = target.toAbsolutePath();
         this.parts = PartsFile.of(this.target);
         this.outputs = new LinkedHashMap<>(outputs);
-        OutputDescriptor emotion = outputs.values().stream()
+        List<String> classes = outputs.values().stream()
             .filter(d -> EmotionFeatures.KIND.equals(d.kind) && d.binNames != null && !d.binNames.isEmpty())
-            .findFirst().orElse(null);
+            .map(d -> d.binNames).findFirst().orElse(List.of());
         boolean emotions = outputs.values().stream().anyMatch(d -> EmotionFeatures.KIND.equals(d.kind));
-        this.run = new Run(emotions, emotion == null ? null : ModelCard.matching(models, emotion.binNames),
-            this.target.getParent());
+        this.run = new Run(info == null ? new RunInfo() : info, emotions, classes, this.target.getParent());
         Files.createDirectories(this.target.getParent());
         if (!append) {
             store = PartsFile.create(parts);

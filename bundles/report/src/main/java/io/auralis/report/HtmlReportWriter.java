@@ -1,9 +1,9 @@
 package io.auralis.report;
 
-import io.auralis.api.Platform;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.output.OutputWriter;
 import io.auralis.api.output.RecordSink;
+import io.auralis.api.output.RunInfo;
 import io.auralis.report.store.PartsFile;
 import io.auralis.report.store.ReportEntries;
 import java.io.IOException;
@@ -12,20 +12,21 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * The {@code html} format: one self-contained HTML page per run, which opens from disk in any browser without a
- * network. At the top, the model behind the emotion labels with its accuracy on unseen corpora and a caveat, and a
- * corpus overview (files analysed and failed, total audio, bar charts of the dominant emotions and of the share of
- * speech time per emotion, a sortable table linking to every file); then one section per file with its emotion
- * summary (dominant emotion and the model's confidence, share of speech time per emotion, number of changes), a
- * player for its audio, a timeline chart (markers for every output placed at arbitrary times, emotion segments
- * with their confidence, probabilities as stacked areas, loudness and pitch, on one time axis) and a sortable,
- * filterable table of its segments; clicking a segment or the chart plays from there. Failed files show their
- * error. Charts are inline SVG ({@link io.auralis.report.chart.TimelineChart} says why not JFreeChart).
+ * network. At the top, the title from the workflow and its inputs, the workflow's description, the models behind
+ * the emotion labels with their version, their accuracy on unseen corpora and a caveat (all as the host describes
+ * the run, {@link RunInfo}: the report reads no model files), and a corpus overview (files analysed and failed, total
+ * audio, bar charts of the dominant emotions and of the share of speech time per emotion, a sortable, filterable
+ * index of the files, {@value io.auralis.report.html.Report#PAGE} to a page); then the sections of the files on the
+ * index's page, each with its emotion summary (dominant emotion and the model's confidence, share of speech time per
+ * emotion, number of changes), a player for its audio, a timeline chart (markers for every output placed at
+ * arbitrary times, emotion segments with their confidence, probabilities as stacked areas, loudness and pitch, on
+ * one time axis) and a sortable, filterable table of its segments; clicking a segment or the chart plays from there.
+ * Failed files show their error. Charts are inline SVG ({@link io.auralis.report.chart.TimelineChart} says why not
+ * JFreeChart); {@link io.auralis.report.html.Report} says how a report of a thousand files stays usable.
  *
  * <p><b>Files.</b> Writing {@code report.html} uses two files beside it: {@code report.html.parts} holds each
  * file's rendered section and summary while the run is under way (records are never kept in memory, only a
@@ -46,35 +47,8 @@ public class HtmlReportWriter implements OutputWriter {
     /** The format name, for workflows and {@code --format}. */
     public static final String FORMAT = "html";
 
-    /** The installation's models folder, or {@code null} outside a platform that names one. */
-    private final Path models;
-
-    /** Creates a writer that knows no models folder, as tests and tools outside the platform use it. */
+    /** Creates the writer; it holds nothing, each output is its own sink. */
     public HtmlReportWriter() {
-        this((Path) null);
-    }
-
-    /**
-     * Creates the writer of a platform, which names its models folder ({@link Platform#MODELS}).
-     *
-     * @param context the bundle's context
-     */
-    @Activate
-    public HtmlReportWriter(BundleContext context) {
-        this(models(context.getProperty(Platform.MODELS)));
-    }
-
-    /**
-     * Creates a writer that looks for the card of the model behind emotion labels in a folder.
-     *
-     * @param models the models folder, or {@code null}
-     */
-    public HtmlReportWriter(Path models) {
-        this.models = models;
-    }
-
-    private static Path models(String property) {
-        return property == null || property.isBlank() ? null : Path.of(property);
     }
 
     @Override
@@ -88,9 +62,17 @@ public class HtmlReportWriter implements OutputWriter {
             + "pitch, markers for any plugin's intervals, segment tables with confidences and audio playback.";
     }
 
+    /** A report of a run the host does not describe: titled from its outputs and files, its model not named. */
     @Override
     public RecordSink open(Path target, Map<String, OutputDescriptor> outputs, boolean append) throws IOException {
-        return new HtmlReportSink(target, outputs, append, models);
+        return open(target, outputs, append, new RunInfo());
+    }
+
+    /** A report titled from the workflow and its inputs, with the models the run names in its model box. */
+    @Override
+    public RecordSink open(Path target, Map<String, OutputDescriptor> outputs, boolean append, RunInfo run)
+            throws IOException {
+        return new HtmlReportSink(target, outputs, append, run);
     }
 
     @Override

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auralis.api.extractor.Feature;
+import io.auralis.api.extractor.ModelDescriptor;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.SampleType;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordSink;
+import io.auralis.api.output.RunInfo;
+import io.auralis.api.output.SummaryFeatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a call analyst looks for in a report: the segment table with confidences, the model with its cross-corpus
  * accuracy and a caveat, markers for a plugin's intervals that the report knows only from their descriptor, and
- * playback. The report is written for an escalation-like plugin output, a per-file count and a models folder with a
- * card, as the platform would hand them over.
+ * playback. The report is written for an escalation-like plugin output, a per-file count and a run description
+ * naming the model, as the platform would hand them over.
  */
 class AnalystReportTest {
     static final String ESCALATIONS = "watch.alarms";
@@ -61,26 +64,28 @@ class AnalystReportTest {
         return r;
     }
 
-    /** A models folder whose default model has the records' classes and a card with leave-one-corpus-out figures. */
-    static Path models(Path where) throws IOException {
-        Path model = Files.createDirectories(where.resolve("default"));
-        StringBuilder classes = new StringBuilder();
-        for (String c : Records.CLASSES) {
-            classes.append(classes.length() == 0 ? "" : ",").append('"').append(c).append('"');
-        }
-        Files.writeString(model.resolve("model.json"), "{\"format\":\"auralis-ser-model/1\",\"name\":\"default\","
-            + "\"architecture\":\"cnn5gru\",\"classes\":[" + classes + "],\"training\":{\"date\":\"2026-12-01\","
-            + "\"epochs\":16},\"metrics\":{\"split\":\"test\",\"accuracy\":0.3912,\"balancedAccuracy\":0.3893}}");
-        Files.writeString(model.resolve("README.md"), "# default\n\n| held-out corpus | clips | UA |\n| --- | ---: | ---: |\n"
-            + "| TESS (English) | 1600 | 47.0 % |\n| **mean** | | **41.5 %** | | |\n");
-        return where;
+    /** The run as a host describes it: the workflow, the folder of calls, and the model with its card's figures. */
+    static RunInfo run() {
+        ModelDescriptor model = new ModelDescriptor();
+        model.name = "default";
+        model.version = "2026-12-01";
+        model.architecture = "cnn5gru";
+        model.crossCorpusAccuracy = 0.415;
+        model.testAccuracy = 0.3893;
+        RunInfo run = new RunInfo();
+        run.workflow = "emotion-timeline";
+        run.description = "Speech segments & the emotion of each.";
+        run.inputs = List.of("/data/calls");
+        run.models = List.of(model);
+        run.auralisVersion = "0.1.0";
+        return run;
     }
 
     @BeforeAll
     static void writeReport() throws IOException {
         Path clips = Files.createDirectories(dir.resolve("calls"));
         target = dir.resolve("out/report.html");
-        try (RecordSink sink = new HtmlReportWriter(models(dir.resolve("models"))).open(target, outputs(), false)) {
+        try (RecordSink sink = new HtmlReportWriter().open(target, outputs(), false, run())) {
             sink.write(call(clips.resolve("first call.wav").toString()));
             sink.write(Records.speech(clips.resolve("short.wav").toString(), 3.0, 9, "sad"));
         }
@@ -126,10 +131,19 @@ class AnalystReportTest {
         int model = html.indexOf("<div class=\"model\">");
         assertTrue(model > 0 && model < html.indexOf("<section class=\"file\""), "no model card at the top");
         String card = html.substring(model, html.indexOf("</div>", model));
-        assertTrue(card.contains("<b>Model:</b> default (cnn5gru, version: trained 2026-12-01)"), card);
+        assertTrue(card.contains("<b>Model:</b> default (cnn5gru, version 2026-12-01)"), card);
         assertTrue(card.contains("cross-corpus accuracy <b>41.5 %</b>"), card);
         assertTrue(card.contains("chance 13%"), "chance for eight classes (12.5 %): " + card);
+        assertTrue(card.contains("38.9 % on unseen speakers"), card);
         assertTrue(card.contains("<span class=\"caveat\">Caveat: "), card);
+    }
+
+    @Test
+    void titleAndHeadingNameTheWorkflowAndItsInputsWithItsDescriptionAndTheAuralisVersion() {
+        assertTrue(html.contains("<title>emotion-timeline: calls</title>"), "title");
+        assertTrue(html.contains("<h1>emotion-timeline: calls</h1>"), "heading");
+        assertTrue(html.contains("<p class=\"about\">Speech segments &amp; the emotion of each.</p>"), "description");
+        assertTrue(html.contains(" by Auralis 0.1.0</p>"), "version");
     }
 
     @Test
@@ -150,6 +164,41 @@ class AnalystReportTest {
         assertTrue(section.contains("<tr><th>Emotion changes</th><td>5</td></tr>"), "count not in the facts");
         assertFalse(section.contains("<td>" + CHANGES + "</td>"), "the count is listed as a segment");
         assertFalse(section.contains(">" + CHANGES + "</text>"), "the count is drawn as a marker");
+    }
+
+    @Test
+    void perFileSummariesAreATableOfTheirStatisticsNotMarkersOrSegments() throws IOException {
+        Map<String, OutputDescriptor> outputs = new LinkedHashMap<>(Records.outputs());
+        String key = SummaryFeatures.key(Records.PITCH);
+        outputs.put(key, SummaryFeatures.output(Records.PITCH, outputs.get(Records.PITCH), "the file"));
+        FileRecord r = Records.speech("summarised.wav", 10, 4, "sad");
+        List<Feature> summary = new java.util.ArrayList<>();
+        float[] values = {80, 95.5f, 310, 180.25f, 176, 41.125f};
+        for (int i = 0; i < values.length; i++) {
+            summary.add(new Feature(0, 10, new float[] {values[i]}, SummaryFeatures.STATISTICS.get(i)));
+        }
+        r.outputs.put(key, summary);
+        FileRecord silent = Records.speech("silent.wav", 10, 5, "sad");
+        silent.outputs.put(key, List.of(new Feature(0, 10, new float[] {0}, SummaryFeatures.COUNT),
+            new Feature(0, 10, new float[] {Float.NaN}, SummaryFeatures.MEAN)));
+        Path page = dir.resolve("summaries.html");
+        try (RecordSink sink = new HtmlReportWriter().open(page, outputs, false)) {
+            sink.write(r);
+            sink.write(silent);
+        }
+        String section = Pages.section(Files.readString(page), 1);
+        assertTrue(section.contains("<summary>Summaries of 1 output</summary>"), "no summaries");
+        assertTrue(section.contains("<th>Output</th><th>Value</th><th class=\"num\" data-sort=\"n\">count</th>"),
+            "no statistics header");
+        assertTrue(section.contains("<td>" + key + "</td><td>f0 (Hz)</td><td class=\"num\" data-v=\"80.0000\">80</td>"
+            + "<td class=\"num\" data-v=\"95.5000\">95.5</td><td class=\"num\" data-v=\"310.000\">310</td>"),
+            "no row of f0's statistics: " + section.substring(section.indexOf("Summaries")));
+        assertFalse(section.contains("<td>" + key + "</td><td>mean</td>"), "a statistic listed as a segment");
+        assertFalse(Pages.svgs(section).get(0).contains(key), "a statistic drawn as a marker");
+        String other = Pages.section(Files.readString(page), 2);
+        assertTrue(other.contains("<td>f0 (Hz)</td><td class=\"num\" data-v=\"0.00000\">0</td>"
+            + "<td class=\"num\">–</td><td class=\"num\">–</td><td class=\"num\">–</td>"),
+            "missing and NaN statistics are dashes: " + other.substring(other.indexOf("Summaries")));
     }
 
     @Test
@@ -176,7 +225,7 @@ class AnalystReportTest {
         FileRecord r = Records.speech("features.wav", 10, 2, "sad");
         r.outputs.remove(Records.EMOTION);
         Path page = dir.resolve("features.html");
-        try (RecordSink sink = new HtmlReportWriter(models(dir.resolve("models2"))).open(page, outputs, false)) {
+        try (RecordSink sink = new HtmlReportWriter().open(page, outputs, false)) {
             sink.write(r);
         }
         String features = Files.readString(page);
@@ -188,13 +237,14 @@ class AnalystReportTest {
     }
 
     @Test
-    void withoutACardTheReportSaysTheModelIsNotKnown() throws IOException {
+    void aRunThatNamesNoModelSaysSoAndKeepsTheCaveat() throws IOException {
         Path page = dir.resolve("unknown.html");
         try (RecordSink sink = new HtmlReportWriter().open(page, outputs(), false)) {
             sink.write(call("x.wav"));
         }
         String unknown = Files.readString(page);
-        assertTrue(unknown.contains("<b>Model:</b> not known"), "model");
+        assertTrue(unknown.contains("<b>Model:</b> not named"), "model");
         assertTrue(unknown.contains("<span class=\"caveat\">Caveat: "), "caveat");
+        assertTrue(unknown.contains("<title>Emotion timeline"), "a title from what was computed");
     }
 }

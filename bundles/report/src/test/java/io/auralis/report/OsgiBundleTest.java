@@ -35,7 +35,7 @@ class OsgiBundleTest {
     }
 
     @Test
-    void manifestEmbedsNothingAndImportsOnlyTheApiJacksonAndTheJreFirmly() throws IOException {
+    void manifestEmbedsNothingAndImportsOnlyTheApiAndTheJreFirmly() throws IOException {
         Attributes m = manifest();
         assertNull(m.getValue("Bundle-ClassPath"));
         assertNull(m.getValue("Export-Package"));
@@ -45,16 +45,13 @@ class OsgiBundleTest {
             boolean jre = pkg.startsWith("java.") || pkg.startsWith("javax.imageio") || pkg.startsWith("javax.swing")
                 || pkg.startsWith("javax.xml.") || pkg.startsWith("org.xml.sax");
             boolean api = pkg.startsWith("io.auralis.api") && clause.matches(".*;version=\"\\[1\\.\\d+,2\\)\"");
-            // Platform bundles the launcher always starts: Jackson, and the framework for the context.
-            boolean platform = pkg.startsWith("com.fasterxml.jackson.core") || pkg.equals("org.osgi.framework");
-            assertTrue(jre || api || platform || clause.contains("resolution:=optional"), "firm import of " + clause);
+            assertTrue(jre || api || clause.contains("resolution:=optional"), "firm import of " + clause);
         }
     }
 
     @Test
     void writerServiceRunsInFelixWithScr() throws Exception {
         try (OsgiFramework osgi = OsgiFramework.builder(dir).exportApi().start()) {
-            osgi.installFromClassPath("jackson-core-");
             Bundle report = osgi.install(CLASSES);
             osgi.startAll();
 

@@ -52,6 +52,16 @@ final class Pages {
         return names;
     }
 
+    /** The first group of every match of a pattern, in order. */
+    static List<String> all(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
     /** How often a piece of text occurs. */
     static int count(String text, String part) {
         int n = 0;

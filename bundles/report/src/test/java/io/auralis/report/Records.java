@@ -35,7 +35,7 @@ final class Records {
         dbfs.binNames = List.of("dbfs");
         outputs.put(LOUDNESS, dbfs);
         OutputDescriptor f0 = new OutputDescriptor("f0", "Fundamental frequency", "pitch", "Hz", 1,
-            SampleType.VARIABLE, true);
+            SampleType.ONE_PER_BLOCK, true);
         f0.binNames = List.of("f0");
         outputs.put(PITCH, f0);
         // As the host describes auralis.emotion-timeline's segments since API 1.1: the upstream classes.

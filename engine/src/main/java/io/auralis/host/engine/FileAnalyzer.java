@@ -32,6 +32,8 @@ import java.util.function.DoubleConsumer;
  * that block.</li>
  * <li>At the end, in dependency order, each step receives what is still waiting and then {@code finish}es, once;
  * every opened session is closed, whatever happened.</li>
+ * <li>When the workflow is {@linkplain Workflow#summarised summarised}, the summaries of its outputs are computed
+ * from the complete features ({@link FileSummaries}).</li>
  * </ol>
  *
  * <p>Only regular files are opened: a named pipe, a device or a socket (named as an input, or swapped in for a
@@ -117,6 +119,7 @@ public final class FileAnalyzer {
             long frames = run.stream(stream, record.duration, audioSeconds, watermark -> { });
             run.finish();
             record.duration = frames / (double) workflow.sampleRate();
+            FileSummaries.add(workflow, run.collected, record.duration);
             record.outputs = run.collected;
         } catch (Throwable t) {
             failure = t;

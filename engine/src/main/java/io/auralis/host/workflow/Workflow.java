@@ -1,7 +1,10 @@
 package io.auralis.host.workflow;
 
-import io.auralis.api.extractor.ParameterDescriptor;
+import io.auralis.api.extractor.ModelDescriptor;
 import io.auralis.api.extractor.OutputDescriptor;
+import io.auralis.api.extractor.ParameterDescriptor;
+import io.auralis.api.output.RunInfo;
+import io.auralis.api.output.SummaryFeatures;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -25,6 +29,9 @@ public final class Workflow {
     /** The analysis rate when a workflow does not set one. */
     public static final int DEFAULT_SAMPLE_RATE = 16000;
 
+    /** The {@link OutputDescriptor#kind} of outputs that cut a file into segments (the segmenter's {@code speech}). */
+    public static final String SEGMENT_KIND = "segment";
+
     private final String name;
     private final String description;
     private final String source;
@@ -32,9 +39,19 @@ public final class Workflow {
     private final List<Step> steps;
     private final Map<String, OutputDescriptor> outputs;
     private final List<WriterDefinition> writers;
+    private final SummaryScope summary;
+    private final Map<String, String> summarised;
 
     Workflow(String name, String description, String source, int sampleRate, List<Step> steps,
             Map<String, OutputDescriptor> outputs, List<WriterDefinition> writers) {
+        this(name, description, source, sampleRate, steps, outputs, writers, null, Map.of());
+    }
+
+    private Workflow(String name, String description, String source, int sampleRate, List<Step> steps,
+            Map<String, OutputDescriptor> outputs, List<WriterDefinition> writers, SummaryScope summary,
+            Map<String, String> summarised) {
+        this.summary = summary;
+        this.summarised = Collections.unmodifiableMap(new LinkedHashMap<>(summarised));
         this.name = name;
         this.description = description;
         this.source = source;
@@ -99,6 +116,69 @@ public final class Workflow {
     }
 
     /**
+     * The first output of kind {@value #SEGMENT_KIND} that records carry: the segments that live input cuts its
+     * records by and that {@link SummaryScope#SEGMENTS} summaries cover.
+     *
+     * @return its {@code step.output}, or empty when the workflow writes none
+     */
+    public Optional<String> segmentOutput() {
+        return outputs.entrySet().stream().filter(o -> SEGMENT_KIND.equals(o.getValue().kind)).map(Map.Entry::getKey)
+            .findFirst();
+    }
+
+    /**
+     * This workflow with per-file summaries ({@code analyze --summary}): after its outputs, the summary of each
+     * output with a fixed number of values, keyed and described as {@link SummaryFeatures} says, which the engine
+     * computes once a file's features are complete. The summaries are part of what the workflow computes, so they
+     * change its {@link #digest()}.
+     *
+     * @param scope what the summaries cover
+     * @return the summarised workflow
+     * @throws IllegalArgumentException for {@link SummaryScope#SEGMENTS} when the workflow writes no segment output,
+     *     or a workflow that is summarised already
+     */
+    public Workflow summarised(SummaryScope scope) {
+        if (summary != null) {
+            throw new IllegalArgumentException("workflow '" + name + "' is summarised already");
+        }
+        String over = "the file";
+        if (scope == SummaryScope.SEGMENTS) {
+            String segments = segmentOutput().orElseThrow(() -> new IllegalArgumentException("writes no output of "
+                + "kind " + SEGMENT_KIND + " (such as segments.speech) for the summaries to cover"));
+            over = "the segments of " + segments;
+        }
+        Map<String, OutputDescriptor> all = new LinkedHashMap<>(outputs);
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (Map.Entry<String, OutputDescriptor> o : outputs.entrySet()) {
+            if (o.getValue().binCount >= 1 && !SummaryFeatures.KIND.equals(o.getValue().kind)) {
+                String key = SummaryFeatures.key(o.getKey());
+                all.put(key, SummaryFeatures.output(o.getKey(), o.getValue(), over));
+                sources.put(key, o.getKey());
+            }
+        }
+        return new Workflow(name, description, source, sampleRate, steps, all, writers, scope, sources);
+    }
+
+    /**
+     * What the per-file summaries cover.
+     *
+     * @return the scope, or empty when the workflow computes no summaries
+     */
+    public Optional<SummaryScope> summary() {
+        return Optional.ofNullable(summary);
+    }
+
+    /**
+     * The summaries records carry, each with the output it summarises.
+     *
+     * @return summarised {@code step.output} by summary key ({@code pitch.f0} by {@code pitch.f0:summary}), in
+     *     output order; empty without {@link #summary()}
+     */
+    public Map<String, String> summarisedOutputs() {
+        return summarised;
+    }
+
+    /**
      * The writers the workflow names, used when the command line names none.
      *
      * @return the writers, possibly empty
@@ -112,7 +192,8 @@ public final class Workflow {
      * completed with defaults (but for those the extractor marks {@link ParameterDescriptor#performanceOnly}, which
      * change only how fast it runs), framing and inputs, and the outputs written. Two workflows with one digest write
      * the same kind of records, whatever their names, descriptions, formatting or step order in the file; a
-     * resumed output must have been written by a workflow with the same digest.
+     * resumed output must have been written by a workflow with the same digest. Summaries add their scope (a
+     * workflow without them digests as it always did).
      *
      * @return {@code sha256:} and 64 hex digits
      */
@@ -142,12 +223,42 @@ public final class Workflow {
         }
         what.put("steps", described);
         what.put("outputs", new ArrayList<>(outputs.keySet()));
+        if (summary != null) {
+            what.put("summary", summary.option());
+        }
         try {
             byte[] text = new ObjectMapper().writeValueAsString(what).getBytes(StandardCharsets.UTF_8);
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot digest workflow " + name, e);
         }
+    }
+
+    /**
+     * What this workflow's run is, for the writers that show it: the name and description, the inputs as named,
+     * and the models that the steps' outputs name ({@link OutputDescriptor#model}), each once and in step order,
+     * also those of steps whose outputs are not written.
+     *
+     * @param inputs the inputs as the user named them
+     * @param auralisVersion the running Auralis version, or {@code null}
+     * @return a new description
+     */
+    public RunInfo describe(List<String> inputs, String auralisVersion) {
+        RunInfo run = new RunInfo();
+        run.workflow = name;
+        run.description = description;
+        run.inputs = new ArrayList<>(inputs);
+        run.auralisVersion = auralisVersion;
+        Map<String, ModelDescriptor> models = new LinkedHashMap<>();
+        for (Step step : steps) {
+            for (OutputDescriptor d : step.outputs()) {
+                if (d.model != null) {
+                    models.putIfAbsent(d.model.location != null ? d.model.location : d.model.name, d.model);
+                }
+            }
+        }
+        run.models = new ArrayList<>(models.values());
+        return run;
     }
 
     /**

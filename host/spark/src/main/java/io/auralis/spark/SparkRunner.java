@@ -71,7 +71,7 @@ public final class SparkRunner implements DistributedRunner {
     static ExecutorPlan executorPlan(Job job, boolean local) {
         String executorHome = local ? job.home().toString() : System.getProperty(SparkSettings.HOME);
         return new ExecutorPlan(executorHome, job.device(), job.workflowJson(), job.workflow().source(),
-            job.workflow().name(), job.format() == null ? ExecutorPlan.DEFAULT_FORMAT : job.format());
+            job.workflow().name(), job.format() == null ? ExecutorPlan.DEFAULT_FORMAT : job.format(), job.summary());
     }
 
     @Override
@@ -86,7 +86,7 @@ public final class SparkRunner implements DistributedRunner {
             .orElse(null);
         if (writer == null || writer.encoder(Map.of()).isEmpty()) {
             context.err().println("auralis: analyze: --format " + format + " cannot write the part files of a run "
-                + "with --master (jsonl and csv can)");
+                + "with --master (jsonl, csv and csv-wide can)");
             return Command.USAGE;
         }
         if (job.resume() && !format.equals(ExecutorPlan.DEFAULT_FORMAT)) {

@@ -8,7 +8,7 @@ import io.auralis.host.cli.AnalyzeCommand;
 import io.auralis.host.runtime.AuralisHost;
 import io.auralis.spark.cluster.ExecutorKiller;
 import io.auralis.spark.cluster.LoopbackCluster;
-import io.auralis.spark.fixtures.CapturingContext;
+import io.auralis.testkit.CapturingContext;
 import io.auralis.spark.fixtures.Corpus;
 import io.auralis.spark.fixtures.Installation;
 import io.auralis.spark.fixtures.Records;

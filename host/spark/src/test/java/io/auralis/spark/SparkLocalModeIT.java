@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.auralis.host.cli.AnalyzeCommand;
 import io.auralis.host.runtime.AuralisHost;
-import io.auralis.spark.fixtures.CapturingContext;
+import io.auralis.testkit.CapturingContext;
 import io.auralis.spark.fixtures.Corpus;
 import io.auralis.spark.fixtures.Installation;
 import io.auralis.spark.fixtures.Records;
@@ -26,6 +26,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -183,24 +185,28 @@ class SparkLocalModeIT {
         Records.assertSame(local, Records.byFile(Records.ofRuns(dir.resolve("out-emotion"))), 1e-5);
     }
 
-    @Test
-    void aCsvRunGivesTheRowsOfTheLocalCsvWithTheHeaderAtTheTopOfEachPartFile() throws Exception {
-        List<String> local = new ArrayList<>(List.of("--workflow", workflow, "--workers", "2", "--output",
-            "reference.csv"));
+    /** Both CSV tables, with per-file summaries: the long one has their rows, the frame table leaves them out. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"csv", "csv-wide"})
+    void aCsvRunGivesTheRowsOfTheLocalCsvWithTheHeaderAtTheTopOfEachPartFile(String format) throws Exception {
+        List<String> local = new ArrayList<>(List.of("--workflow", workflow, "--workers", "2", "--summary", "file",
+            "--format", format, "--output", "reference-" + format + ".csv"));
         local.addAll(inputs);
         CapturingContext localContext = new CapturingContext(dir);
         localContext.launch(new AnalyzeCommand(host.services(), home), local);
-        List<String> localLines = Files.readAllLines(dir.resolve("reference.csv"));
+        List<String> localLines = Files.readAllLines(dir.resolve("reference-" + format + ".csv"));
+        assertEquals(format.equals("csv"), localLines.stream().anyMatch(l -> l.contains(":summary,0.0,")),
+            "summary rows in the long table only");
 
-        List<String> args = new ArrayList<>(List.of("--master", "local[2]", "--workflow", workflow, "--format", "csv",
-            "--output", "out-csv"));
+        List<String> args = new ArrayList<>(List.of("--master", "local[2]", "--workflow", workflow, "--summary",
+            "file", "--format", format, "--output", "out-" + format));
         args.addAll(inputs);
         CapturingContext context = new CapturingContext(dir);
         assertEquals(1, context.launch(new AnalyzeCommand(host.services(), home), args), context.errText());
 
         String header = localLines.get(0);
         List<String> distributed = new ArrayList<>();
-        List<Path> parts = Records.parts(dir.resolve("out-csv"));
+        List<Path> parts = Records.parts(dir.resolve("out-" + format));
         assertTrue(parts.size() > 1, "expected several part files, got " + parts);
         for (Path part : parts) {
             List<String> lines = Files.readAllLines(part);

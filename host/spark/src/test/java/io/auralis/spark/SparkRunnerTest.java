@@ -2,6 +2,7 @@ package io.auralis.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.ExtractorDescriptor;
@@ -11,6 +12,7 @@ import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.SampleType;
 import io.auralis.api.extractor.SessionContext;
 import io.auralis.host.batch.DistributedRunner;
+import io.auralis.host.workflow.SummaryScope;
 import io.auralis.host.workflow.Workflow;
 import io.auralis.host.workflow.WorkflowReader;
 import io.auralis.host.workflow.WorkflowValidator;
@@ -42,10 +44,14 @@ class SparkRunnerTest {
     };
 
     private static DistributedRunner.Job job(String master, String device) throws Exception {
+        return job(master, device, null);
+    }
+
+    private static DistributedRunner.Job job(String master, String device, SummaryScope summary) throws Exception {
         Workflow workflow = new WorkflowValidator(List.of(LEVEL), List.of("jsonl"))
             .validate(new WorkflowReader().parse(JSON, "levels.json"), "levels.json");
-        return new DistributedRunner.Job(master, null, workflow, JSON, device, List.of("corpus"), "out", null, false,
-            Path.of("/opt/auralis"), null);
+        return new DistributedRunner.Job(master, null, summary == null ? workflow : workflow.summarised(summary), JSON,
+            device, List.of("corpus"), "out", "csv-wide", summary, false, Path.of("/opt/auralis"), null);
     }
 
     @Test
@@ -61,5 +67,14 @@ class SparkRunnerTest {
         assertEquals("levels.json", plan.workflowSource());
         assertEquals("levels", plan.workflowName());
         assertEquals("/opt/auralis", plan.home(), "in local mode executors use the driver's installation");
+    }
+
+    @Test
+    void theExecutorsGetTheRunsFormatAndSummaryScopeBesideTheWorkflowBytes() throws Exception {
+        ExecutorPlan plan = SparkRunner.executorPlan(job("local[2]", "auto", SummaryScope.FILE), true);
+        assertEquals(SummaryScope.FILE, plan.summary());
+        assertEquals("csv-wide", plan.format());
+        assertArrayEquals(JSON, plan.workflowJson(), "the bytes stay those validated; the scope travels beside");
+        assertNull(SparkRunner.executorPlan(job("local[2]", "auto"), true).summary());
     }
 }

@@ -3,6 +3,7 @@ package io.auralis.host.batch;
 import io.auralis.api.command.InputFile;
 import io.auralis.api.audio.AudioDecoder;
 import io.auralis.api.audio.AudioInfo;
+import io.auralis.api.command.InputFile;
 
 import java.io.IOException;
 import java.nio.file.Files;

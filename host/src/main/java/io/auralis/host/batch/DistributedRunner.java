@@ -2,6 +2,7 @@ package io.auralis.host.batch;
 
 import io.auralis.api.command.CommandContext;
 import io.auralis.host.engine.AnalysisServices;
+import io.auralis.host.workflow.SummaryScope;
 import io.auralis.host.workflow.Workflow;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +40,7 @@ public interface DistributedRunner {
      *
      * @param master the cluster, such as {@code local[4]} or {@code spark://host:7077}
      * @param executorMemory memory per executor such as {@code 4g}, or {@code null} for the cluster's default
-     * @param workflow the validated workflow
+     * @param workflow the validated workflow, {@linkplain Workflow#summarised summarised} when {@code summary} is set
      * @param workflowJson the bytes it was read from and validated as, which executors validate again: the file is
      *     read once, on the driver, and need not exist on the nodes
      * @param device the compute device for models, as {@code --device} (or {@code AURALIS_DEVICE}) gave it:
@@ -47,12 +48,15 @@ public interface DistributedRunner {
      * @param inputs files, folders and globs as the user typed them (local paths or URIs such as {@code hdfs://})
      * @param output the {@code --output} the user gave, or {@code null}
      * @param format the {@code --format} the user gave, or {@code null}
+     * @param summary the {@code --summary} the user gave, which executors apply to the workflow they validate, or
+     *     {@code null}
      * @param resume whether {@code --resume} was given
      * @param home the installation folder
      * @param services the command line's running host, which a local-mode job can use in place of a second one
      */
     record Job(String master, String executorMemory, Workflow workflow, byte[] workflowJson, String device,
-            List<String> inputs, String output, String format, boolean resume, Path home, AnalysisServices services) {
+            List<String> inputs, String output, String format, SummaryScope summary, boolean resume, Path home,
+            AnalysisServices services) {
 
         /**
          * Checks the parts every runner needs.

@@ -3,6 +3,7 @@ package io.auralis.host.batch;
 import io.auralis.api.command.UsageException;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordSink;
+import io.auralis.host.workflow.SummaryScope;
 import io.auralis.host.workflow.Workflow;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -58,6 +59,8 @@ public final class OutputClaim {
         public String workflow;
         /** {@link Workflow#digest()}. */
         public String workflowDigest;
+        /** What the records' summaries cover ({@code --summary}: {@code file} or {@code segments}); absent without. */
+        public String summary;
         /** The {@code model} parameters, by step. */
         public Map<String, String> models = new LinkedHashMap<>();
         /** Where relative record names of each run that wrote the output resolve, in order. */
@@ -142,6 +145,10 @@ public final class OutputClaim {
         }
     }
 
+    private static String summarised(String summary) {
+        return summary == null ? "" : " with --summary " + summary;
+    }
+
     private static Provenance check(String name, Path target, Path sidecar, FileChannel channel, boolean created,
             String format, Workflow workflow, Path workingDirectory, boolean resume, boolean force)
             throws UsageException {
@@ -151,6 +158,7 @@ public final class OutputClaim {
             fresh.format = format;
             fresh.workflow = workflow.name();
             fresh.workflowDigest = workflow.digest();
+            fresh.summary = workflow.summary().map(SummaryScope::option).orElse(null);
             fresh.models.putAll(workflow.models());
             String here = keyOf(workingDirectory).toString();
             fresh.workingDirectories.add(here);
@@ -176,8 +184,9 @@ public final class OutputClaim {
             }
             if (!fresh.workflowDigest.equals(old.workflowDigest)) {
                 throw new UsageException(name + ": cannot resume it: it was written by workflow '" + old.workflow
-                    + "' (" + old.workflowDigest + "), and workflow '" + workflow.name() + "' computes other records ("
-                    + fresh.workflowDigest + "); resume with the workflow that wrote it, or write to another output");
+                    + "'" + summarised(old.summary) + " (" + old.workflowDigest + "), and workflow '" + workflow.name()
+                    + "'" + summarised(fresh.summary) + " computes other records (" + fresh.workflowDigest + "); "
+                    + "resume with the workflow (and --summary) that wrote it, or write to another output");
             }
             if (!old.workingDirectories.contains(here)) {
                 old.workingDirectories.add(here);

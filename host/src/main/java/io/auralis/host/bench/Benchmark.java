@@ -1,13 +1,13 @@
 package io.auralis.host.bench;
 
-import io.auralis.api.command.InputFile;
-import io.auralis.api.command.UsageException;
-import io.auralis.host.batch.InputFiles;
-import io.auralis.host.files.FileTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.auralis.api.command.InputFile;
+import io.auralis.api.command.InputFiles;
+import io.auralis.api.command.UsageException;
+import io.auralis.host.files.FileTrees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.auralis.host.bench;
 
-import io.auralis.host.text.TextTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.auralis.api.command.TextTable;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,13 +1,15 @@
 package io.auralis.host.cli;
 
+import io.auralis.api.audio.AudioDecoder;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.UsageException;
 import io.auralis.api.output.OutputWriter;
 import io.auralis.host.batch.BatchRunner;
 import io.auralis.host.batch.OutputClaim;
-import io.auralis.api.command.UsageException;
 import io.auralis.host.engine.AnalysisServices;
 import io.auralis.host.workflow.GeneratedWorkflows;
+import io.auralis.host.workflow.SummaryScope;
 import io.auralis.host.workflow.WorkflowException;
 import io.auralis.host.workflow.WorkflowLibrary;
 import io.auralis.host.workflow.WorkflowValidator;
@@ -24,7 +26,8 @@ import org.apache.commons.cli.ParseException;
  * {@code auralis analyze}: runs a workflow over files and folders and writes one record per file.
  *
  * <pre>
- * auralis analyze [--workflow FILE|NAME | --extractor ID,...] [--output FILE] [--format jsonl|csv] [--workers N] [--resume | --force]
+ * auralis analyze [--workflow FILE|NAME | --extractor ID,...] [--output FILE] [--format jsonl|csv|csv-wide|html]
+ *                 [--summary file|segments] [--workers N] [--resume | --force]
  *                 [--file-timeout SECONDS] [--master URL [--executor-memory SIZE]] [--list-workflows] FILE|FOLDER...
  * auralis analyze --workflow-template [--extractor ID,...]
  * </pre>
@@ -141,9 +144,10 @@ public final class AnalyzeCommand implements Command {
                     validator, d -> LiveAnalysis.promptly(d, services.extractors()));
                 return LiveAnalysis.run(options, live.workflow(), writers, services, stdin.get(), context);
             }
-            ChosenWorkflow workflow = oneShot != null
+            ChosenWorkflow workflow = summarised(oneShot != null
                 ? ChosenWorkflow.oneShot(oneShot, services.extractors(), validator)
-                : ChosenWorkflow.resolve(library, options.workflow(), context.workingDirectory(), validator);
+                : ChosenWorkflow.resolve(library, options.workflow(), context.workingDirectory(), validator),
+                options.summary());
             if (options.master() != null) {
                 return DistributedAnalysis.run(options, workflow, device, home, services, context);
             }
@@ -157,12 +161,42 @@ public final class AnalyzeCommand implements Command {
         }
     }
 
+    /** The workflow with the summaries {@code --summary} asks for, or as it is without the flag. */
+    private static ChosenWorkflow summarised(ChosenWorkflow chosen, SummaryScope scope) throws UsageException {
+        if (scope == null) {
+            return chosen;
+        }
+        try {
+            return new ChosenWorkflow(chosen.workflow().summarised(scope), chosen.json());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("analyze: --summary " + scope.option() + ": " + chosen.workflow().source() + ": "
+                + e.getMessage() + "; add one to its outputs, or use --summary file");
+        }
+    }
+
     /** The installed writers' formats for the help, or {@code null} when there is no framework to ask. */
     private List<String> writerFormats() {
         try {
             return services.writers().stream().map(OutputWriter::format).distinct().toList();
         } catch (IllegalStateException e) {
             // No installation (SessionServices could not start the framework): help is still printed, without them.
+            return null;
+        }
+    }
+
+    /**
+     * The decoder service, for a run in this JVM, file by file or live.
+     *
+     * @param services where it comes from
+     * @param err where to say why there is none
+     * @return the decoder, or {@code null} when none is registered (the audio bundle is missing or stopped), after
+     *     one line on {@code err}: the caller exits with {@link Command#INTERNAL_ERROR}
+     */
+    static AudioDecoder decoderOrSay(AnalysisServices services, PrintStream err) {
+        try {
+            return services.decoder();
+        } catch (IllegalStateException e) {
+            err.println("auralis: analyze: " + e.getMessage());
             return null;
         }
     }

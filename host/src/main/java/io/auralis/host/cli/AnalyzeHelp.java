@@ -1,12 +1,16 @@
 package io.auralis.host.cli;
 
 import io.auralis.api.command.CommandHelp;
-import io.auralis.host.batch.InputFiles;
+import io.auralis.api.command.InputFiles;
+import io.auralis.api.output.SummaryFeatures;
 import java.io.PrintStream;
 import java.util.Collection;
 import org.apache.commons.cli.Options;
 
-/** {@code analyze --help}: the usage, what the command does, its options, the installed writers and exit codes. */
+/**
+ * {@code analyze --help}: the usage, what the command does, its options, summaries and the frame table, the
+ * installed writers and exit codes.
+ */
 final class AnalyzeHelp {
 
     private AnalyzeHelp() {
@@ -36,6 +40,18 @@ final class AnalyzeHelp {
                 + "whose time falls in it>},\"error\":null}. The workflow must write a segment output; steps with a "
                 + "'batch' parameter (auralis.ser) predict each segment at once unless the workflow sets it.");
         BuiltinCommand.addOptions(help, "Options:", options)
+            .paragraph("Summaries: --summary file adds to each record, after its outputs, "
+                + SummaryFeatures.key("STEP.OUTPUT") + " for every output with a fixed number of values: six "
+                + "features labelled " + String.join(", ", SummaryFeatures.STATISTICS) + ", each holding that "
+                + "statistic of every value over its finite values (median: the mean of the two middle values of an "
+                + "even count; sd: divided by the count, as Sonic Annotator and numpy do, where pandas' std() divides "
+                + "by the count less one). --summary segments counts only the features whose time falls inside a "
+                + "segment of the workflow's first segment output (segments.speech). A value with nothing to "
+                + "summarise has the count 0 and null (an empty cell) for the rest.")
+            .paragraph("Frame table: --format csv-wide writes file, time and a column per value of every output "
+                + "with one feature per block or at a fixed rate (f0, dbfs, ...): a row per time at which any of "
+                + "them has a feature (the union of their times), with empty cells where an output has none there. "
+                + "Segments, emotions and summaries are left out of it: the csv and jsonl formats hold them.")
             .paragraph(formats == null ? "Formats: those of the installed writers (none are listed here: the "
                 + "installation could not be started)."
                 : "Formats of the installed writers (--format): " + String.join(", ", formats.stream().sorted()

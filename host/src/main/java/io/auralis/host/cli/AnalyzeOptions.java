@@ -2,6 +2,7 @@ package io.auralis.host.cli;
 
 import io.auralis.host.batch.FileTimeout;
 import io.auralis.api.command.UsageException;
+import io.auralis.host.workflow.SummaryScope;
 import io.auralis.host.workflow.WorkflowLibrary;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,14 +28,15 @@ import org.apache.commons.cli.ParseException;
  * @param inputs the files and folders as typed
  * @param outputs every {@code --output}, in the order given; empty when none
  * @param format {@code --format}, or {@code null}
+ * @param summary {@code --summary}, or {@code null} for records without summaries
  * @param master {@code --master}, or {@code null} for a local run
  * @param executorMemory {@code --executor-memory}, or {@code null}
  * @param raw {@code --raw-rate}, {@code --raw-channels}, {@code --raw-encoding} as given (each {@code null} when not),
  *     for live input ({@link LiveAnalysis})
  */
 record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolean resume, boolean force,
-        FileTimeout timeout, boolean timeoutGiven, List<String> inputs, List<String> outputs, String format, String master,
-        String executorMemory, List<String> raw) {
+        FileTimeout timeout, boolean timeoutGiven, List<String> inputs, List<String> outputs, String format,
+        SummaryScope summary, String master, String executorMemory, List<String> raw) {
     private static final int MAX_WORKERS = 1024;
 
     /** A parsed command line, not yet checked: {@code --list-workflows} needs none of the checks. */
@@ -79,7 +81,8 @@ record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolea
         }
 
         /**
-         * Checks the flags, in the order the user reads the messages: workers, resume or force, the timeout, inputs.
+         * Checks the flags, in the order the user reads the messages: workers, resume or force, the timeout, the
+         * summary, inputs.
          *
          * @return the options
          * @throws UsageException for the first problem
@@ -93,12 +96,13 @@ record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolea
             }
             FileTimeout timeout = line.hasOption("file-timeout")
                 ? FileTimeout.parse(line.getOptionValue("file-timeout")) : FileTimeout.byDuration();
+            SummaryScope summary = summary(line.getOptionValue("summary"));
             if (line.getArgList().isEmpty()) {
                 throw BuiltinCommand.usage("analyze", "no input files or folders");
             }
             return new AnalyzeOptions(line.getOptionValue("workflow", WorkflowLibrary.DEFAULT), workers,
                 line.hasOption("workers"), resume, force, timeout, line.hasOption("file-timeout"),
-                List.copyOf(line.getArgList()), outputs(line), line.getOptionValue("format"),
+                List.copyOf(line.getArgList()), outputs(line), line.getOptionValue("format"), summary,
                 line.getOptionValue("master"), line.getOptionValue("executor-memory"),
                 Arrays.asList(line.getOptionValue("raw-rate"), line.getOptionValue("raw-channels"),
                     line.getOptionValue("raw-encoding")));
@@ -134,6 +138,14 @@ record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolea
         return outputs.isEmpty() ? null : outputs.get(0);
     }
 
+    private static SummaryScope summary(String value) throws UsageException {
+        if (value == null) {
+            return null;
+        }
+        return SummaryScope.of(value.trim()).orElseThrow(() -> new UsageException("analyze: --summary must be "
+            + "file or segments, not '" + value + "'"));
+    }
+
     private static int workers(String value) throws UsageException {
         if (value == null) {
             return Runtime.getRuntime().availableProcessors();
@@ -166,8 +178,11 @@ record AnalyzeOptions(String workflow, int workers, boolean workersGiven, boolea
                 + "FILE.auralis.json records the workflow that wrote it, and locks it while a run writes. Repeat it "
                 + "for several outputs of one run (-o r.jsonl -o r.csv)").get());
         o.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
-            .desc("jsonl or csv (or another installed writer; csv also to standard output); default: from the output "
-                + "file's extension").get());
+            .desc("jsonl, csv, csv-wide (a frame table: a row per time, a column per value) or another installed "
+                + "writer; all but html also to standard output; default: from the output file's extension").get());
+        o.addOption(Option.builder().longOpt("summary").hasArg().argName("file|segments")
+            .desc("add to each record per-file summaries of every numeric output (as Sonic Annotator's -S), over "
+                + "the whole file or over the speech segments only (see Summaries below)").get());
         o.addOption(Option.builder("j").longOpt("workers").hasArg().argName("N")
             .desc("files analysed at once (default: the number of processors, "
                 + Runtime.getRuntime().availableProcessors() + " here)").get());

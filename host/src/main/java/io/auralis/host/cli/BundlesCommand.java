@@ -1,8 +1,8 @@
 package io.auralis.host.cli;
 
-import io.auralis.host.text.TextTable;
-import io.auralis.api.command.UsageException;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.TextTable;
+import io.auralis.api.command.UsageException;
 import io.auralis.host.runtime.AuralisHost;
 import io.auralis.host.runtime.BundleManager;
 import io.auralis.host.runtime.HostException;

@@ -2,9 +2,10 @@ package io.auralis.host.cli;
 
 import io.auralis.api.command.CommandContext;
 import io.auralis.api.command.InputFile;
+import io.auralis.api.command.UsageException;
+import io.auralis.api.output.RunInfo;
 import io.auralis.host.batch.OutputClaim;
 import io.auralis.host.batch.RecordOutputs;
-import io.auralis.api.command.UsageException;
 import io.auralis.host.batch.StreamedRecords;
 import io.auralis.host.workflow.Workflow;
 import java.io.IOException;
@@ -35,12 +36,13 @@ final class ClaimedOutputs {
      * @param resume {@code --resume}
      * @param force {@code --force}
      * @param inputs the inputs, matched by real path to what the outputs hold
+     * @param run what the run is, told to each writer as it opens its output
      * @param context the working directory and standard output
      * @return the open outputs, each knowing which inputs it holds already
      * @throws UsageException if an output is refused or cannot be opened
      */
     static RecordOutputs open(List<PlannedOutput> planned, Workflow workflow, boolean resume, boolean force,
-            List<InputFile> inputs, CommandContext context) throws UsageException {
+            List<InputFile> inputs, RunInfo run, CommandContext context) throws UsageException {
         List<OutputClaim> claims = new ArrayList<>();
         List<Set<String>> done = new ArrayList<>();
         List<RecordOutputs.Target> targets = new ArrayList<>();
@@ -66,7 +68,7 @@ final class ClaimedOutputs {
                 }
                 claim.record();
                 targets.add(new RecordOutputs.Target(p.name(),
-                    claim.holding(p.writer().open(claim.target(), workflow.outputs(), resume)), done.get(i)));
+                    claim.holding(p.writer().open(claim.target(), workflow.outputs(), resume, run)), done.get(i)));
             }
         } catch (IOException | UncheckedIOException | UsageException e) {
             closeQuietly(new RecordOutputs(targets), context.err());

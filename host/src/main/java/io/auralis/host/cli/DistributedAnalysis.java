@@ -56,8 +56,8 @@ final class DistributedAnalysis {
             throw new UsageException(missingAddon(master, home));
         }
         return runner.run(new DistributedRunner.Job(master, options.executorMemory(), workflow.workflow(),
-            workflow.json(), device, options.inputs(), options.output(), options.format(), options.resume(), home,
-            services), context);
+            workflow.json(), device, options.inputs(), options.output(), options.format(), options.summary(),
+            options.resume(), home, services), context);
     }
 
     /** One line naming what to install and where: the core installation ships without Spark. */

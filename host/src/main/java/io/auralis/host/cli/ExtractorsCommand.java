@@ -1,10 +1,11 @@
 package io.auralis.host.cli;
 
-import io.auralis.host.text.TextTable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.CommandHelp;
+import io.auralis.api.command.TextTable;
 import io.auralis.api.extractor.ExtractorDescriptor;
 import io.auralis.api.extractor.FeatureExtractor;
 import io.auralis.api.extractor.InputDescriptor;
@@ -117,7 +118,7 @@ final class ExtractorsCommand extends BuiltinCommand {
     private static void print(ExtractorDescriptor d, PrintStream out) {
         out.println(d.id + "  " + nonNull(d.name) + (d.version != null ? "  (version " + d.version + ")" : ""));
         if (d.description != null && !d.description.isBlank()) {
-            TextTable.wrap(d.description, WIDTH - 2).forEach(line -> out.println("  " + line));
+            CommandHelp.wrap(d.description, WIDTH - 2).forEach(line -> out.println("  " + line));
         }
         out.println("  Sample rate: " + (d.sampleRate > 0 ? d.sampleRate + " Hz" : "any")
             + "   Block: " + (d.blockSize > 0 ? d.blockSize + " samples, step " + d.stepSize : "whole file"));

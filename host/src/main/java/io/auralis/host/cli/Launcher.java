@@ -103,7 +103,7 @@ public final class Launcher {
             }
             return run.dispatch(rest.get(0), rest.subList(1, rest.size()));
         } catch (UsageException e) {
-            return printed(e, err);
+            return e.print(err);
         } catch (HostException e) {
             err.println("auralis: " + e.getMessage());
             if (debug) {
@@ -123,22 +123,6 @@ public final class Launcher {
                 session.close();
             }
         }
-    }
-
-    /**
-     * Prints a usage error the launcher's one way, whichever command threw it: {@code auralis: <message>}, then its
-     * hint on a line of its own.
-     *
-     * @param e the error
-     * @param err standard error
-     * @return {@link Command#USAGE}, the exit code
-     */
-    public static int printed(UsageException e, PrintStream err) {
-        err.println("auralis: " + e.getMessage());
-        if (e.hint() != null) {
-            err.println(e.hint());
-        }
-        return Command.USAGE;
     }
 
     private void message(String line) {

@@ -9,7 +9,6 @@ import io.auralis.api.audio.AudioStream;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
 import io.auralis.api.extractor.FeatureExtractor;
-import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.ParameterType;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.OutputWriter;
@@ -110,6 +109,10 @@ final class LiveAnalysis {
             throw new UsageException("analyze: live input (-) is analysed once, as it arrives, in this process: "
                 + "--resume and --master do not apply");
         }
+        if (options.summary() != null) {
+            throw new UsageException("analyze: --summary summarises whole files; live input (-) writes one record "
+                + "per segment as it comes, with nothing to summarise after it");
+        }
         AudioInfo raw = raw(options.raw());
         String segments = segmentOutput(workflow);
         StreamAnalyzer analyzer;
@@ -127,11 +130,8 @@ final class LiveAnalysis {
                     + String.join(" or ", streamable(writers, workflow)) + ")");
             }
         }
-        AudioDecoder decoder;
-        try {
-            decoder = services.decoder();
-        } catch (IllegalStateException e) {
-            err.println("auralis: analyze: " + e.getMessage());
+        AudioDecoder decoder = AnalyzeCommand.decoderOrSay(services, err);
+        if (decoder == null) {
             return Command.INTERNAL_ERROR;
         }
         AudioStream stream;
@@ -147,7 +147,8 @@ final class LiveAnalysis {
         // Claimed once the stream is known to be audio, so that input which is not costs no output --force replaces.
         RecordOutputs outputs;
         try {
-            outputs = ClaimedOutputs.open(planned, workflow, false, options.force(), List.of(), context);
+            outputs = ClaimedOutputs.open(planned, workflow, false, options.force(), List.of(),
+                workflow.describe(options.inputs(), Launcher.version()), context);
         } catch (UsageException e) {
             closeQuietly(stream);
             throw e;
@@ -200,15 +201,10 @@ final class LiveAnalysis {
         }
     }
 
-    /** The first output of kind {@code segment} that records carry: the segments records are cut by. */
+    /** The segments records are cut by. */
     private static String segmentOutput(Workflow workflow) throws UsageException {
-        for (Map.Entry<String, OutputDescriptor> o : workflow.outputs().entrySet()) {
-            if ("segment".equals(o.getValue().kind)) {
-                return o.getKey();
-            }
-        }
-        throw new UsageException("analyze: workflow '" + workflow.name() + "' writes no segment output (such as "
-            + "segments.speech), and live input writes one record per segment (the default workflow has one)");
+        return workflow.segmentOutput().orElseThrow(() -> new UsageException("analyze: workflow '" + workflow.name() + "' writes no segment output (such as "
+            + "segments.speech), and live input writes one record per segment (the default workflow has one)"));
     }
 
     /** The raw format from {@code --raw-*}, or {@code null} for a WAV. */

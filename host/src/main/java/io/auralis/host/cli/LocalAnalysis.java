@@ -3,17 +3,17 @@ package io.auralis.host.cli;
 import io.auralis.api.audio.AudioDecoder;
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
+import io.auralis.api.command.InputFile;
+import io.auralis.api.command.UsageException;
 import io.auralis.api.output.OutputWriter;
 import io.auralis.host.batch.AudioDurations;
 import io.auralis.host.batch.BatchProgress;
 import io.auralis.host.batch.BatchResult;
 import io.auralis.host.batch.BatchRunner;
-import io.auralis.api.command.InputFile;
 import io.auralis.host.batch.Interruption;
 import io.auralis.host.batch.ProgressBarDisplay;
 import io.auralis.host.batch.ProgressLines;
 import io.auralis.host.batch.RecordOutputs;
-import io.auralis.api.command.UsageException;
 import io.auralis.host.engine.AnalysisServices;
 import io.auralis.host.engine.FileAnalyzer;
 import io.auralis.host.workflow.Workflow;
@@ -57,16 +57,13 @@ final class LocalAnalysis {
                 + "workflow): standard output cannot be resumed");
         }
         List<InputFile> inputs = context.inputs(options.inputs());
-        AudioDecoder decoder;
-        try {
-            decoder = services.decoder();
-        } catch (IllegalStateException e) {
-            err.println("auralis: analyze: " + e.getMessage());
+        AudioDecoder decoder = AnalyzeCommand.decoderOrSay(services, err);
+        if (decoder == null) {
             return Command.INTERNAL_ERROR;
         }
 
         RecordOutputs outputs = ClaimedOutputs.open(planned, workflow, options.resume(), options.force(), inputs,
-            context);
+            workflow.describe(options.inputs(), Launcher.version()), context);
         List<InputFile> todo = new ArrayList<>();
         for (InputFile f : inputs) {
             if (outputs.needs(f.name())) {

@@ -1,5 +1,5 @@
 /**
- * Text for people, in one place each: columns of a table ({@link io.auralis.host.text.TextTable}), spans of time
- * and amounts of audio ({@link io.auralis.host.text.HumanUnits}), as the commands print them.
+ * Text for people: spans of time and amounts of audio ({@link io.auralis.host.text.HumanUnits}), as the commands
+ * print them. Tables are the API's {@link io.auralis.api.command.TextTable}, which plugins' commands print with too.
  */
 package io.auralis.host.text;

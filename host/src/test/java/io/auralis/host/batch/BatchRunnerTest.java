@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.auralis.api.command.InputFile;
 import io.auralis.api.audio.AudioBlock;
 import io.auralis.api.command.Command;
+import io.auralis.api.command.InputFile;
+import io.auralis.api.command.InputFiles;
 import io.auralis.api.command.UsageException;
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.ExtractorSession;
@@ -18,11 +19,11 @@ import io.auralis.api.extractor.FeatureSink;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordSink;
 import io.auralis.host.engine.FileAnalyzer;
-import io.auralis.host.fake.NamedPipes;
-import io.auralis.host.fake.FakeDecoder;
 import io.auralis.host.fake.FakeExtractor;
+import io.auralis.host.fake.NamedPipes;
 import io.auralis.host.fake.Workflows;
 import io.auralis.host.workflow.Workflow;
+import io.auralis.testkit.FakeDecoder;
 import io.auralis.writers.jsonl.JsonLinesWriter;
 
 import org.junit.jupiter.api.Test;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.auralis.host.cli.AnalyzeCommand;
 import io.auralis.api.command.Command;
+import io.auralis.host.cli.AnalyzeCommand;
 import io.auralis.host.distribution.GeneratedWav;
-import io.auralis.host.fake.TestContext;
 import io.auralis.host.runtime.AuralisHost;
 import io.auralis.host.testbundle.TestBundles;
 import io.auralis.host.testbundle.TestInstallation;
+import io.auralis.testkit.CapturingContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +44,7 @@ class HangingExtractorBundleTest {
         List<String> messages = new ArrayList<>();
         try (AuralisHost host = AuralisHost.builder().home(home).state(tmp.resolve("state"))
                 .serviceTimeout(Duration.ofSeconds(30)).messages(messages::add).build().start()) {
-            TestContext context = new TestContext(cwd, false);
+            CapturingContext context = new CapturingContext(cwd, false);
             // One worker: a stuck file that kept it would stop the files after it for good.
             int code = assertTimeoutPreemptively(Duration.ofSeconds(120),
                 () -> new AnalyzeCommand(host.services(), home).run(List.of("--workers", "1", "--file-timeout", "2",

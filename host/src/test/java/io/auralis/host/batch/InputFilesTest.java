@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auralis.api.command.InputFile;
+import io.auralis.api.command.InputFiles;
 import io.auralis.api.command.UsageException;
-import io.auralis.host.fake.UnsearchableFolder;
+import io.auralis.testkit.UnsearchableFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

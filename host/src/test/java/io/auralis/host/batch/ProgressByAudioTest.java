@@ -7,6 +7,7 @@ import io.auralis.api.command.InputFile;
 import io.auralis.api.audio.AudioDecoder;
 import io.auralis.api.audio.AudioInfo;
 import io.auralis.api.audio.AudioStream;
+import io.auralis.api.command.InputFile;
 import io.auralis.api.output.FileRecord;
 import io.auralis.audio.AudioDecoderComponent;
 import io.auralis.host.distribution.GeneratedWav;

@@ -3,7 +3,6 @@ package io.auralis.host.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.auralis.host.cli.AnalyzeCommand;
 import io.auralis.api.audio.AudioBlock;
 import io.auralis.api.command.Command;
 import io.auralis.api.emotion.EmotionFeatures;
@@ -17,13 +16,14 @@ import io.auralis.audio.AudioDecoderComponent;
 import io.auralis.extractors.loudness.LoudnessExtractor;
 import io.auralis.extractors.pitch.PitchExtractor;
 import io.auralis.extractors.segment.SpeechSegmenter;
+import io.auralis.host.cli.AnalyzeCommand;
 import io.auralis.host.fake.FakeExtractor;
 import io.auralis.host.fake.FakeServices;
-import io.auralis.host.fake.TestContext;
 import io.auralis.host.workflow.WorkflowException;
 import io.auralis.host.workflow.WorkflowLibrary;
 import io.auralis.host.workflow.WorkflowReader;
 import io.auralis.host.workflow.WorkflowValidator;
+import io.auralis.testkit.CapturingContext;
 import io.auralis.writers.csv.CsvWriter;
 import io.auralis.writers.jsonl.JsonLinesWriter;
 
@@ -103,7 +103,7 @@ class ShippedWorkflowsTest {
 
     @Test
     void theDefaultWorkflowFindsSpeechItsEmotionPitchAndLoudnessInTheSamples() throws Exception {
-        TestContext context = new TestContext(cwd, false);
+        CapturingContext context = new CapturingContext(cwd, false);
         int code = new AnalyzeCommand(new FakeServices(extractors, new AudioDecoderComponent(), writers), HOME)
             .run(List.of("--workers", "2", HOME.toAbsolutePath().resolve("samples").toString()), context);
 
@@ -144,7 +144,7 @@ class ShippedWorkflowsTest {
 
     @Test
     void theFeaturesWorkflowWritesCsv() throws Exception {
-        TestContext context = new TestContext(cwd, false);
+        CapturingContext context = new CapturingContext(cwd, false);
         Path sample = HOME.toAbsolutePath().resolve("samples/welcome.wav");
         int code = new AnalyzeCommand(new FakeServices(extractors, new AudioDecoderComponent(), writers), HOME)
             .run(List.of("-w", "features", "-o", "f.csv", sample.toString()), context);

@@ -12,7 +12,7 @@ import io.auralis.audio.AudioDecoderComponent;
 import io.auralis.extractors.segment.SpeechSegmenter;
 import io.auralis.host.cli.AnalyzeCommand;
 import io.auralis.host.fake.FakeServices;
-import io.auralis.host.fake.TestContext;
+import io.auralis.testkit.CapturingContext;
 import io.auralis.writers.jsonl.JsonLinesWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -69,7 +69,7 @@ class SpeechLikeRecordingTest {
         Path workflow = tmp.resolve("segments.json");
         Files.writeString(workflow, "{\"name\":\"segments\",\"steps\":[{\"id\":\"segments\",\"extractor\":"
             + "\"auralis.segmenter\"}],\"outputs\":[\"segments.speech\"]}");
-        TestContext context = new TestContext(tmp, false);
+        CapturingContext context = new CapturingContext(tmp, false);
         int code = new AnalyzeCommand(FakeServices.of(new AudioDecoderComponent(), List.of(new JsonLinesWriter()),
             new SpeechSegmenter()), tmp).run(List.of("--workflow", workflow.toString(), file.toString()), context);
         assertEquals(Command.OK, code, context.errText());

@@ -14,12 +14,12 @@ import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.FeatureSink;
 import io.auralis.api.extractor.ParameterDescriptor;
 import io.auralis.api.output.OutputWriter;
-import io.auralis.host.fake.FakeDecoder;
-import io.auralis.host.fake.NamedPipes;
-import io.auralis.host.fake.UnsearchableFolder;
 import io.auralis.host.fake.FakeExtractor;
 import io.auralis.host.fake.FakeServices;
-import io.auralis.host.fake.TestContext;
+import io.auralis.host.fake.NamedPipes;
+import io.auralis.testkit.UnsearchableFolder;
+import io.auralis.testkit.CapturingContext;
+import io.auralis.testkit.FakeDecoder;
 import io.auralis.writers.csv.CsvWriter;
 import io.auralis.writers.jsonl.JsonLinesWriter;
 
@@ -88,10 +88,10 @@ class AnalyzeCommandTest {
         Files.writeString(home.resolve("workflows/" + name + ".json"), json.replace('\'', '"'));
     }
 
-    private TestContext context;
+    private CapturingContext context;
 
     private int analyze(String... args) {
-        context = new TestContext(cwd, false);
+        context = new CapturingContext(cwd, false);
         FakeServices services = FakeServices.of(decoder, writers, level);
         return context.launch(new AnalyzeCommand(services, home), Arrays.asList(args));
     }
@@ -316,7 +316,7 @@ class AnalyzeCommandTest {
         assertTrue(context.errLines().contains("auralis: nothing left to analyse"), context.errText());
 
         Path elsewhere = Files.createDirectories(home.resolve("elsewhere"));
-        context = new TestContext(elsewhere, false);
+        context = new CapturingContext(elsewhere, false);
         int code = context.launch(new AnalyzeCommand(FakeServices.of(decoder, writers, level), home),
             List.of("--resume", "-o", cwd.resolve("r.jsonl").toString(), "../../" + cwd.getFileName() + "/in",
                 cwd.resolve("in/0.wav").toString()));
@@ -374,7 +374,7 @@ class AnalyzeCommandTest {
             public void finish(FeatureSink sink) {
             }
         });
-        TestContext first = new TestContext(cwd, false);
+        CapturingContext first = new CapturingContext(cwd, false);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             java.util.concurrent.Future<Integer> running = pool.submit(() -> first.launch(new AnalyzeCommand(
@@ -508,7 +508,7 @@ class AnalyzeCommandTest {
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Files.write(cwd.resolve("mine.json"), text);
         RecordingRunner.last = null;
-        context = new TestContext(cwd, false);
+        context = new CapturingContext(cwd, false);
         int code = context.launch(new AnalyzeCommand(FakeServices.of(decoder, writers, level), home, "gpu:1"),
             List.of("--master", "recording:test", "--workflow", "mine.json", "-o", "out", "in"));
         assertEquals(Command.OK, code, context.errText());
@@ -544,7 +544,7 @@ class AnalyzeCommandTest {
 
     @Test
     void withoutADecoderTheCommandSaysSoWithExitCodeThree() {
-        context = new TestContext(cwd, false);
+        context = new CapturingContext(cwd, false);
         int code = context.launch(new AnalyzeCommand(new FakeServices(List.of(level), null, writers), home),
             List.of("in"));
         assertEquals(Command.INTERNAL_ERROR, code);
@@ -573,7 +573,7 @@ class AnalyzeCommandTest {
     @Test
     void aTerminalGetsAProgressBarAndFailuresUnderIt() throws Exception {
         FakeDecoder.write(cwd.resolve("in/3-text.wav"), "reject");
-        context = new TestContext(cwd, true);
+        context = new CapturingContext(cwd, true);
         int code = context.launch(new AnalyzeCommand(FakeServices.of(decoder, writers, level), home),
             List.of("-o", "r.jsonl", "in"));
         assertEquals(Command.PARTIAL_FAILURE, code);

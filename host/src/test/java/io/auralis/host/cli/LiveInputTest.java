@@ -100,7 +100,7 @@ class LiveInputTest {
         try {
             return new AnalyzeCommand(services, home, "auto", () -> stdin).run(List.of(args), context);
         } catch (UsageException u) {
-            return Launcher.printed(u, e);
+            return u.print(e);
         }
     }
 

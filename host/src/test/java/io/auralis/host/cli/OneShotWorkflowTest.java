@@ -13,13 +13,13 @@ import io.auralis.extractors.pitch.PitchExtractor;
 import io.auralis.extractors.segment.SpeechSegmenter;
 import io.auralis.host.fake.FakeExtractor;
 import io.auralis.host.fake.FakeServices;
-import io.auralis.host.fake.TestContext;
 import io.auralis.host.workflow.Step;
 import io.auralis.host.workflow.Workflow;
 import io.auralis.host.workflow.WorkflowDefinition;
 import io.auralis.host.workflow.WorkflowException;
 import io.auralis.host.workflow.WorkflowReader;
 import io.auralis.host.workflow.WorkflowValidator;
+import io.auralis.testkit.CapturingContext;
 import io.auralis.writers.csv.CsvWriter;
 import io.auralis.writers.jsonl.JsonLinesWriter;
 
@@ -64,7 +64,7 @@ class OneShotWorkflowTest {
     @TempDir
     Path cwd;
 
-    private int analyze(TestContext context, String... args) {
+    private int analyze(CapturingContext context, String... args) {
         return context.launch(new AnalyzeCommand(new FakeServices(extractors, new AudioDecoderComponent(), writers),
             HOME), List.of(args));
     }
@@ -88,7 +88,7 @@ class OneShotWorkflowTest {
 
     @Test
     void analyzeWithExtractorsRunsThemOverTheFilesWithoutAWorkflowFile() throws Exception {
-        TestContext context = new TestContext(cwd, false);
+        CapturingContext context = new CapturingContext(cwd, false);
         int code = analyze(context, "--extractor", "auralis.pitch,auralis.loudness", "-o", "r.jsonl",
             HOME.toAbsolutePath().resolve("samples/calm.wav").toString());
 
@@ -115,7 +115,7 @@ class OneShotWorkflowTest {
 
     @Test
     void aRequiredInputNothingListedProducesIsOneLineSayingToWriteAWorkflow() throws Exception {
-        TestContext context = new TestContext(cwd, false);
+        CapturingContext context = new CapturingContext(cwd, false);
         int code = analyze(context, "--extractor", "auralis.emotion-timeline",
             HOME.toAbsolutePath().resolve("samples/calm.wav").toString());
 
@@ -137,7 +137,7 @@ class OneShotWorkflowTest {
 
     @Test
     void extractorAndWorkflowTogetherAreBadUsage() {
-        TestContext context = new TestContext(cwd, false);
+        CapturingContext context = new CapturingContext(cwd, false);
         int code = analyze(context, "--extractor", "auralis.pitch", "--workflow", "features", "x.wav");
 
         assertEquals(Command.USAGE, code);
@@ -147,7 +147,7 @@ class OneShotWorkflowTest {
 
     @Test
     void theTemplateForTheInstalledExtractorsIsAValidWorkflowThatExplainsItself() throws Exception {
-        TestContext context = new TestContext(cwd, false);
+        CapturingContext context = new CapturingContext(cwd, false);
         int code = analyze(context, "--workflow-template");
 
         assertEquals(Command.OK, code, context.errText());
@@ -171,7 +171,7 @@ class OneShotWorkflowTest {
 
     @Test
     void theTemplateOfListedExtractorsPutsFeedersFirstAndLeavesOutWhatCannotBeFed() throws Exception {
-        TestContext context = new TestContext(cwd, false);
+        CapturingContext context = new CapturingContext(cwd, false);
         int code = analyze(context, "--workflow-template", "--extractor",
             "auralis.emotion-timeline,auralis.ser,test.vad,auralis.nothing");
 
@@ -182,7 +182,7 @@ class OneShotWorkflowTest {
         assertEquals("ser.emotion", w.steps().get(2).inputs().get("emotion").toString());
         assertTrue(d.comment.contains("Left out: auralis.nothing is not installed."), d.comment.toString());
 
-        context = new TestContext(cwd, false);
+        context = new CapturingContext(cwd, false);
         analyze(context, "--workflow-template", "--extractor", "auralis.emotion-timeline,auralis.pitch");
         d = new WorkflowReader().parse(context.outText().getBytes(StandardCharsets.UTF_8), "t");
         validator.validate(d, "t");

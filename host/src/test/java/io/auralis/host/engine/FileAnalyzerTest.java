@@ -10,10 +10,10 @@ import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.FeatureSink;
 import io.auralis.api.output.FileRecord;
-import io.auralis.host.fake.FakeDecoder;
 import io.auralis.host.fake.FakeExtractor;
 import io.auralis.host.fake.Workflows;
 import io.auralis.host.workflow.Workflow;
+import io.auralis.testkit.FakeDecoder;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -61,7 +61,22 @@ public final class FakeExtractor implements FeatureExtractor {
      * @return this
      */
     public FakeExtractor output(String id, String kind) {
-        OutputDescriptor o = new OutputDescriptor(id, id, kind, null, -1, SampleType.VARIABLE, true);
+        descriptor.outputs.add(new OutputDescriptor(id, id, kind, null, -1, SampleType.VARIABLE, true));
+        return this;
+    }
+
+    /**
+     * Adds an output with named values.
+     *
+     * @param id its id
+     * @param kind its kind
+     * @param sampleType how its features are placed in time
+     * @param binNames the names of its values, as many as each feature has
+     * @return this
+     */
+    public FakeExtractor output(String id, String kind, SampleType sampleType, String... binNames) {
+        OutputDescriptor o = new OutputDescriptor(id, id, kind, null, binNames.length, sampleType, true);
+        o.binNames = List.of(binNames);
         descriptor.outputs.add(o);
         return this;
     }

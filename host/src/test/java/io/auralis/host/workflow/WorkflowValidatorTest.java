@@ -8,11 +8,13 @@ import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.ExtractorDescriptor;
 import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.api.extractor.FeatureExtractor;
+import io.auralis.api.extractor.ModelDescriptor;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.Parameters;
 import io.auralis.api.extractor.ParameterDescriptor;
 import io.auralis.api.extractor.ParameterType;
 import io.auralis.api.extractor.SessionContext;
+import io.auralis.api.output.RunInfo;
 import io.auralis.host.fake.FakeExtractor;
 
 import org.junit.jupiter.api.Test;
@@ -313,6 +315,27 @@ class WorkflowValidatorTest {
         assertEquals(List.of("angry", "calm"), outputs.get("r.segments").binNames);
         assertEquals(List.of("angry", "calm"),
             w.steps().get(1).context("x.wav", 16000).inputs().get("emotion").binNames);
+    }
+
+    @Test
+    void theRunsDescriptionNamesEachStepsModelOnceAlsoWhenItsOutputIsNotWritten() throws Exception {
+        FakeExtractor model = FakeExtractor.of("t.model").output("emotion", "emotion");
+        ModelDescriptor card = new ModelDescriptor();
+        card.name = "default";
+        card.version = "2026-12-01";
+        card.location = "/opt/auralis/models/default";
+        model.descriptor().outputs.get(0).model = card;
+        Workflow w = validate("{'name':'calls','description':'Emotions of calls.','steps':["
+            + "{'id':'a','extractor':'t.model'},{'id':'b','extractor':'t.model'},{'id':'p','extractor':'t.pitch'}],"
+            + "'outputs':['p.f0']}", model, pitch);
+        RunInfo run = w.describe(List.of("corpus", "x.wav"), "1.2.3");
+        assertEquals("calls", run.workflow);
+        assertEquals("Emotions of calls.", run.description);
+        assertEquals(List.of("corpus", "x.wav"), run.inputs);
+        assertEquals("1.2.3", run.auralisVersion);
+        assertEquals(List.of(card), run.models, "one model for both steps, though neither output is written");
+        assertEquals(List.of(), valid("{'steps':[{'id':'p','extractor':'t.pitch'}]}").describe(List.of(), null)
+            .models);
     }
 
     @Test

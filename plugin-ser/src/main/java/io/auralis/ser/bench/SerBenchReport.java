@@ -3,6 +3,7 @@ package io.auralis.ser.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.auralis.api.command.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,43 +22,46 @@ public final class SerBenchReport {
      * The figures as a table, one row per network, then one row per batch size.
      *
      * @param r the figures
-     * @return lines ending in a line break
+     * @return lines, each ending in {@code \n}
      */
     public static String table(SerBenchResult r) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Speech emotion networks on %s (PyTorch threads: %s, %d cores), "
-            + "%s s clips%n", r.device(), r.pytorchThreads() < 0 ? "unknown" : r.pytorchThreads(), r.cores(),
+            + "%s s clips\n", r.device(), r.pytorchThreads() < 0 ? "unknown" : r.pytorchThreads(), r.cores(),
             number(r.clipSeconds())));
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"architecture", "weights", "parameters", "inference batch 1", "best batch",
-            "inference at best", "training (batch)", "training per CPU s"});
+        TextTable rows = new TextTable(8, "architecture", "weights", "parameters", "inference batch 1", "best batch",
+            "inference at best", "training (batch)", "training per CPU s");
         for (SerBenchResult.Network n : r.architectures()) {
             SerBenchResult.Pass first = n.smallestBatch();
             SerBenchResult.Pass best = n.bestBatch();
             SerBenchResult.Pass t = n.training();
-            rows.add(new String[] {n.architecture(), n.model(), Long.toString(n.parameters()),
+            rows.add(n.architecture(), n.model(), n.parameters(),
                 first == null ? "-" : times(first.realTimeFactor()) + (first.batch() == 1 ? "" : " (batch "
                     + first.batch() + ")"),
                 best == null ? "-" : Integer.toString(best.batch()),
                 best == null ? "-" : times(best.realTimeFactor()),
                 t == null ? "-" : String.format(Locale.ROOT, "%.0f audio s/s (%d)", t.realTimeFactor(), t.batch()),
                 t == null || Double.isNaN(t.perCpuSecond()) ? "n/a"
-                    : String.format(Locale.ROOT, "%.0f audio s", t.perCpuSecond())});
+                    : String.format(Locale.ROOT, "%.0f audio s", t.perCpuSecond()));
         }
-        out.append(align(rows));
-        out.append(String.format(Locale.ROOT, "%nInference by batch size (x real time; audio seconds per CPU "
-            + "second in brackets)%n"));
-        List<String[]> batches = new ArrayList<>();
+        out.append(rows.text(0));
+        out.append(String.format(Locale.ROOT, "\nInference by batch size (x real time; audio seconds per CPU "
+            + "second in brackets)\n"));
+        List<List<String>> batches = new ArrayList<>();
+        int columns = 1;
         for (SerBenchResult.Network n : r.architectures()) {
             List<String> row = new ArrayList<>(List.of(n.architecture()));
             for (SerBenchResult.Pass p : n.inference()) {
                 row.add(String.format(Locale.ROOT, "b%d: %s (%s)", p.batch(), times(p.realTimeFactor()),
                     Double.isNaN(p.perCpuSecond()) ? "n/a" : String.format(Locale.ROOT, "%.0f", p.perCpuSecond())));
             }
-            batches.add(row.toArray(String[]::new));
+            batches.add(row);
+            columns = Math.max(columns, row.size());
         }
-        out.append(align(batches));
-        out.append(String.format(Locale.ROOT, "%nTraining times %s.%n", SerBenchmark.TRAINING));
+        TextTable byBatch = new TextTable(columns);
+        batches.forEach(row -> byBatch.add(row.toArray()));
+        out.append(byBatch.text(0));
+        out.append(String.format(Locale.ROOT, "\nTraining times %s.\n", SerBenchmark.TRAINING));
         return out.toString();
     }
 
@@ -125,28 +129,5 @@ public final class SerBenchReport {
 
     private static String number(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /** Left-aligned columns two spaces apart; the last column is not padded. */
-    static String align(List<String[]> rows) {
-        int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
-        int[] width = new int[columns];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(row[i]);
-                if (i < row.length - 1) {
-                    line.append(" ".repeat(width[i] - row[i].length() + 2));
-                }
-            }
-            out.append(line.toString().stripTrailing()).append(System.lineSeparator());
-        }
-        return out.toString();
     }
 }

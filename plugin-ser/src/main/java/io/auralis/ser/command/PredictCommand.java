@@ -12,21 +12,26 @@ import io.auralis.api.command.InputFile;
 import io.auralis.api.command.UsageException;
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.ExtractorSession;
+import io.auralis.ser.extractor.ClipSession;
 import io.auralis.ser.extractor.EmotionDelivery;
 import io.auralis.ser.extractor.EmotionSessions;
 import io.auralis.ser.extractor.SerExtractor;
 import io.auralis.ser.inference.EmotionModel;
 import io.auralis.ser.inference.EmotionPrediction;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -39,6 +44,10 @@ import org.apache.commons.cli.Options;
 final class PredictCommand implements Subcommand {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BLOCK = 16384;
+    /** Decoded samples handed to the model and not yet predicted, at most: 64 MB, 17 minutes of 16 kHz audio. */
+    private static final int IN_FLIGHT_SAMPLES = 16 << 20;
+    /** Files decoded or predicted ahead of the one printed next, at most. */
+    private static final int MAX_AHEAD = 512;
 
     @Override
     public String name() {
@@ -107,15 +116,19 @@ final class PredictCommand implements Subcommand {
             t.setDaemon(true);
             return t;
         });
+        Semaphore inFlight = new Semaphore(IN_FLIGHT_SAMPLES);
         try {
-            // files decode on the workers while the model's inference thread batches their clips; results are
-            // printed in the order the files were given, and at most 2 x workers files are decoded ahead
-            Deque<Future<String[]>> ahead = new ArrayDeque<>();
+            // Files decode on the workers. In clip mode a worker hands its file's clip to the model and goes on to
+            // the next file, so the inference threads find many files' clips waiting and fill whole batches (with
+            // each worker waiting for its own clip, batches were never larger than the number of workers). Results
+            // are printed in the order the files were given.
+            Deque<Future<CompletableFuture<String[]>>> ahead = new ArrayDeque<>();
             int next = 0;
             for (int done = 0; done < inputs.size(); done++) {
-                while (next < inputs.size() && ahead.size() < 2 * workers) {
+                while (next < inputs.size() && ahead.size() < MAX_AHEAD) {
                     InputFile input = inputs.get(next++);
-                    ahead.add(pool.submit(() -> outcome(input, model, windowSamples, hopSamples, services)));
+                    ahead.add(pool.submit(() -> outcome(input, model, windowSamples, hopSamples, services,
+                        inFlight)));
                 }
                 String[] outcome = result(ahead.removeFirst());
                 if (outcome[0] != null) {
@@ -137,27 +150,62 @@ final class PredictCommand implements Subcommand {
         return CommandLines.integer(a, "workers", 2 * Runtime.getRuntime().availableProcessors(), 1);
     }
 
-    /** The file's JSON line, or its one-line error: {line, null} or {null, error}. */
-    private String[] outcome(InputFile input, EmotionModel model, int window, int hop,
-                             SerServices services) throws IOException {
+    /** The file's JSON line, or its one-line error: {line, null} or {null, error}; in clip mode still to come. */
+    private CompletableFuture<String[]> outcome(InputFile input, EmotionModel model, int window, int hop,
+                                                SerServices services, Semaphore inFlight)
+        throws IOException, InterruptedException {
         String name = input.name();
         if (input.problem() != null) {
-            return new String[] {null, "auralis: " + name + ": " + input.problem()};
+            return failed(name, input.problem());
         }
         try {
-            return new String[] {JSON.writeValueAsString(predict(name, input.path(), model, window, hop, services)),
-                null};
+            if (window > 0) {
+                return CompletableFuture.completedFuture(
+                    new String[] {JSON.writeValueAsString(windows(name, input.path(), model, window, hop, services)),
+                        null});
+            }
+            ClipSession session = EmotionSessions.clip(model, (p, time, duration, sink) -> { },
+                SerExtractor.MAX_CLIP_SECONDS);
+            decode(input.path(), model, session, services);
+            // the clip stays in memory until predicted: wait here while too many samples are waiting already
+            int samples = (int) Math.min(session.frames(), IN_FLIGHT_SAMPLES);
+            inFlight.acquire(samples);
+            CompletableFuture<EmotionPrediction> prediction;
+            try {
+                prediction = session.finishWithoutWaiting();
+            } catch (ExtractionException | RuntimeException e) {
+                inFlight.release(samples);
+                throw e;
+            }
+            prediction.whenComplete((p, e) -> inFlight.release(samples));
+            double seconds = session.frames() / (double) model.sampleRate();
+            return prediction.handle((p, e) -> {
+                if (e != null) {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    return new String[] {null, "auralis: " + name + ": emotion inference failed: "
+                        + cause.getMessage()};
+                }
+                try {
+                    return new String[] {JSON.writeValueAsString(line(name, seconds, model, p)), null};
+                } catch (IOException io) {
+                    throw new UncheckedIOException(io);
+                }
+            });
         } catch (AudioFormatException e) {
             // the decoder names the file by the path it was given; the user typed the name
-            return new String[] {null, "auralis: " + name + ": " + e.problem()};
+            return failed(name, e.problem());
         } catch (ExtractionException | IOException e) {
-            return new String[] {null, "auralis: " + name + ": " + e.getMessage()};
+            return failed(name, e.getMessage());
         }
     }
 
-    private static String[] result(Future<String[]> f) throws Exception {
+    private static CompletableFuture<String[]> failed(String name, String problem) {
+        return CompletableFuture.completedFuture(new String[] {null, "auralis: " + name + ": " + problem});
+    }
+
+    private static String[] result(Future<CompletableFuture<String[]>> f) throws Exception {
         try {
-            return f.get();
+            return f.get().get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
@@ -166,14 +214,11 @@ final class PredictCommand implements Subcommand {
         }
     }
 
-    private ObjectNode predict(String name, Path file, EmotionModel model, int window, int hop,
-                               SerServices services) throws IOException, ExtractionException {
-        List<Object[]> results = new ArrayList<>();
-        EmotionDelivery collect = (p, time, duration, sink) -> results.add(new Object[] {p, time, duration});
+    /** Feeds the file to the session and returns its length in frames; the session is not finished. */
+    private static long decode(Path file, EmotionModel model, ExtractorSession session, SerServices services)
+        throws IOException, ExtractionException {
         long frames = 0;
-        try (AudioStream in = services.decoder().open(file, model.sampleRate());
-             ExtractorSession session = window > 0 ? EmotionSessions.windows(model, collect, window, hop)
-                 : EmotionSessions.clip(model, collect, SerExtractor.MAX_CLIP_SECONDS)) {
+        try (AudioStream in = services.decoder().open(file, model.sampleRate())) {
             float[] buffer = new float[BLOCK];
             for (int n; (n = in.read(buffer, 0, buffer.length)) >= 0; ) {
                 if (n > 0) {
@@ -181,16 +226,28 @@ final class PredictCommand implements Subcommand {
                     frames += n;
                 }
             }
-            session.finish(null);
         }
+        return frames;
+    }
+
+    private static ObjectNode line(String name, double seconds, EmotionModel model, EmotionPrediction p) {
         ObjectNode line = JSON.createObjectNode();
         line.put("file", name);
-        line.put("duration", frames / (double) model.sampleRate());
+        line.put("duration", seconds);
         line.put("model", model.directory().path().getFileName().toString());
         line.put("device", model.deviceName());
-        if (window == 0) {
-            put(line, (EmotionPrediction) results.get(0)[0]);
-            return line;
+        put(line, p);
+        return line;
+    }
+
+    private ObjectNode windows(String name, Path file, EmotionModel model, int window, int hop,
+                               SerServices services) throws IOException, ExtractionException {
+        List<Object[]> results = new ArrayList<>();
+        EmotionDelivery collect = (p, time, duration, sink) -> results.add(new Object[] {p, time, duration});
+        long frames;
+        try (ExtractorSession session = EmotionSessions.windows(model, collect, window, hop)) {
+            frames = decode(file, model, session, services);
+            session.finish(null);
         }
         float[] mean = new float[model.classes().size()];
         ArrayNode windows = JSON.createArrayNode();
@@ -209,7 +266,8 @@ final class PredictCommand implements Subcommand {
         for (int i = 0; i < mean.length; i++) {
             logMean[i] = (float) Math.log(mean[i]);
         }
-        put(line, new EmotionPrediction(model.classes(), logMean));
+        ObjectNode line = line(name, frames / (double) model.sampleRate(), model,
+            new EmotionPrediction(model.classes(), logMean));
         line.set("windows", windows);
         return line;
     }

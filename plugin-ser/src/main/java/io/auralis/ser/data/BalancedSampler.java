@@ -1,17 +1,14 @@
 package io.auralis.ser.data;
 
 import ai.djl.training.dataset.RandomAccessDataset;
-import ai.djl.training.dataset.Sampler;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.LongStream;
 
 /**
  * Draws an epoch's clips with replacement so that corpora and classes weigh what they should, not what their clip
@@ -21,13 +18,10 @@ import java.util.stream.LongStream;
  *
  * <p>The square root is the usual middle way of multilingual training (temperature sampling with T = 2): full
  * balance would repeat a small corpus's few speakers until they are learnt by heart, none lets the largest corpus
- * decide what "angry" sounds like. Not tuned here. Seeded per epoch like {@link SeededShuffleSampler}, so a resumed
- * run draws the same.
+ * decide what "angry" sounds like. Not tuned here. Seeded per epoch ({@link EpochSampler}), so a resumed run draws
+ * the same.
  */
-public final class BalancedSampler implements Sampler.SubSampler {
-
-    private final long seed;
-    private int epoch;
+public final class BalancedSampler extends EpochSampler {
 
     /**
      * Creates a sampler whose next {@link #sample} is for epoch {@code firstEpoch}.
@@ -36,21 +30,20 @@ public final class BalancedSampler implements Sampler.SubSampler {
      * @param firstEpoch the 0-based epoch the first call draws for
      */
     public BalancedSampler(long seed, int firstEpoch) {
-        this.seed = seed;
-        this.epoch = firstEpoch;
+        super(seed, 2_000_003L, firstEpoch);
     }
 
     /**
-     * Draws the next epoch's indices.
+     * Draws as many clips as the dataset has, with replacement, by {@link #weights}.
      *
      * @param dataset a prepared {@link SpeechEmotionDataset}
-     * @return as many indices as the dataset has clips
+     * @param random the epoch's generator
+     * @return the drawn indices
      */
     @Override
-    public synchronized Iterator<Long> sample(RandomAccessDataset dataset) {
+    protected long[] draw(RandomAccessDataset dataset, Random random) {
         SpeechEmotionDataset data = (SpeechEmotionDataset) dataset;
         double[] cumulative = cumulativeWeights(data);
-        Random random = new Random(seed * 2_000_003L + epoch++);
         int n = cumulative.length;
         long[] order = new long[n];
         double total = n == 0 ? 0 : cumulative[n - 1];
@@ -58,7 +51,7 @@ public final class BalancedSampler implements Sampler.SubSampler {
             int k = Arrays.binarySearch(cumulative, random.nextDouble() * total);
             order[i] = k >= 0 ? Math.min(k + 1, n - 1) : -k - 1;
         }
-        return LongStream.of(order).iterator();
+        return order;
     }
 
     /**

@@ -22,7 +22,7 @@ public final class EmoDbDataset extends SpeechEmotionDataset {
     private static final Map<String, String> EMOTIONS = Map.of("W", "angry", "L", "boredom", "N", "neutral",
         "F", "happy", "A", "fear", "T", "sad", "E", "disgust");
 
-    private EmoDbDataset(Builder builder) {
+    private EmoDbDataset(BaseBuilder<?> builder) {
         super(builder);
     }
 
@@ -31,8 +31,8 @@ public final class EmoDbDataset extends SpeechEmotionDataset {
      *
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static ReaderBuilder<EmoDbDataset> builder() {
+        return new ReaderBuilder<>(EmoDbDataset::new);
     }
 
     @Override
@@ -59,21 +59,5 @@ public final class EmoDbDataset extends SpeechEmotionDataset {
             }
             return new Clip(idOf(file), file, label, m.group(1));
         }, problems);
-    }
-
-    /** Builds an {@link EmoDbDataset}. */
-    public static final class Builder extends BaseBuilder<Builder> {
-        private Builder() {
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        public EmoDbDataset build() {
-            return new EmoDbDataset(this);
-        }
     }
 }

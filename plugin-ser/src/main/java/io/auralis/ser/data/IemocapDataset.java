@@ -36,7 +36,7 @@ public final class IemocapDataset extends SpeechEmotionDataset {
     private static final Map<String, String> FOUR_CLASSES = Map.of("ang", "angry", "hap", "happy", "exc", "happy",
         "neu", "neutral", "sad", "sad");
 
-    private IemocapDataset(Builder builder) {
+    private IemocapDataset(BaseBuilder<?> builder) {
         super(builder);
     }
 
@@ -45,8 +45,8 @@ public final class IemocapDataset extends SpeechEmotionDataset {
      *
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static ReaderBuilder<IemocapDataset> builder() {
+        return new ReaderBuilder<>(IemocapDataset::new);
     }
 
     @Override
@@ -145,22 +145,6 @@ public final class IemocapDataset extends SpeechEmotionDataset {
                 }
                 clips.add(new Clip(idOf(wav), wav, label, t.group(1) + t.group(3)));
             }
-        }
-    }
-
-    /** Builds an {@link IemocapDataset}. */
-    public static final class Builder extends BaseBuilder<Builder> {
-        private Builder() {
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        public IemocapDataset build() {
-            return new IemocapDataset(this);
         }
     }
 }

@@ -26,17 +26,17 @@ public final class ManifestDataset extends SpeechEmotionDataset {
     /** The speaker of clips whose line has none. */
     public static final String UNKNOWN_SPEAKER = "unknown";
 
-    private ManifestDataset(Builder builder) {
+    private ManifestDataset(BaseBuilder<?> builder) {
         super(builder);
     }
 
     /**
-     * Starts a builder; {@link Builder#setRoot} takes the manifest file.
+     * Starts a builder; {@link BaseBuilder#setRoot} takes the manifest file.
      *
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static ReaderBuilder<ManifestDataset> builder() {
+        return new ReaderBuilder<>(ManifestDataset::new);
     }
 
     @Override
@@ -143,21 +143,5 @@ public final class ManifestDataset extends SpeechEmotionDataset {
         }
         fields.add(field.toString());
         return fields;
-    }
-
-    /** Builds a {@link ManifestDataset}. */
-    public static final class Builder extends BaseBuilder<Builder> {
-        private Builder() {
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        public ManifestDataset build() {
-            return new ManifestDataset(this);
-        }
     }
 }

@@ -31,7 +31,7 @@ public final class TessDataset extends SpeechEmotionDataset {
     private static final Set<String> EMOTIONS = Set.of("angry", "disgust", "fear", "happy", "neutral", "sad",
         "surprise");
 
-    private TessDataset(Builder builder) {
+    private TessDataset(BaseBuilder<?> builder) {
         super(builder);
     }
 
@@ -40,8 +40,8 @@ public final class TessDataset extends SpeechEmotionDataset {
      *
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static ReaderBuilder<TessDataset> builder() {
+        return new ReaderBuilder<>(TessDataset::new);
     }
 
     @Override
@@ -111,21 +111,5 @@ public final class TessDataset extends SpeechEmotionDataset {
             }
         }
         return Optional.empty();
-    }
-
-    /** Builds a {@link TessDataset}. */
-    public static final class Builder extends BaseBuilder<Builder> {
-        private Builder() {
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        public TessDataset build() {
-            return new TessDataset(this);
-        }
     }
 }

@@ -4,9 +4,11 @@ import io.auralis.api.audio.AudioBlock;
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.FeatureSink;
 import io.auralis.ser.inference.EmotionModel;
+import io.auralis.ser.inference.EmotionPrediction;
+import java.util.concurrent.CompletableFuture;
 
 /** One emotion for the whole file: the network sees the recording as one clip, so the whole file is held. */
-final class ClipSession extends EmotionSession {
+public final class ClipSession extends EmotionSession {
     private final long maxFrames;
     private final AudioHistory audio = new AudioHistory(Long.MAX_VALUE);
 
@@ -26,10 +28,31 @@ final class ClipSession extends EmotionSession {
 
     @Override
     public void finish(FeatureSink sink) throws ExtractionException {
+        float[] clip = clip();
+        emit(sink, predict(clip), 0, clip.length);
+    }
+
+    /**
+     * Ends the file as {@link #finish} does, but hands its clip to the model without waiting and delivers nothing:
+     * for {@code ser predict}, which decodes the next files while the clips of many wait to fill a batch.
+     *
+     * @return the file's prediction to come
+     * @throws ExtractionException if the file is too short for the network
+     */
+    public CompletableFuture<EmotionPrediction> finishWithoutWaiting() throws ExtractionException {
+        return model.submit(clip());
+    }
+
+    /** The file's samples, in frames. */
+    public long frames() {
+        return audio.end();
+    }
+
+    private float[] clip() throws ExtractionException {
         long n = audio.end();
         if (n < model.minimumSamples()) {
             throw new ExtractionException(tooShort(n));
         }
-        emit(sink, predict(audio.copy(0, n)), 0, n);
+        return audio.copy(0, n);
     }
 }

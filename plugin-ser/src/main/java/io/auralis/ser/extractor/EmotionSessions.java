@@ -20,7 +20,7 @@ public final class EmotionSessions {
      * @param maxSeconds the longest stream accepted
      * @return a session; its {@code finish} fails for audio shorter than the model's minimum
      */
-    public static ExtractorSession clip(EmotionModel model, EmotionDelivery delivery, double maxSeconds) {
+    public static ClipSession clip(EmotionModel model, EmotionDelivery delivery, double maxSeconds) {
         return new ClipSession(model, model.sampleRate(), delivery, maxSeconds);
     }
 

@@ -7,12 +7,14 @@ import io.auralis.api.extractor.ExtractorDescriptor;
 import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.api.extractor.FeatureExtractor;
 import io.auralis.api.extractor.InputDescriptor;
+import io.auralis.api.extractor.ModelDescriptor;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.ParameterDescriptor;
 import io.auralis.api.extractor.Parameters;
 import io.auralis.api.extractor.SessionContext;
 import io.auralis.ser.inference.EmotionModel;
 import io.auralis.ser.model.ModelConfig;
+import io.auralis.ser.model.ModelDirectory;
 import io.auralis.ser.model.ModelException;
 import io.auralis.ser.runtime.ModelService;
 import java.nio.file.Path;
@@ -29,8 +31,10 @@ import org.osgi.service.component.annotations.Reference;
  *
  * <p>The {@code emotion} output's classes are those of the model the {@code model} parameter names, in that model's
  * order: {@link #outputs(Map, Parameters)} reads them from its {@code model.json} when the host validates a
- * workflow, so a missing model is a validation error before any audio is read. The static descriptor lists the
- * installed {@code default} model's classes, for {@code auralis extractors}.
+ * workflow, so a missing model is a validation error before any audio is read. The output also names that model
+ * ({@link OutputDescriptor#model}: name, version, accuracy on unseen corpora), which the host hands to writers in the
+ * run's description: this bundle is the one that reads models, so a report never has to. The static descriptor
+ * lists the installed {@code default} model's classes and names it, for {@code auralis extractors}.
  */
 @Component(service = FeatureExtractor.class)
 public class SerExtractor implements FeatureExtractor {
@@ -64,16 +68,17 @@ public class SerExtractor implements FeatureExtractor {
     @Activate
     public SerExtractor(@Reference ModelService models) {
         this.models = models;
-        List<String> classes = List.of();
+        ModelDirectory installed = null;
         try {
-            classes = List.copyOf(models.directory(DEFAULT_MODEL, Path.of("")).config().classes);
+            installed = models.directory(DEFAULT_MODEL, Path.of(""));
         } catch (ModelException e) {
             // No default model installed: the listing says so; workflows name a model and are checked then.
         }
-        this.descriptor = describe(classes);
+        this.descriptor = describe(installed);
     }
 
-    private static ExtractorDescriptor describe(List<String> classes) {
+    private static ExtractorDescriptor describe(ModelDirectory installed) {
+        List<String> classes = installed == null ? List.of() : List.copyOf(installed.config().classes);
         ExtractorDescriptor d = new ExtractorDescriptor();
         d.id = ID;
         d.name = "Speech emotion recognition";
@@ -108,8 +113,14 @@ public class SerExtractor implements FeatureExtractor {
         d.inputs.add(new InputDescriptor(SEGMENTS, "Speech segments",
             "When bound, one emotion per segment; segments shorter than the model's minimum (about 74 ms) get none.",
             "segment", false));
-        d.outputs.add(EmotionFeatures.output(OUTPUT, "Emotion", classes));
+        d.outputs.add(output(classes, installed == null ? null : installed.descriptor()));
         return d;
+    }
+
+    private static OutputDescriptor output(List<String> classes, ModelDescriptor model) {
+        OutputDescriptor emotion = EmotionFeatures.output(OUTPUT, "Emotion", classes);
+        emotion.model = model;
+        return emotion;
     }
 
     @Override
@@ -117,16 +128,16 @@ public class SerExtractor implements FeatureExtractor {
         return descriptor;
     }
 
-    /** The output carries the classes of the model this step names, in its order. */
+    /** The output carries the classes of the model this step names, in its order, and names that model. */
     @Override
     public List<OutputDescriptor> outputs(Map<String, OutputDescriptor> inputs, Parameters parameters) {
-        List<String> classes;
+        ModelDirectory model;
         try {
-            classes = models.directory(parameters.getString(MODEL), Path.of("")).config().classes;
+            model = models.directory(parameters.getString(MODEL), Path.of(""));
         } catch (ModelException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return List.of(EmotionFeatures.output(OUTPUT, "Emotion", classes));
+        return List.of(output(model.config().classes, model.descriptor()));
     }
 
     @Override

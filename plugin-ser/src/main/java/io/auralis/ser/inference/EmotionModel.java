@@ -10,6 +10,7 @@ import io.auralis.ser.model.ModelDirectory;
 import io.auralis.ser.model.ModelException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A loaded emotion model, ready to predict from any number of threads. Load it once per process and close it
@@ -176,6 +177,30 @@ public final class EmotionModel implements AutoCloseable {
             checkLength(clips.get(i), "clip " + i);
         }
         return queue.predict(clips);
+    }
+
+    /**
+     * Hands a clip to the model without waiting: its prediction is batched with every clip waiting, so a caller that
+     * submits the clips of many files before it waits for the first gets full batches.
+     *
+     * @param samples mono samples at {@link #sampleRate()}, at least {@link #minimumSamples()} of them
+     * @return the prediction to come; it completes exceptionally with a {@link TranslateException} if inference fails
+     * @throws IllegalArgumentException if the clip is too short
+     */
+    public CompletableFuture<EmotionPrediction> submit(float[] samples) {
+        checkLength(samples, "clip");
+        return queue.submit(List.of(samples)).get(0);
+    }
+
+    /**
+     * Waits for a prediction from {@link #submit}.
+     *
+     * @param prediction the future
+     * @return the prediction
+     * @throws TranslateException if inference failed or the thread was interrupted while it waited
+     */
+    public static EmotionPrediction await(CompletableFuture<EmotionPrediction> prediction) throws TranslateException {
+        return InferenceQueue.await(prediction);
     }
 
     private List<EmotionPrediction> forward(List<float[]> batch) throws TranslateException {

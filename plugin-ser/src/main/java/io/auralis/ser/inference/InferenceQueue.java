@@ -25,6 +25,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class InferenceQueue implements AutoCloseable {
     /** How much longer than its shortest clip a batch's longest may be. */
     static final double MAX_PADDING_RATIO = 1.5;
+    /** How many full batches a thread takes at most at once, to bucket them by length. */
+    static final int MAX_TAKEN_BATCHES = 2;
 
     /** Runs one batch of clips through the network. */
     interface Network {
@@ -65,6 +67,23 @@ final class InferenceQueue implements AutoCloseable {
      * @throws TranslateException if inference fails or the calling thread is interrupted while it waits
      */
     List<EmotionPrediction> predict(List<float[]> clips) throws TranslateException {
+        List<EmotionPrediction> out = new ArrayList<>(clips.size());
+        for (CompletableFuture<EmotionPrediction> f : submit(clips)) {
+            out.add(await(f));
+        }
+        return out;
+    }
+
+    /**
+     * Hands in clips without waiting for them: a caller that submits many files' clips before it waits lets the
+     * inference threads fill whole batches, where callers that each wait for their own clip make batches no larger
+     * than the number of callers.
+     *
+     * @param clips the clips
+     * @return one future per clip, in order; a failed batch completes its clips' futures exceptionally, a closed
+     *     queue cancels them
+     */
+    List<CompletableFuture<EmotionPrediction>> submit(List<float[]> clips) {
         List<CompletableFuture<EmotionPrediction>> results = new ArrayList<>(clips.size());
         for (float[] clip : clips) {
             Request r = new Request(clip, new CompletableFuture<>());
@@ -80,11 +99,7 @@ final class InferenceQueue implements AutoCloseable {
             pending.drainTo(rest);
             fail(rest);
         }
-        List<EmotionPrediction> out = new ArrayList<>(clips.size());
-        for (CompletableFuture<EmotionPrediction> f : results) {
-            out.add(await(f));
-        }
-        return out;
+        return results;
     }
 
     /** Clips handed in and not yet taken by the inference thread. */
@@ -92,7 +107,14 @@ final class InferenceQueue implements AutoCloseable {
         return pending.size();
     }
 
-    private static EmotionPrediction await(CompletableFuture<EmotionPrediction> f) throws TranslateException {
+    /**
+     * Waits for a submitted clip's prediction.
+     *
+     * @param f a future from {@link #submit}
+     * @return its prediction
+     * @throws TranslateException if inference failed or the calling thread is interrupted while it waits
+     */
+    static EmotionPrediction await(CompletableFuture<EmotionPrediction> f) throws TranslateException {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -123,7 +145,8 @@ final class InferenceQueue implements AutoCloseable {
             } catch (InterruptedException e) {
                 break;
             }
-            pending.drainTo(taken, Math.max(0, pending.size() / servers.size()));
+            // a share of what waits, but no more than a few batches, so that the other threads find work too
+            pending.drainTo(taken, Math.min(MAX_TAKEN_BATCHES * batchSize, pending.size() / servers.size()));
             for (List<Request> batch : batches(taken)) {
                 run(batch);
             }

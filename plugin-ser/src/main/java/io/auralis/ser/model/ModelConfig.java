@@ -1,12 +1,9 @@
 package io.auralis.ser.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +16,7 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"format", "name", "description", "architecture", "classes", "sampleRate", "hidden", "layers",
     "temporal", "dropout", "normalizeDbfs", "temperature", "weights", "license", "source", "training", "metrics"})
-public class ModelConfig {
+public class ModelConfig extends OpenRecord {
     /** The value of {@link #format} this version writes and reads. */
     public static final String FORMAT = "auralis-ser-model/1";
     /** The only input rate the published networks are defined for. */
@@ -67,8 +64,6 @@ public class ModelConfig {
     public Training training;
     /** Results on held-out data, by metric name ({@code accuracy}, {@code macroF1}, ...). */
     public Map<String, Object> metrics;
-
-    private final Map<String, Object> other = new LinkedHashMap<>();
 
     /** Creates an empty configuration. */
     public ModelConfig() {
@@ -177,31 +172,10 @@ public class ModelConfig {
     }
 
     /**
-     * Fields this class does not model, kept for writing back.
-     *
-     * @return name to value
-     */
-    @JsonAnyGetter
-    public Map<String, Object> other() {
-        return other;
-    }
-
-    /**
-     * Keeps a field this class does not model.
-     *
-     * @param key the field name
-     * @param value its value
-     */
-    @JsonAnySetter
-    public void other(String key, Object value) {
-        other.put(key, value);
-    }
-
-    /**
      * How a model was trained: enough to reproduce it and to judge where it applies.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public static class Training {
+    public static class Training extends OpenRecord {
         /** The data, such as {@code TESS, 2800 files, 2 speakers, 7 classes}. */
         public String data;
         /** The protocol, such as {@code stratified random 80/10/10 split, seed 1234}. */
@@ -217,31 +191,8 @@ public class ModelConfig {
         /** When training finished, ISO-8601. */
         public String date;
 
-        private final Map<String, Object> other = new LinkedHashMap<>();
-
         /** Creates an empty record. */
         public Training() {
-        }
-
-        /**
-         * Fields this class does not model, kept for writing back.
-         *
-         * @return name to value
-         */
-        @JsonAnyGetter
-        public Map<String, Object> other() {
-            return other;
-        }
-
-        /**
-         * Keeps a field this class does not model.
-         *
-         * @param key the field name
-         * @param value its value
-         */
-        @JsonAnySetter
-        public void other(String key, Object value) {
-            other.put(key, value);
         }
     }
 }

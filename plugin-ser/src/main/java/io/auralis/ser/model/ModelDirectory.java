@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.auralis.api.extractor.ModelDescriptor;
 import io.auralis.ser.storage.AtomicFile;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -16,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +42,10 @@ public final class ModelDirectory {
     public static final int WEIGHTS_VERSION = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The card's row that averages its leave-one-corpus-out runs: {@code | **mean** | | **41.5 %** |}. */
+    private static final Pattern MEAN_ROW = Pattern.compile(
+        "^\\|\\s*\\*\\*mean\\*\\*\\s*\\|[^%\\n]*?([0-9]+(?:\\.[0-9]+)?)\\s*%", Pattern.MULTILINE);
 
     private final Path path;
     private final ModelConfig config;
@@ -149,6 +157,49 @@ public final class ModelDirectory {
      */
     public ModelConfig config() {
         return config;
+    }
+
+    /**
+     * The model as the API describes it to hosts and writers ({@link ModelDescriptor}): its name, its version
+     * ({@code version} in {@code model.json}, or the training date when it has none), description, architecture,
+     * unweighted accuracy on its held-out test speakers ({@code metrics.balancedAccuracy}) and on corpora it never
+     * heard: {@code crossCorpus.meanUnweightedAccuracy} and {@code protocol} in {@code model.json}, or else the
+     * {@code **mean**} row of the card's leave-one-corpus-out table.
+     *
+     * @return a new descriptor
+     */
+    public ModelDescriptor descriptor() {
+        ModelDescriptor d = new ModelDescriptor();
+        d.name = config.name != null ? config.name : path.getFileName().toString();
+        Object version = config.other().get("version");
+        d.version = version != null ? version.toString() : config.training == null ? null : config.training.date;
+        d.description = config.description;
+        d.architecture = config.architecture;
+        d.testAccuracy = config.metrics == null ? null : number(config.metrics.get("balancedAccuracy"));
+        if (config.other().get("crossCorpus") instanceof Map<?, ?> cross) {
+            d.crossCorpusAccuracy = number(cross.get("meanUnweightedAccuracy"));
+            d.crossCorpusProtocol = cross.get("protocol") == null ? null : cross.get("protocol").toString();
+        }
+        if (d.crossCorpusAccuracy == null) {
+            d.crossCorpusAccuracy = cardMean(path.resolve(CARD));
+        }
+        d.location = path.toAbsolutePath().normalize().toString();
+        return d;
+    }
+
+    private static Double number(Object value) {
+        return value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
+    }
+
+    /** The card's mean over its leave-one-corpus-out runs as a fraction, or {@code null} when it has none. */
+    private static Double cardMean(Path card) {
+        try {
+            Matcher m = Files.isRegularFile(card) ? MEAN_ROW.matcher(Files.readString(card)) : null;
+            return m != null && m.find() ? Double.parseDouble(m.group(1)) / 100 : null;
+        } catch (IOException e) {
+            // An unreadable card states nothing; the weights and model.json are what the model needs.
+            return null;
+        }
     }
 
     /**

@@ -3,7 +3,6 @@ package io.auralis.ser.bundle;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,13 +12,11 @@ import io.auralis.api.command.Command;
 import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.FeatureExtractor;
-import io.auralis.ser.command.FakeContext;
 import io.auralis.ser.model.SignalFixture;
+import io.auralis.testkit.CapturingContext;
 import io.auralis.testkit.ExtractorHarness;
 import io.auralis.testkit.OsgiFramework;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -100,14 +97,9 @@ class SerBundleInFelixTest {
     }
 
     private static String[] run(Command command, Path work, String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int code = command.run(List.of(args), new FakeContext(o, e, work));
-            return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8)};
-        }
+        CapturingContext context = new CapturingContext(work);
+        int code = command.run(List.of(args), context);
+        return new String[] {String.valueOf(code), context.outText(), context.errText()};
     }
 
     private static float[] floats(JsonNode array) {

@@ -8,22 +8,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auralis.api.command.Command;
-import io.auralis.api.command.InputFile;
-import io.auralis.api.command.UsageException;
 import io.auralis.ser.checkpoint.PickleWriter;
-import io.auralis.ser.data.RealCorpora;
 import io.auralis.ser.data.SyntheticAudio;
 import io.auralis.ser.inference.EmotionModel;
 import io.auralis.ser.model.ModelDirectory;
 import io.auralis.ser.model.SignalFixture;
 import io.auralis.ser.runtime.ModelService;
 import io.auralis.ser.runtime.TestModels;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.auralis.testkit.CapturingContext;
+import io.auralis.testkit.Corpora;
+import io.auralis.testkit.UnsearchableFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -70,32 +66,9 @@ class SerCommandTest {
     }
 
     static Run ser(String... args) throws Exception {
-        return ser(null, args);
-    }
-
-    /** Runs {@code auralis ser ...} with the inputs the launcher's search would have found. */
-    static Run ser(FakeContext.Expansion expansion, String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int code;
-            try {
-                code = command.run(List.of(args), new FakeContext(o, e, work, expansion));
-            } catch (UsageException u) {
-                code = printedAsTheLauncherDoes(u, e);
-            }
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        }
-    }
-
-    /** Prints a usage error as the launcher prints any command's, and returns the launcher's exit code. */
-    static int printedAsTheLauncherDoes(UsageException u, PrintStream err) {
-        err.println("auralis: " + u.getMessage());
-        if (u.hint() != null) {
-            err.println(u.hint());
-        }
-        return Command.USAGE;
+        CapturingContext context = new CapturingContext(work);
+        int code = context.launch(command, List.of(args));
+        return new Run(code, context.outText(), context.errText());
     }
 
     private static float[] floats(JsonNode array) {
@@ -165,28 +138,39 @@ class SerCommandTest {
     }
 
     @Test
-    void predictReadsTheFilesTheLaunchersSearchFindsNamedAsItNamesThemAndFailsThoseItCouldNotSearch() throws Exception {
-        // The search itself is the launcher's (InputFilesTest; DistributionIT runs ser predict against analyze).
+    void foldersAreSearchedAsAnalyzeSearchesThemAndTheirFilesNamedUnderTheFolderTyped() throws Exception {
         Path clips = Files.createDirectories(work.resolve("clips/b"));
-        Files.copy(work.resolve("a.wav"), clips.resolve("x.wav"), StandardCopyOption.REPLACE_EXISTING);
-        List<List<String>> asked = new ArrayList<>();
-        Run run = ser(arguments -> {
-            asked.add(arguments);
-            return List.of(new InputFile(clips.resolve("x.wav"), "clips/b/x.wav"),
-                new InputFile(work.resolve("clips/locked"), "clips/locked", "cannot be searched: permission denied"));
-        }, "predict", "--workers", "2", "clips/");
-        assertEquals(List.of(List.of("clips/")), asked, "the folder is handed over as typed");
-        assertEquals(Command.PARTIAL_FAILURE, run.code(), run.err());
-        assertEquals(1, run.lines().size(), run.out());
-        assertEquals("clips/b/x.wav", run.lines().get(0).get("file").asText());
-        assertEquals("auralis: clips/locked: cannot be searched: permission denied\n", run.err());
+        Files.createDirectories(work.resolve("clips/.cache"));
+        Files.copy(work.resolve("a.wav"), clips.resolve("x.wav"));
+        Files.copy(work.resolve("a.wav"), work.resolve("clips/A.WAV"));
+        Files.copy(work.resolve("a.wav"), work.resolve("clips/.hidden.wav"));
+        Files.copy(work.resolve("a.wav"), work.resolve("clips/.cache/y.wav"));
+        Files.writeString(work.resolve("clips/notes.txt"), "not audio");
+        Run run = ser("predict", "clips/", "clips/b/x.wav");
+        assertEquals(Command.OK, run.code(), run.err());
+        List<String> files = new ArrayList<>();
+        for (JsonNode line : run.lines()) {
+            files.add(line.get("file").asText());
+        }
+        // sorted by the path inside the folder, hidden names and other extensions skipped, x.wav read once
+        assertEquals(List.of("clips/A.WAV", "clips/b/x.wav"), files);
 
-        Run empty = ser(arguments -> {
-            throw new UsageException("no audio files in silent (looked for wav)");
-        }, "predict", "silent");
+        // a part of a folder that cannot be searched is a failed file, as in analyze, not a warning
+        String deep = UnsearchableFolder.create(work.resolve("clips"));
+        try {
+            Run locked = ser("predict", "clips/");
+            assertEquals(Command.PARTIAL_FAILURE, locked.code(), locked.err());
+            assertEquals(2, locked.lines().size(), locked.out());
+            assertTrue(locked.err().startsWith("auralis: clips/" + deep) && locked.err().strip()
+                .endsWith(": cannot be searched: File name too long"), locked.err());
+        } finally {
+            UnsearchableFolder.delete(work.resolve("clips"));
+        }
+
+        Files.createDirectories(work.resolve("silent"));
+        Run empty = ser("predict", "silent");
         assertEquals(Command.USAGE, empty.code());
-        assertEquals("auralis: ser predict: no audio files in silent (looked for wav)\n", empty.err());
-        assertEquals("", empty.out());
+        assertTrue(empty.err().startsWith("auralis: ser predict: no audio files in silent"), empty.err());
     }
 
     @Test
@@ -222,7 +206,7 @@ class SerCommandTest {
 
     @Test
     void predictReadsRealRecordingsIncludingOnesWithExtraChunks() throws Exception {
-        Path wav = RealCorpora.require("emodb").resolve("wav");
+        Path wav = Corpora.require("emodb").resolve("wav");
         // 14a07Aa carries a 4044-byte padding chunk before its data
         List<String> files = List.of("14a07Aa.wav", "03a01Fa.wav", "16b10Wb.wav");
         for (String f : files) {

@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.auralis.api.command.Command;
-import io.auralis.api.command.CommandContext;
-import io.auralis.api.command.UsageException;
 import io.auralis.ser.data.SyntheticAudio;
 import io.auralis.ser.evaluation.EvaluationReport;
 import io.auralis.ser.runtime.ModelService;
 import io.auralis.ser.runtime.TestModels;
+import io.auralis.testkit.CapturingContext;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,19 +54,10 @@ class TrainAndEvaluateCommandTest {
 
     /** Runs {@code auralis ser ARGS...} and returns the exit code with what it printed. */
     private static Run ser(String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CommandContext context = new FakeContext(o, e, dir);
+        CapturingContext context = new CapturingContext(dir);
         SerCommand command = new SerCommand(new SerServices(models, SyntheticAudio.decoder()), Subcommands.ALL);
-        int code;
-        try {
-            code = command.run(List.of(args), context);
-        } catch (UsageException u) {
-            code = SerCommandTest.printedAsTheLauncherDoes(u, e);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        int code = context.launch(command, List.of(args));
+        return new Run(code, context.outText(), context.errText());
     }
 
     record Run(int code, String out, String err) {

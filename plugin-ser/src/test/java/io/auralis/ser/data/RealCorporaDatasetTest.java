@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.training.dataset.Dataset.Usage;
+import io.auralis.testkit.Corpora;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class RealCorporaDatasetTest {
 
     @Test
     void tessHas400ClipsPerEmotionAnd1400PerSpeaker() throws IOException {
-        Path root = RealCorpora.require("tess");
+        Path root = Corpora.require("tess");
         TessDataset tess = TessDataset.builder().setRoot(root).setDecoder(SyntheticAudio.decoder()).build();
 
         List<Clip> clips = tess.catalog();
@@ -38,7 +39,7 @@ class RealCorporaDatasetTest {
 
     @Test
     void emoDbHasItsPublishedCountsAndTheTestPartDecodes() throws IOException {
-        Path root = RealCorpora.require("emodb");
+        Path root = Corpora.require("emodb");
         EmoDbDataset all = EmoDbDataset.builder().setRoot(root).setDecoder(SyntheticAudio.decoder()).build();
 
         List<Clip> clips = all.catalog();

@@ -29,7 +29,7 @@ class SpeechEmotionDatasetTest {
     @TempDir
     Path dir;
 
-    private EmoDbDataset.Builder emodb() {
+    private SpeechEmotionDataset.ReaderBuilder<EmoDbDataset> emodb() {
         return EmoDbDataset.builder().setRoot(dir).setDecoder(SyntheticAudio.decoder());
     }
 

@@ -11,9 +11,7 @@ import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.OutputDescriptor;
-import io.auralis.api.extractor.ParameterDescriptor;
-import io.auralis.api.extractor.Parameters;
-import io.auralis.api.extractor.SessionContext;
+import io.auralis.api.extractor.SampleType;
 import io.auralis.host.workflow.WorkflowDefinition;
 import io.auralis.host.workflow.WorkflowReader;
 import io.auralis.host.workflow.WorkflowValidator;
@@ -21,10 +19,10 @@ import io.auralis.ser.inference.EmotionModel;
 import io.auralis.ser.model.SignalFixture;
 import io.auralis.ser.runtime.ModelService;
 import io.auralis.ser.runtime.TestModels;
+import io.auralis.testkit.ExtractorHarness;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SerExtractorTest {
     private static final int RATE = 16000;
     private static final List<String> CLASSES = List.of("calm", "angry", "sad");
+    /** Speech segments as the segmenter declares them, bound to the segments input. */
+    private static final OutputDescriptor SPEECH = new OutputDescriptor("speech", "Speech", "segment", "dBFS", 1,
+        SampleType.VARIABLE, true);
 
     @TempDir
     static Path models;
@@ -78,40 +79,20 @@ class SerExtractorTest {
         return new WorkflowValidator(List.of(extractor), List.of("jsonl")).validate(d, "w.json").digest();
     }
 
-    private static SessionContext context(Map<String, Object> overrides, boolean segments, int block, int step) {
-        Map<String, Object> values = new HashMap<>();
-        for (ParameterDescriptor p : extractor.descriptor().parameters) {
-            values.put(p.id, p.defaultValue);
-        }
-        values.putAll(overrides);
-        Map<String, OutputDescriptor> inputs = new HashMap<>();
-        if (segments) {
-            inputs.put(SerExtractor.SEGMENTS, new OutputDescriptor());
-        }
-        return new SessionContext("test.wav", RATE, block, step, new Parameters(values), inputs);
+    /** The extractor as a workflow step runs it, through the test kit: parameters checked and completed by the host. */
+    private static ExtractorHarness step(SerExtractor tested, Map<String, Object> parameters, int block, int step) {
+        ExtractorHarness h = ExtractorHarness.of(tested).framing(block, step);
+        parameters.forEach(h::with);
+        return h;
     }
 
-    /** Streams samples through a session in host-style blocks; segments are delivered after their block. */
-    private static List<Feature> run(ExtractorSession session, float[] samples, int block, int step,
-                                     List<Feature> segments) throws ExtractionException {
-        List<Feature> out = new ArrayList<>();
-        List<Feature> pending = new ArrayList<>(segments);
-        float[] buf = new float[block];
-        for (int start = 0; start < samples.length; start += step) {
-            int n = Math.min(block, samples.length - start);
-            System.arraycopy(samples, start, buf, 0, n);
-            session.process(new AudioBlock(buf, n, start, RATE), (id, f) -> out.add(f));
-            double blockEnd = (start + n) / (double) RATE;
-            while (!pending.isEmpty() && pending.get(0).end() <= blockEnd + 1e-9) {
-                session.consume(SerExtractor.SEGMENTS, pending.remove(0), (id, f) -> out.add(f));
-            }
-            if (start + n >= samples.length) {
-                break;
-            }
-        }
-        session.finish((id, f) -> out.add(f));
-        session.close();
-        return out;
+    private static ExtractorHarness step(Map<String, Object> parameters) {
+        return step(extractor, parameters, 4096, 4096);
+    }
+
+    /** What the step emits when the host frames the samples and delivers the segments after their block. */
+    private static List<Feature> emotions(ExtractorHarness step, float[] samples) throws ExtractionException {
+        return step.run(samples).get(SerExtractor.OUTPUT);
     }
 
     private static float[] expected(float[] samples, double from, double to) throws Exception {
@@ -132,8 +113,7 @@ class SerExtractorTest {
     @Test
     void clipModeGivesOneEmotionForTheWholeFile() throws Exception {
         float[] samples = SignalFixture.signal(20000, 1);
-        List<Feature> features = run(extractor.open(context(Map.of(), false, 4096, 4096)), samples, 4096, 4096,
-            List.of());
+        List<Feature> features = emotions(step(Map.of()), samples);
         assertEquals(1, features.size());
         assertEquals(0, features.get(0).time);
         assertEquals(1.25, features.get(0).duration, 1e-9);
@@ -144,8 +124,7 @@ class SerExtractorTest {
     void windowModeStreamsWindowsAndATailWithTheSameResultsForAnyFraming() throws Exception {
         float[] samples = SignalFixture.signal(36800, 2); // 2.3 s
         Map<String, Object> window = Map.of("mode", "window", "window", 0.5, "hop", 0.25);
-        List<Feature> plain = run(extractor.open(context(window, false, 4096, 4096)), samples, 4096, 4096,
-            List.of());
+        List<Feature> plain = emotions(step(window), samples);
         // full windows start at 0, 0.25 .. 1.75; the tail from 2.0 covers the last 0.05 s they leave
         assertEquals(9, plain.size());
         for (int i = 0; i < 8; i++) {
@@ -156,10 +135,8 @@ class SerExtractorTest {
         assertEquals(2.0, plain.get(8).time, 1e-9);
         assertEquals(0.3, plain.get(8).duration, 1e-9);
         assertArrayEquals(expected(samples, 2.0, 2.3), plain.get(8).values, 1e-5f);
-        List<Feature> overlapping = run(extractor.open(context(window, false, 4096, 1024)), samples, 4096, 1024,
-            List.of());
-        List<Feature> whole = run(extractor.open(context(window, false, 0, 0)), samples, samples.length,
-            samples.length, List.of());
+        List<Feature> overlapping = emotions(step(extractor, window, 4096, 1024), samples);
+        List<Feature> whole = emotions(step(extractor, window, 0, 0), samples);
         for (List<Feature> other : List.of(overlapping, whole)) {
             assertEquals(plain.size(), other.size());
             for (int i = 0; i < plain.size(); i++) {
@@ -174,8 +151,8 @@ class SerExtractorTest {
         List<Feature> segments = List.of(new Feature(0.2, 0.8, new float[] {-20}, "speech"),
             new Feature(1.2, 0.01, new float[] {-20}, "speech"),
             new Feature(1.5, 1.1, new float[] {-20}, "speech"));
-        List<Feature> features = run(extractor.open(context(Map.of("mode", "window"), true, 4096, 4096)), samples,
-            4096, 4096, segments);
+        List<Feature> features = emotions(step(Map.of("mode", "window")).input(SerExtractor.SEGMENTS, SPEECH, segments),
+            samples);
         assertEquals(2, features.size());
         assertEquals(0.2, features.get(0).time, 1e-9);
         assertEquals(0.8, features.get(0).duration, 1e-9);
@@ -189,7 +166,7 @@ class SerExtractorTest {
         float[] samples = SignalFixture.signal(48000, 3);
         Feature segment = new Feature(0.2, 0.8, new float[] {-20}, "speech");
         for (long batch : new long[] {1, 8}) {
-            ExtractorSession session = extractor.open(context(Map.of("batch", batch), true, 4096, 4096));
+            ExtractorSession session = step(Map.of("batch", batch)).input(SerExtractor.SEGMENTS, SPEECH).open();
             List<Feature> out = new ArrayList<>();
             session.process(new AudioBlock(java.util.Arrays.copyOf(samples, 24000), 24000, 0, RATE),
                 (id, f) -> out.add(f));
@@ -207,39 +184,47 @@ class SerExtractorTest {
     void segmentOlderThanTheBufferIsAClearError() throws Exception {
         float[] samples = SignalFixture.signal(5 * RATE, 4);
         List<Feature> late = List.of(new Feature(0.5, 4.4, new float[] {-20}, "speech"));
-        ExtractionException e = assertThrows(ExtractionException.class, () -> run(extractor.open(
-            context(Map.of("buffer", 2.0), true, 4096, 4096)), samples, 4096, 4096, late));
+        ExtractionException e = assertThrows(ExtractionException.class, () -> emotions(
+            step(Map.of("buffer", 2.0)).input(SerExtractor.SEGMENTS, SPEECH, late), samples));
         assertTrue(e.getMessage().contains("raise its 'buffer' parameter"), e.getMessage());
     }
 
     @Test
     void tooShortFileIsAClearError() throws Exception {
-        ExtractionException e = assertThrows(ExtractionException.class, () -> run(
-            extractor.open(context(Map.of(), false, 4096, 4096)), new float[100], 4096, 4096, List.of()));
+        ExtractionException e = assertThrows(ExtractionException.class, () -> emotions(step(Map.of()),
+            new float[100]));
         assertEquals("6.3 ms of audio is shorter than the 13.8 ms cnn3gru needs", e.getMessage());
     }
 
     @Test
     void eachModelsOutputCarriesThatModelsClassesInItsOrder() throws Exception {
         assertEquals(List.of("x", "y", "z"),
-            extractor.outputs(Map.of(), context(Map.of("model", "other"), false, 4096, 4096).parameters()).get(0)
-                .binNames);
+            extractor.outputs(Map.of(), step(Map.of("model", "other")).context().parameters()).get(0).binNames);
         List<String> reorderedClasses = extractor.outputs(Map.of(),
-            context(Map.of("model", "reordered"), false, 4096, 4096).parameters()).get(0).binNames;
+            step(Map.of("model", "reordered")).context().parameters()).get(0).binNames;
         assertEquals(List.of("sad", "calm", "angry"), reorderedClasses);
 
         float[] samples = SignalFixture.signal(8000, 5);
-        Feature f = run(extractor.open(context(Map.of("model", "reordered"), false, 4096, 4096)), samples, 4096,
-            4096, List.of()).get(0);
+        Feature f = emotions(step(Map.of("model", "reordered")), samples).get(0);
         float[] p = service.model("reordered", Path.of(""), null).predict(samples).probabilities();
         assertArrayEquals(p, f.values, 1e-6f, "values follow the binNames the output declared for this model");
     }
 
     @Test
+    void eachModelsOutputNamesThatModel() {
+        OutputDescriptor other = extractor.outputs(Map.of(),
+            step(Map.of("model", "other")).context().parameters()).get(0);
+        assertEquals("other", other.model.name);
+        assertTrue(other.model.location.endsWith("other"), other.model.location);
+        assertEquals("default", extractor.descriptor().outputs.get(0).model.name, "the listing's default");
+    }
+
+    @Test
     void aMissingModelIsReportedWhenTheWorkflowIsValidated() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> extractor.outputs(Map.of(),
-            context(Map.of("model", "nope"), false, 4096, 4096).parameters()));
-        assertEquals("nope: no such model directory (installed models: default, other, reordered)", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> step(Map.of("model", "nope")).context());
+        assertTrue(e.getMessage().endsWith(": nope: no such model directory (installed models: default, other, "
+            + "reordered)"), e.getMessage());
     }
 
     @Test
@@ -251,10 +236,10 @@ class SerExtractorTest {
             assertEquals(List.of(), noDefault.descriptor().outputs.get(0).binNames);
             assertTrue(noDefault.descriptor().description.contains("none is installed"),
                 noDefault.descriptor().description);
-            SessionContext mine = context(Map.of("model", empty.resolve("mine").toString()), false, 4096, 4096);
-            assertEquals(CLASSES, noDefault.outputs(Map.of(), mine.parameters()).get(0).binNames);
+            ExtractorHarness mine = step(noDefault, Map.of("model", empty.resolve("mine").toString()), 4096, 4096);
+            assertEquals(CLASSES, noDefault.outputs(Map.of(), mine.context().parameters()).get(0).binNames);
             float[] samples = SignalFixture.signal(8000, 3);
-            assertEquals(1, run(noDefault.open(mine), samples, 4096, 4096, List.of()).size());
+            assertEquals(1, emotions(mine, samples).size());
         } finally {
             bare.close();
         }
@@ -262,11 +247,11 @@ class SerExtractorTest {
 
     @Test
     void missingModelAndBadDeviceAreClearErrors() {
+        // Past the host's checks, as a caller that bypasses the workflow could open it.
         ExtractionException e = assertThrows(ExtractionException.class,
-            () -> extractor.open(context(Map.of("model", "nope"), false, 4096, 4096)));
+            () -> step(Map.of()).withUnchecked("model", "nope").open());
         assertEquals("nope: no such model directory (installed models: default, other, reordered)", e.getMessage());
-        e = assertThrows(ExtractionException.class,
-            () -> extractor.open(context(Map.of("device", "tpu"), false, 4096, 4096)));
+        e = assertThrows(ExtractionException.class, () -> step(Map.of("device", "tpu")).open());
         assertTrue(e.getMessage().startsWith("unknown device 'tpu'"), e.getMessage());
     }
 }

@@ -8,6 +8,7 @@ import ai.djl.translate.TranslateException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +61,36 @@ class InferenceQueueTest {
             assertEquals(List.of(1, 8), batchSizes, "the eight waiting clips should have run as one batch");
         } finally {
             callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void clipsSubmittedWithoutWaitingFillWholeBatchesFromOneCaller() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        InferenceQueue.Network network = batch -> {
+            batchSizes.add(batch.size());
+            firstRunning.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new TranslateException(e);
+            }
+            return batch.stream().map(InferenceQueueTest::lengthOf).toList();
+        };
+        try (InferenceQueue queue = new InferenceQueue("test", network, 32)) {
+            List<CompletableFuture<EmotionPrediction>> results = new ArrayList<>(queue.submit(List.of(new float[900])));
+            assertTrue(firstRunning.await(30, TimeUnit.SECONDS), "the first clip never reached the network");
+            // one caller, as ser predict's worker: 64 files' clips handed in while the first batch runs
+            for (int i = 0; i < 64; i++) {
+                results.addAll(queue.submit(List.of(new float[1000 + i])));
+            }
+            release.countDown();
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(i == 0 ? 900 : 999 + i, InferenceQueue.await(results.get(i)).logProbabilities()[0]);
+            }
+            assertEquals(List.of(1, 32, 32), batchSizes, "64 waiting clips make two full batches");
         }
     }
 

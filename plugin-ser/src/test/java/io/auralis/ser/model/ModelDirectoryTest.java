@@ -2,6 +2,7 @@ package io.auralis.ser.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.auralis.api.extractor.ModelDescriptor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +77,39 @@ class ModelDirectoryTest {
             assertTrue(card.contains("| accuracy | 0.2500 |"), card);
             assertTrue(card.contains("- Data: synthetic"), card);
             assertTrue(card.contains("CC0-1.0"), card);
+        }
+    }
+
+    @Test
+    void descriptorNamesTheModelItsVersionAndItsCrossCorpusFigureFromModelJsonOrElseTheCard() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path dir = written(manager);
+            ModelConfig config = ModelDirectory.open(dir).config();
+            config.training.date = "2026-11-25";
+            config.metrics = Map.of("balancedAccuracy", 0.3893);
+            ModelDirectory.write(dir, config, randomBlock(manager));
+            ModelDescriptor d = ModelDirectory.open(dir).descriptor();
+            assertEquals("tiny", d.name);
+            assertEquals("2026-11-25", d.version, "no version: the training date stands for one");
+            assertEquals("cnn3gru", d.architecture);
+            assertEquals(0.3893, d.testAccuracy);
+            assertNull(d.crossCorpusAccuracy, "neither model.json nor the card states one");
+            assertEquals(dir.toAbsolutePath().normalize().toString(), d.location);
+
+            // A card with a leave-one-corpus-out table, as the shipped model's README has.
+            Files.writeString(dir.resolve(ModelDirectory.CARD), "# tiny\n\n| held-out corpus | clips | UA |\n"
+                + "| --- | ---: | ---: |\n| TESS (English) | 1600 | 47.0 % |\n| **mean** | | **41.5 %** | | |\n");
+            assertEquals(0.415, ModelDirectory.open(dir).descriptor().crossCorpusAccuracy, 1e-9);
+
+            // model.json's own version and crossCorpus object win over the date and the card.
+            config.other("version", "2026-12-01");
+            config.other("crossCorpus", Map.of("meanUnweightedAccuracy", 0.4, "protocol", "leave-one-corpus-out"));
+            ModelDirectory.write(dir, config, randomBlock(manager));
+            Files.writeString(dir.resolve(ModelDirectory.CARD), "| **mean** | | **41.5 %** |\n");
+            d = ModelDirectory.open(dir).descriptor();
+            assertEquals("2026-12-01", d.version);
+            assertEquals(0.4, d.crossCorpusAccuracy);
+            assertEquals("leave-one-corpus-out", d.crossCorpusProtocol);
         }
     }
 

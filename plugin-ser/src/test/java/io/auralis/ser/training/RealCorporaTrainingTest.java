@@ -7,8 +7,8 @@ import ai.djl.training.dataset.Dataset.Usage;
 
 import io.auralis.ser.data.Corpus;
 import io.auralis.ser.data.DatasetSplit;
-import io.auralis.ser.data.RealCorpora;
 import io.auralis.ser.data.SyntheticAudio;
+import io.auralis.testkit.Corpora;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -26,7 +26,7 @@ class RealCorporaTrainingTest {
     @Test
     void oneEpochOnEmoDbWithHeldOutSpeakersWritesAModelTestedOnThoseSpeakersOnly(@TempDir Path dir)
         throws Exception {
-        Path emodb = RealCorpora.require("emodb");
+        Path emodb = Corpora.require("emodb");
         TrainingOptions options = new TrainingOptions();
         options.architecture = "cnn3gru";
         options.epochs = 1;

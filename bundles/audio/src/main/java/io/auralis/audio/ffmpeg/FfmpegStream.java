@@ -2,15 +2,13 @@ package io.auralis.audio.ffmpeg;
 
 import io.auralis.api.audio.AudioFormatException;
 import io.auralis.api.audio.AudioInfo;
-import io.auralis.api.audio.AudioStream;
 import io.auralis.audio.pcm.PcmEncoding;
-import io.auralis.audio.pcm.PcmReader;
+import io.auralis.audio.pcm.PcmStream;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,27 +20,22 @@ import java.util.concurrent.TimeUnit;
  * <p>ffmpeg delivers every channel at the source rate the probe found; downmixing and resampling happen in
  * this bundle, exactly as for WAV, so a file decodes to the same samples whichever path it takes.
  */
-public final class FfmpegStream implements AudioStream {
+public final class FfmpegStream extends PcmStream {
 
     private static final int CHUNK_BYTES = 1 << 16;
 
     private final Process process;
-    private final ReadableByteChannel stdout;
     private final StderrTail stderr;
-    private final AudioInfo info;
     private final String input;
-    /** ffmpeg's output: 32-bit little-endian floats, downmixed and converted like WAV's samples. */
-    private final PcmReader samples;
-    private boolean ended;
 
     private FfmpegStream(Process process, AudioInfo info, String input) {
+        // ffmpeg's output: 32-bit little-endian floats, downmixed and converted like WAV's samples. The probe's
+        // length is an estimate: ffmpeg's exit status, not a count, says whether the audio is whole.
+        super(info, UNBOUNDED, Channels.newChannel(process.getInputStream()), PcmEncoding.FLOAT_32, info.channels,
+            ByteOrder.LITTLE_ENDIAN, CHUNK_BYTES);
         this.process = process;
-        this.stdout = Channels.newChannel(process.getInputStream());
         this.stderr = new StderrTail(process.getErrorStream(), "ffmpeg " + info.file);
-        this.info = info;
         this.input = input;
-        this.samples = new PcmReader(stdout, PcmEncoding.FLOAT_32, info.channels, ByteOrder.LITTLE_ENDIAN,
-            CHUNK_BYTES);
     }
 
     /**
@@ -76,46 +69,25 @@ public final class FfmpegStream implements AudioStream {
         return "file:" + file.toAbsolutePath();
     }
 
-    @Override
-    public AudioInfo info() {
-        return info;
-    }
-
-    @Override
-    public int sampleRate() {
-        return info.sampleRate;
-    }
-
-    @Override
-    public int read(float[] buffer, int offset, int length) throws IOException {
-        int n = samples.read(buffer, offset, length);
-        if (n < 0 && !ended) {
-            ended = true;
-            finish();
-        }
-        return n;
-    }
-
     /** At the end of ffmpeg's output: its exit status says whether that was the end of the audio or an error. */
-    private void finish() throws IOException {
+    @Override
+    protected void ended() throws IOException {
         int status;
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AudioFormatException(info.file, "ffmpeg closed its output but did not exit");
+                throw new AudioFormatException(info().file, "ffmpeg closed its output but did not exit");
             }
             status = process.exitValue();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while decoding " + info.file);
+            throw new InterruptedIOException("interrupted while decoding " + info().file);
         }
         if (status != 0) {
-            throw new AudioFormatException(info.file, "ffmpeg cannot decode it: " + stderr.lastLine(input, 1000));
+            throw new AudioFormatException(info().file, "ffmpeg cannot decode it: " + stderr.lastLine(input, 1000));
         }
-        if (samples.frames() == 0) {
-            throw new AudioFormatException(info.file, "no audio: ffmpeg decoded no samples");
-        }
+        requireSomeAudio("no audio: ffmpeg decoded no samples");
     }
 
     @Override
@@ -124,7 +96,7 @@ public final class FfmpegStream implements AudioStream {
         if (process.isAlive()) {
             process.destroy();
         }
-        stdout.close();
+        super.close();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

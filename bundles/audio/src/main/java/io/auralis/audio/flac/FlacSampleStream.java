@@ -2,7 +2,7 @@ package io.auralis.audio.flac;
 
 import io.auralis.api.audio.AudioFormatException;
 import io.auralis.api.audio.AudioInfo;
-import io.auralis.api.audio.AudioStream;
+import io.auralis.audio.decode.DecodedStream;
 import io.auralis.audio.ffmpeg.NeedsFfmpegException;
 import io.auralis.audio.mix.MonoDownmix;
 
@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * Streams a FLAC file as mono floats at the file's own rate, one FLAC frame (at most 65,535 samples per channel)
@@ -38,14 +37,13 @@ import java.util.Objects;
  * class listens, and turns any such report into an {@link AudioFormatException}, so damaged audio is never
  * analysed as silence.
  */
-public final class FlacSampleStream implements AudioStream {
+public final class FlacSampleStream extends DecodedStream {
 
     /** FLAC's STREAMINFO allows 4 to 32 bits; jFLAC's frame parser handles up to 24. */
     private static final int MAX_BITS = 24;
 
     private final InputStream in;
     private final FLACDecoder decoder;
-    private final AudioInfo info;
     private final int channels;
     private final float scale;
     private final Errors errors;
@@ -54,14 +52,14 @@ public final class FlacSampleStream implements AudioStream {
     private float[] frame = new float[0];
     private int framePosition;
     private int frameLength;
-    private long samplesDecoded;
-    private boolean ended;
 
     private FlacSampleStream(InputStream in, FLACDecoder decoder, Errors errors, AudioInfo info, int bits) {
+        // Stopping at the declared length matters: jFLAC would otherwise try to sync on whatever follows (an ID3v1
+        // tag).
+        super(info, info.frames);
         this.in = in;
         this.decoder = decoder;
         this.errors = errors;
-        this.info = info;
         this.channels = info.channels;
         this.scale = 1f / (1 << (bits - 1));
     }
@@ -151,21 +149,7 @@ public final class FlacSampleStream implements AudioStream {
     }
 
     @Override
-    public AudioInfo info() {
-        return info;
-    }
-
-    @Override
-    public int sampleRate() {
-        return info.sampleRate;
-    }
-
-    @Override
-    public int read(float[] buffer, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, buffer.length);
-        if (length == 0) {
-            return 0;
-        }
+    protected int decode(float[] buffer, int offset, int length) throws IOException {
         if (framePosition == frameLength && !nextFrame()) {
             return -1;
         }
@@ -175,46 +159,35 @@ public final class FlacSampleStream implements AudioStream {
         return n;
     }
 
-    /** Decodes the next FLAC frame into {@link #frame}; false at the end of the audio. */
+    @Override
+    protected void ended() throws AudioFormatException {
+        requireDeclaredLength("samples", "no audio: the FLAC file holds no frames");
+    }
+
+    /**
+     * Decodes the next FLAC frame into {@link #frame}; false at the end of the audio. Called only once the frame
+     * before has been delivered, so {@link #delivered()} is what has been decoded.
+     */
     private boolean nextFrame() throws IOException {
-        if (ended) {
-            return false;
-        }
-        // Stop at the declared length: jFLAC would otherwise try to sync on whatever follows (an ID3v1 tag).
-        if (info.frames > 0 && samplesDecoded >= info.frames) {
-            ended = true;
-            return false;
-        }
         errors.first = null;
         int badBefore = decoder.getBadFrames();
         Frame next = decoder.readNextFrame();
         if (errors.first != null || decoder.getBadFrames() != badBefore) {
-            ended = true;
             if (decoder.isEOF()) {
-                throw truncated(true);
+                throw truncated("samples", ", inside a FLAC frame");
             }
-            throw new AudioFormatException(info.file, "corrupt FLAC audio after " + samplesDecoded + " samples ("
+            throw new AudioFormatException(info().file, "corrupt FLAC audio after " + delivered() + " samples ("
                 + (errors.first != null ? errors.first : "an unreadable frame") + ")");
         }
         if (next == null) {
-            ended = true;
-            if (info.frames > 0 && samplesDecoded < info.frames) {
-                throw truncated(false);
-            }
-            if (samplesDecoded == 0) {
-                throw new AudioFormatException(info.file, "no audio: the FLAC file holds no frames");
-            }
             return false;
         }
         if (next.header.channels != channels) {
-            ended = true;
-            throw new AudioFormatException(info.file, "corrupt FLAC audio: a frame after " + samplesDecoded
+            throw new AudioFormatException(info().file, "corrupt FLAC audio: a frame after " + delivered()
                 + " samples has " + next.header.channels + " channels, the header " + channels);
         }
+        // The last frame may run past the declared length; what lies beyond it is never delivered.
         int samples = next.header.blockSize;
-        if (info.frames > 0) {
-            samples = (int) Math.min(samples, info.frames - samplesDecoded);
-        }
         if (frame.length < samples) {
             frame = new float[samples];
         }
@@ -236,16 +209,9 @@ public final class FlacSampleStream implements AudioStream {
             }
             MonoDownmix.average(interleaved, samples, channels, frame, 0);
         }
-        samplesDecoded += samples;
         framePosition = 0;
         frameLength = samples;
         return true;
-    }
-
-    private AudioFormatException truncated(boolean insideFrame) {
-        String declared = info.frames > 0 ? " of the " + info.frames + " its header declares" : "";
-        return new AudioFormatException(info.file, "truncated: the file ends after " + samplesDecoded + " samples"
-            + declared + (insideFrame ? ", inside a FLAC frame" : ""));
     }
 
     @Override

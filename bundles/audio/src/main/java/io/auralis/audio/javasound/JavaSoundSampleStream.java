@@ -2,10 +2,9 @@ package io.auralis.audio.javasound;
 
 import io.auralis.api.audio.AudioFormatException;
 import io.auralis.api.audio.AudioInfo;
-import io.auralis.api.audio.AudioStream;
 import io.auralis.audio.ffmpeg.NeedsFfmpegException;
 import io.auralis.audio.pcm.PcmEncoding;
-import io.auralis.audio.pcm.PcmReader;
+import io.auralis.audio.pcm.PcmStream;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -25,27 +24,20 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * ({@code javax.sound.sampled}) parse the container and hand over the raw sample bytes; the samples are converted
  * here by the same {@link io.auralis.audio.pcm.PcmDecoder} as WAV's (Java Sound's own converters scale 16-bit PCM
  * by 1/32767, which would make an AIFF decode to other samples than the WAV it was made from). The file is read in
- * chunks through one buffer ({@link PcmReader}), so memory does not grow with its length.
+ * chunks through one buffer ({@link PcmStream}), so memory does not grow with its length; a file that ends before
+ * the frames its header declares is truncated.
  *
  * <p>Java Sound reads uncompressed AIFF and AIFF-C, and AU in 8 to 32-bit PCM, 32-bit float, A-law and mu-law.
  * Other encodings (compressed AIFF-C such as {@code ima4} or {@code fl32}, ADPCM AU) are refused with a
  * {@link NeedsFfmpegException}: Java Sound cannot tell them from a damaged header, so ffmpeg is asked.
  */
-public final class JavaSoundSampleStream implements AudioStream {
+public final class JavaSoundSampleStream extends PcmStream {
 
     /** Bytes read at a time: large enough that system calls do not matter. */
     private static final int CHUNK_BYTES = 1 << 18;
 
-    private final AudioInputStream in;
-    private final AudioInfo info;
-    private final PcmReader samples;
-    private boolean ended;
-
     private JavaSoundSampleStream(AudioInputStream in, Layout layout, AudioInfo info) {
-        this.in = in;
-        this.info = info;
-        this.samples = new PcmReader(new Source(in), layout.encoding(), layout.channels(), layout.order(),
-            CHUNK_BYTES);
+        super(info, info.frames, new Source(in), layout.encoding(), layout.channels(), layout.order(), CHUNK_BYTES);
     }
 
     /**
@@ -61,14 +53,7 @@ public final class JavaSoundSampleStream implements AudioStream {
      */
     public static AudioInfo probe(Path file, String what, String format) throws IOException {
         String name = file.toString();
-        AudioFileFormat fileFormat;
-        try {
-            fileFormat = AudioSystem.getAudioFileFormat(file.toFile());
-        } catch (UnsupportedAudioFileException e) {
-            throw refused(name, what, e);
-        } catch (EOFException e) {
-            throw new AudioFormatException(name, "truncated " + what + " header");
-        }
+        AudioFileFormat fileFormat = header(name, what, () -> AudioSystem.getAudioFileFormat(file.toFile()));
         Layout layout = Layout.of(name, what, fileFormat.getFormat());
         return info(name, format, layout, fileFormat.getFormat(), fileFormat.getFrameLength());
     }
@@ -86,14 +71,7 @@ public final class JavaSoundSampleStream implements AudioStream {
      */
     public static JavaSoundSampleStream open(Path file, String what, String format) throws IOException {
         String name = file.toString();
-        AudioInputStream in;
-        try {
-            in = AudioSystem.getAudioInputStream(file.toFile());
-        } catch (UnsupportedAudioFileException e) {
-            throw refused(name, what, e);
-        } catch (EOFException e) {
-            throw new AudioFormatException(name, "truncated " + what + " header");
-        }
+        AudioInputStream in = header(name, what, () -> AudioSystem.getAudioInputStream(file.toFile()));
         try {
             AudioFormat audioFormat = in.getFormat();
             Layout layout = Layout.of(name, what, audioFormat);
@@ -108,9 +86,21 @@ public final class JavaSoundSampleStream implements AudioStream {
         }
     }
 
-    private static NeedsFfmpegException refused(String name, String what, UnsupportedAudioFileException e) {
-        return new NeedsFfmpegException(name, "Java Sound cannot read this " + what + " (" + e.getMessage()
-            + "): it is damaged or in an encoding that only ffmpeg decodes", what + " that Java Sound cannot read");
+    /** A call that makes Java Sound read a file's header. */
+    private interface HeaderRead<T> {
+        T read() throws UnsupportedAudioFileException, IOException;
+    }
+
+    /** Reads a header through Java Sound, turning its refusals into ours. */
+    private static <T> T header(String name, String what, HeaderRead<T> read) throws IOException {
+        try {
+            return read.read();
+        } catch (UnsupportedAudioFileException e) {
+            throw new NeedsFfmpegException(name, "Java Sound cannot read this " + what + " (" + e.getMessage()
+                + "): it is damaged or in an encoding that only ffmpeg decodes", what + " that Java Sound cannot read");
+        } catch (EOFException e) {
+            throw new AudioFormatException(name, "truncated " + what + " header");
+        }
     }
 
     private static AudioInfo info(String name, String format, Layout layout, AudioFormat audioFormat, long frames) {
@@ -126,40 +116,8 @@ public final class JavaSoundSampleStream implements AudioStream {
     }
 
     @Override
-    public AudioInfo info() {
-        return info;
-    }
-
-    @Override
-    public int sampleRate() {
-        return info.sampleRate;
-    }
-
-    @Override
-    public int read(float[] buffer, int offset, int length) throws IOException {
-        int n = samples.read(buffer, offset, length);
-        if (n < 0 && !ended) {
-            ended = true;
-            finish();
-        }
-        return n;
-    }
-
-    /** At the end of the file: fewer frames than the header declared means the file was cut short. */
-    private void finish() throws AudioFormatException {
-        long framesDelivered = samples.frames();
-        if (info.frames >= 0 && framesDelivered < info.frames) {
-            throw new AudioFormatException(info.file, "truncated: the file ends after " + framesDelivered
-                + " frames of the " + info.frames + " its header declares");
-        }
-        if (framesDelivered == 0) {
-            throw new AudioFormatException(info.file, "no audio: the file holds no samples");
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
+    protected void ended() throws AudioFormatException {
+        requireDeclaredLength("frames", "no audio: the file holds no samples");
     }
 
     /**

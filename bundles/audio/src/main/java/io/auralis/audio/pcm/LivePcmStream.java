@@ -1,15 +1,11 @@
 package io.auralis.audio.pcm;
 
 import io.auralis.api.audio.AudioInfo;
-import io.auralis.api.audio.AudioStream;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
-import java.nio.channels.ReadableByteChannel;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Interleaved PCM that arrives on a stream (a pipe, standard input), delivered as it comes: a read returns the
@@ -17,15 +13,10 @@ import java.util.Objects;
  * It ends at the end of the stream or after the frames a header declared, whichever comes first; a stream that
  * ends early is not an error, since a live source stops when it stops.
  */
-public final class LivePcmStream implements AudioStream {
+public final class LivePcmStream extends PcmStream {
 
     /** Bytes buffered at most: about 0.1 s of 16-bit stereo at 44.1 kHz, so reads never wait for a full buffer. */
     private static final int CHUNK_BYTES = 1 << 14;
-
-    private final ReadableByteChannel channel;
-    private final PcmReader samples;
-    private final AudioInfo info;
-    private long framesLeft;
 
     /**
      * Creates the stream. It owns {@code input} and closes it.
@@ -34,13 +25,10 @@ public final class LivePcmStream implements AudioStream {
      * @param encoding how samples are stored
      * @param order their byte order
      * @param info what {@link #info()} reports; its rate and channels describe the samples
-     * @param frames the most frames to deliver (a header's count), or {@link Long#MAX_VALUE}
+     * @param frames the most frames to deliver (a header's count), or {@link #UNBOUNDED}
      */
     public LivePcmStream(InputStream input, PcmEncoding encoding, ByteOrder order, AudioInfo info, long frames) {
-        this.channel = Channels.newChannel(input);
-        this.samples = new PcmReader(channel, encoding, info.channels, order, CHUNK_BYTES);
-        this.info = info;
-        this.framesLeft = frames;
+        super(info, frames, Channels.newChannel(input), encoding, info.channels, order, CHUNK_BYTES);
     }
 
     /**
@@ -81,35 +69,4 @@ public final class LivePcmStream implements AudioStream {
     /** The raw encodings {@link #raw} knows, for messages. */
     public static final String RAW_NAMES = "s16le, s16be, s24le, s24be, s32le, s32be, f32le, f32be, f64le, f64be, "
         + "u8, s8, alaw, mulaw";
-
-    @Override
-    public AudioInfo info() {
-        return info;
-    }
-
-    @Override
-    public int sampleRate() {
-        return info.sampleRate;
-    }
-
-    @Override
-    public int read(float[] buffer, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, buffer.length);
-        if (length == 0) {
-            return 0;
-        }
-        if (framesLeft == 0) {
-            return -1;
-        }
-        int n = samples.read(buffer, offset, (int) Math.min(length, framesLeft));
-        if (n > 0) {
-            framesLeft -= n;
-        }
-        return n;
-    }
-
-    @Override
-    public void close() throws IOException {
-        channel.close();
-    }
 }

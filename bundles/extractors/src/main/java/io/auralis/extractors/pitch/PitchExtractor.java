@@ -87,8 +87,9 @@ public class PitchExtractor implements FeatureExtractor {
             "Blocks with an RMS level below this are unvoiced, whatever periodicity the detector sees in them.",
             "dBFS", -120, 0, -60));
 
+        // Frames with gaps, not events: f0 belongs in a frame table beside the block's loudness.
         OutputDescriptor f0 = new OutputDescriptor(F0, "Fundamental frequency", "pitch", "Hz", 1,
-            SampleType.VARIABLE, true);
+            SampleType.ONE_PER_BLOCK, true);
         f0.description = "Estimated f0 of each voiced block, stamped with the block start and spanning the block; "
             + "unvoiced blocks have no feature.";
         f0.binNames = List.of("f0");

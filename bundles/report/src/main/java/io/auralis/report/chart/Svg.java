@@ -34,6 +34,63 @@ final class Svg {
         return r == Math.rint(r) ? Long.toString((long) r) : String.format(Locale.ROOT, "%.1f", r);
     }
 
+    /**
+     * A line through points, written in as few characters as it can be: moves relative to the point before, a run
+     * of points at one height as one horizontal move, in tenths of a pixel as every coordinate here. Relative moves
+     * are taken between rounded positions, so the rounding never adds up along the line.
+     */
+    static final class Polyline {
+        private final StringBuilder d = new StringBuilder(256);
+        private double x;
+        private double y;
+        private double pending = Double.NaN;
+
+        /** Starts a stretch of the line at a point. */
+        void move(double px, double py) {
+            flush();
+            x = tenth(px);
+            y = tenth(py);
+            d.append('M').append(n(x)).append(' ').append(n(y));
+        }
+
+        /** Draws on to a point. */
+        void to(double px, double py) {
+            double rx = tenth(px);
+            double ry = tenth(py);
+            if (ry == y) {
+                pending = rx;
+                return;
+            }
+            flush();
+            String dy = n(ry - y);
+            d.append('l').append(n(rx - x)).append(dy.startsWith("-") ? "" : " ").append(dy);
+            x = rx;
+            y = ry;
+        }
+
+        private void flush() {
+            if (!Double.isNaN(pending)) {
+                d.append('h').append(n(pending - x));
+                x = pending;
+                pending = Double.NaN;
+            }
+        }
+
+        boolean isEmpty() {
+            return d.length() == 0;
+        }
+
+        /** The path's {@code d}. */
+        CharSequence d() {
+            flush();
+            return d;
+        }
+
+        private static double tenth(double v) {
+            return Math.round(v * 10) / 10.0;
+        }
+    }
+
     static String css(Color c) {
         return String.format(Locale.ROOT, "#%06x", c.getRGB() & 0xFFFFFF);
     }

@@ -384,7 +384,7 @@ public final class TimelineChart {
         svg.text(LEFT - 6, y0 + 26, "end", "", Svg.n(top) + " " + unit);
         svg.text(LEFT - 6, y0 + h + 4, "end", "", Svg.n(bottom));
         double cell = (double) PLOT / values.length;
-        StringBuilder d = new StringBuilder(values.length * 10);
+        Svg.Polyline d = new Svg.Polyline();
         for (int c = 0; c < values.length; c++) {
             if (!Double.isFinite(values[c])) {
                 continue;
@@ -398,10 +398,14 @@ public final class TimelineChart {
                 svg.circle(vx, vy, 1.6, colour);
                 continue;
             }
-            d.append(joined ? 'L' : 'M').append(Svg.n(vx)).append(' ').append(Svg.n(vy));
+            if (joined) {
+                d.to(vx, vy);
+            } else {
+                d.move(vx, vy);
+            }
         }
-        if (d.length() > 0) {
-            svg.path(d, "none", colour, 1.3);
+        if (!d.isEmpty()) {
+            svg.path(d.d(), "none", colour, 1.3);
         }
         y += LINE_BAND + GAP;
     }

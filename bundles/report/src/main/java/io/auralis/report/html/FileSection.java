@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * One file's section of a report: its name and format, the error of a failed file, the emotion summary, a player
- * for the audio, the timeline chart and the segment table ({@link SegmentTable}). Rendered when the record arrives,
+ * for the audio, the timeline chart, the segment table ({@link SegmentTable}) and the per-file summaries
+ * ({@link SummaryTable}). Rendered when the record arrives,
  * so the record can be dropped at once.
  *
  * <p>The markup never starts a line with a comment: the report's store puts its own markers there
@@ -53,6 +54,7 @@ public final class FileSection {
             audio(b, summary, run.folder());
             chart(b, summary, content);
             SegmentTable.render(b, content, summary.duration);
+            SummaryTable.render(b, content);
             if (!content.problems().isEmpty()) {
                 b.append("<ul class=\"problems\">\n");
                 for (String p : content.problems()) {

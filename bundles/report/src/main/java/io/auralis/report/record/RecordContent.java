@@ -6,6 +6,7 @@ import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.SampleType;
 import io.auralis.api.output.FileRecord;
+import io.auralis.api.output.SummaryFeatures;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,8 +16,9 @@ import java.util.Map;
 /**
  * What a report shows of one record: its emotion outputs decoded to {@link EmotionResult}s, its first loudness
  * and pitch outputs, an emotion summary when the workflow computed one, the features of every other output placed
- * at arbitrary times ({@link SpanTrack}: segments, intervals and events, whoever computes them), and a line for each
- * output that could not be read. Other outputs (one value per block or at a fixed rate) are not shown.
+ * at arbitrary times ({@link SpanTrack}: segments, intervals and events, whoever computes them), the per-file
+ * summaries of {@code analyze --summary} ({@link SummaryFeatures}), and a line for each output that could not be
+ * read. Other outputs (one value per block or at a fixed rate) are not shown.
  */
 public final class RecordContent {
     /** The kind of loudness outputs (values in dBFS). */
@@ -33,15 +35,17 @@ public final class RecordContent {
     private final ValueTrack pitch;
     private final SummaryOutput summary;
     private final List<SpanTrack> spans;
+    private final List<SpanTrack> statistics;
     private final List<String> problems;
 
     private RecordContent(List<EmotionTrack> emotions, ValueTrack loudness, ValueTrack pitch, SummaryOutput summary,
-            List<SpanTrack> spans, List<String> problems) {
+            List<SpanTrack> spans, List<SpanTrack> statistics, List<String> problems) {
         this.emotions = emotions;
         this.loudness = loudness;
         this.pitch = pitch;
         this.summary = summary;
         this.spans = spans;
+        this.statistics = statistics;
         this.problems = problems;
     }
 
@@ -59,6 +63,7 @@ public final class RecordContent {
         ValueTrack pitch = null;
         String summaryKey = null;
         List<SpanTrack> spans = new ArrayList<>();
+        List<SpanTrack> statistics = new ArrayList<>();
         for (Map.Entry<String, List<Feature>> e : record.outputs.entrySet()) {
             OutputDescriptor d = outputs.get(e.getKey());
             List<Feature> features = e.getValue() == null ? List.of() : e.getValue();
@@ -70,6 +75,7 @@ public final class RecordContent {
                 case LOUDNESS_KIND -> loudness = loudness != null ? loudness : valueTrack(e.getKey(), d, features);
                 case PITCH_KIND -> pitch = pitch != null ? pitch : valueTrack(e.getKey(), d, features);
                 case SUMMARY_KIND -> summaryKey = summaryKey != null ? summaryKey : e.getKey();
+                case SummaryFeatures.KIND -> statistics.add(new SpanTrack(e.getKey(), d, features));
                 default -> {
                     if (d.sampleType == SampleType.VARIABLE) {
                         spans.add(spanTrack(e.getKey(), d, features));
@@ -87,7 +93,7 @@ public final class RecordContent {
         SummaryOutput summary = summaryKey == null ? null
             : summaryOutput(summaryKey, outputs, record.outputs.get(summaryKey), problems);
         return new RecordContent(List.copyOf(emotions), loudness, pitch, summary, List.copyOf(spans),
-            List.copyOf(problems));
+            List.copyOf(statistics), List.copyOf(problems));
     }
 
     /**
@@ -147,13 +153,23 @@ public final class RecordContent {
     }
 
     /**
-     * The outputs placed at arbitrary times other than emotions and emotion summaries, in the workflow's output
-     * order, each with its features that have a time.
+     * The outputs placed at arbitrary times other than emotions, emotion summaries and summaries, in the workflow's
+     * output order, each with its features that have a time.
      *
      * @return the tracks, possibly empty
      */
     public List<SpanTrack> spans() {
         return spans;
+    }
+
+    /**
+     * The per-file summaries of outputs ({@code analyze --summary}), in the record's order: each with one feature
+     * per statistic, labelled with its name.
+     *
+     * @return the summaries, possibly empty
+     */
+    public List<SpanTrack> statistics() {
+        return statistics;
     }
 
     /**

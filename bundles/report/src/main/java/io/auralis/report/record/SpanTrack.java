@@ -74,7 +74,13 @@ public record SpanTrack(String output, OutputDescriptor descriptor, List<Feature
         return number(f.values[0]) + (descriptor.unit == null ? "" : " " + descriptor.unit);
     }
 
-    private static String number(float v) {
+    /**
+     * A value as the report shows it: three significant digits or so, whole numbers without decimals.
+     *
+     * @param v the value
+     * @return such as {@code 212}, {@code 12.5} or {@code 0.82}
+     */
+    public static String number(float v) {
         if (!Float.isFinite(v)) {
             return String.valueOf(v);
         }

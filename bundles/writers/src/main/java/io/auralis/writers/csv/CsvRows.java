@@ -46,9 +46,7 @@ final class CsvRows implements RecordEncoder {
      */
     @Override
     public void header(OutputStream out) throws IOException {
-        StringBuilder row = new StringBuilder();
-        CsvText.appendRow(row, layout.header());
-        out.write(row.toString().getBytes(StandardCharsets.UTF_8));
+        out.write(CsvText.row(layout.header()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.auralis.writers.csv;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,18 @@ final class CsvText {
             appendField(out, fields.get(i));
         }
         out.append(EOL);
+    }
+
+    /**
+     * One row as UTF-8 bytes, such as a header.
+     *
+     * @param fields the fields; {@code null} is written as an empty field
+     * @return the row, ending with CRLF
+     */
+    static byte[] row(List<String> fields) {
+        StringBuilder row = new StringBuilder();
+        appendRow(row, fields);
+        return row.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -1,19 +1,14 @@
 package io.auralis.writers.csv;
 
 import io.auralis.api.extractor.OutputDescriptor;
-import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.OutputWriter;
 import io.auralis.api.output.RecordEncoder;
 import io.auralis.api.output.RecordSink;
-import io.auralis.writers.file.AppendOnlyFile;
 
 import org.osgi.service.component.annotations.Component;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +31,9 @@ public class CsvWriter implements OutputWriter {
 
     /** The format name, as used in workflows and with {@code --format}. */
     public static final String FORMAT = "csv";
+
+    /** Each file's rows end with its file row. */
+    private static final CsvRecovery RECOVERY = new CsvRecovery(CsvLayout.LEADING, CsvRecovery.Ending.FILE_ROW);
 
     /** Creates the writer; it holds no state. */
     public CsvWriter() {
@@ -61,36 +59,7 @@ public class CsvWriter implements OutputWriter {
     @Override
     public RecordSink open(Path target, Map<String, OutputDescriptor> outputs, boolean append) throws IOException {
         CsvLayout layout = new CsvLayout(outputs);
-        CsvRows rows = new CsvRows(layout, outputs);
-        if (append && Files.isRegularFile(target) && Files.size(target) > 0) {
-            CsvRecovery.Scan scan = CsvRecovery.scan(target);
-            if (scan.header() != null) {
-                checkSameColumns(target, scan.header(), layout.header());
-            }
-            CsvRecovery.repair(target, scan);
-        }
-        AppendOnlyFile file = AppendOnlyFile.open(target, append);
-        try {
-            if (file.size() == 0) {
-                ByteArrayOutputStream header = new ByteArrayOutputStream();
-                rows.header(header);
-                file.append(header.toByteArray());
-            }
-        } catch (IOException e) {
-            file.close();
-            throw e;
-        }
-        return new RecordSink() {
-            @Override
-            public void write(FileRecord record) throws IOException {
-                file.append(record, rows);
-            }
-
-            @Override
-            public void close() throws IOException {
-                file.close();
-            }
-        };
+        return CsvOutput.open(target, layout.header(), new CsvRows(layout, outputs), RECOVERY, append);
     }
 
     @Override
@@ -100,15 +69,6 @@ public class CsvWriter implements OutputWriter {
 
     @Override
     public Set<String> completed(Path target) throws IOException {
-        return CsvRecovery.completed(target);
-    }
-
-    private static void checkSameColumns(Path target, List<String> header, List<String> expected)
-            throws IOException {
-        if (!header.equals(expected)) {
-            throw new IOException(target + ": has the columns " + String.join(",", header) + " but this workflow "
-                + "writes " + String.join(",", expected) + "; resume with the workflow that wrote it, or write to "
-                + "another file");
-        }
+        return RECOVERY.completed(target);
     }
 }

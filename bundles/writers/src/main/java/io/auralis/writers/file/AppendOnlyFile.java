@@ -2,6 +2,7 @@ package io.auralis.writers.file;
 
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordEncoder;
+import io.auralis.api.output.RecordSink;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -100,6 +101,27 @@ public final class AppendOnlyFile implements Closeable {
             }
             throw t;
         }
+    }
+
+    /**
+     * This file as a writer's sink: each record {@linkplain #append(FileRecord, RecordEncoder) appended} whole,
+     * and the file closed with the sink.
+     *
+     * @param encoder writes each record's bytes
+     * @return the sink
+     */
+    public RecordSink sink(RecordEncoder encoder) {
+        return new RecordSink() {
+            @Override
+            public void write(FileRecord record) throws IOException {
+                append(record, encoder);
+            }
+
+            @Override
+            public void close() throws IOException {
+                AppendOnlyFile.this.close();
+            }
+        };
     }
 
     /**

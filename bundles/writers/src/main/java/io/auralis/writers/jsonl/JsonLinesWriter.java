@@ -1,7 +1,6 @@
 package io.auralis.writers.jsonl;
 
 import io.auralis.api.extractor.OutputDescriptor;
-import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.OutputWriter;
 import io.auralis.api.output.RecordEncoder;
 import io.auralis.api.output.RecordSink;
@@ -53,18 +52,7 @@ public class JsonLinesWriter implements OutputWriter {
         if (append && Files.isRegularFile(target)) {
             JsonLinesRecovery.repair(target);
         }
-        AppendOnlyFile file = AppendOnlyFile.open(target, append);
-        return new RecordSink() {
-            @Override
-            public void write(FileRecord record) throws IOException {
-                file.append(record, json);
-            }
-
-            @Override
-            public void close() throws IOException {
-                file.close();
-            }
-        };
+        return AppendOnlyFile.open(target, append).sink(json);
     }
 
     @Override

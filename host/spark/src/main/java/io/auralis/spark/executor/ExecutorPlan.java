@@ -1,5 +1,6 @@
 package io.auralis.spark.executor;
 
+import io.auralis.host.workflow.SummaryScope;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +23,7 @@ public final class ExecutorPlan implements Serializable {
     private final String workflowSource;
     private final String workflowName;
     private final String format;
+    private final SummaryScope summary;
     private final String key;
 
     /**
@@ -50,13 +52,30 @@ public final class ExecutorPlan implements Serializable {
      */
     public ExecutorPlan(String home, String device, byte[] workflowJson, String workflowSource, String workflowName,
             String format) {
+        this(home, device, workflowJson, workflowSource, workflowName, format, null);
+    }
+
+    /**
+     * Describes a plan whose records are written in a given writer's format and carry per-file summaries.
+     *
+     * @param home an installation folder to use where it exists, or {@code null} for the application jar's
+     * @param device the compute device bundles should use ({@code auto}, {@code cpu}, {@code gpu[:N]})
+     * @param workflowJson the workflow file's bytes
+     * @param workflowSource how messages name the workflow (its file, or its name in the installation)
+     * @param workflowName the workflow's name, for a workflow file that does not state one
+     * @param format the writer whose encoder the executors use ({@code jsonl}, {@code csv}, ...)
+     * @param summary what the records' summaries cover ({@code --summary}), or {@code null} for none
+     */
+    public ExecutorPlan(String home, String device, byte[] workflowJson, String workflowSource, String workflowName,
+            String format, SummaryScope summary) {
         this.format = Objects.requireNonNull(format, "format");
+        this.summary = summary;
         this.home = home;
         this.device = Objects.requireNonNull(device, "device");
         this.workflowJson = workflowJson.clone();
         this.workflowSource = Objects.requireNonNull(workflowSource, "workflowSource");
         this.workflowName = Objects.requireNonNull(workflowName, "workflowName");
-        this.key = digest(workflowSource, workflowName, workflowJson);
+        this.key = digest(workflowSource, workflowName, workflowJson) + (summary == null ? "" : ":" + summary.option());
     }
 
     /**
@@ -111,6 +130,15 @@ public final class ExecutorPlan implements Serializable {
      */
     public String format() {
         return format;
+    }
+
+    /**
+     * What the records' summaries cover.
+     *
+     * @return the scope, or {@code null} for records without summaries
+     */
+    public SummaryScope summary() {
+        return summary;
     }
 
     /** Identifies the workflow, so that an executor validates each workflow once. */

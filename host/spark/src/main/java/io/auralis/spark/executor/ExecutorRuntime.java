@@ -251,7 +251,8 @@ public final class ExecutorRuntime {
     }
 
     /**
-     * The workflow of a plan, validated against this executor's extractors once and then reused.
+     * The workflow of a plan, validated against this executor's extractors once, summarised as the plan says, and
+     * then reused.
      *
      * @param plan the plan
      * @return the analysis
@@ -269,6 +270,13 @@ public final class ExecutorRuntime {
         List<String> formats = services.writers().stream().map(OutputWriter::format).collect(Collectors.toList());
         Workflow workflow = new WorkflowValidator(services.extractors(), formats)
             .validate(definition, plan.workflowSource());
+        if (plan.summary() != null) {
+            try {
+                workflow = workflow.summarised(plan.summary());
+            } catch (IllegalArgumentException e) {
+                throw new WorkflowException(plan.workflowSource(), e.getMessage());
+            }
+        }
         AudioDecoder decoder = services.decoder();
         Analysis analysis = new Analysis(new FileAnalyzer(workflow, decoder), workflow.outputs());
         Analysis raced = analyses.putIfAbsent(plan.key(), analysis);

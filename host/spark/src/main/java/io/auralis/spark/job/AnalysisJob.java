@@ -1,7 +1,7 @@
 package io.auralis.spark.job;
 
 import io.auralis.api.command.Command;
-import io.auralis.host.batch.InputFiles;
+import io.auralis.api.command.InputFiles;
 import io.auralis.api.command.UsageException;
 import io.auralis.spark.executor.AnalyzePartition;
 import io.auralis.spark.executor.ExecutorRuntime;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.auralis.host.cli.AnalyzeCommand;
 import io.auralis.host.runtime.AuralisHost;
 import io.auralis.spark.cluster.LoopbackCluster;
-import io.auralis.spark.fixtures.CapturingContext;
+import io.auralis.testkit.CapturingContext;
 import io.auralis.spark.fixtures.Installation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,12 +141,12 @@ class SparkBenchmarkIT {
         org.apache.hadoop.fs.FileSystem fs = folder.getFileSystem(hadoop);
         long t0 = System.nanoTime();
         int shipped = new io.auralis.spark.input.InputListing(hadoop, Path.of("").toAbsolutePath(),
-            io.auralis.host.batch.InputFiles::isAudio).list(List.of(corpus)).size();
+            io.auralis.api.command.InputFiles::isAudio).list(List.of(corpus)).size();
         long t1 = System.nanoTime();
         int located = 0;
         var files = fs.listFiles(folder, true);
         while (files.hasNext()) {
-            if (io.auralis.host.batch.InputFiles.isAudio(files.next().getPath().getName())) {
+            if (io.auralis.api.command.InputFiles.isAudio(files.next().getPath().getName())) {
                 located++;
             }
         }

@@ -1,4 +1,4 @@
-package io.auralis.host.fake;
+package io.auralis.testkit;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
  * A folder that cannot be searched, even by root (tests run as root in CI, where a folder with mode 000 can still be
  * listed): one nested so deep that its absolute path is longer than the system's limit (4096 bytes on Linux), so
  * that opening it fails with "File name too long". Java cannot create or delete it (it uses absolute paths); the
- * shell can, one level at a time.
+ * shell can, one level at a time. Tests of commands that read folders use it to check that such a folder is a failed
+ * input ({@link io.auralis.api.command.InputFile#problem}), not a warning.
  */
 public final class UnsearchableFolder {
     /** The name of each level: 21 levels of 200 characters are more than 4096. */
@@ -22,6 +23,8 @@ public final class UnsearchableFolder {
      *
      * @param parent where the top one goes
      * @return the top one's name
+     * @throws IOException if the shell could not make them
+     * @throws InterruptedException if interrupted while it did
      */
     public static String create(Path parent) throws IOException, InterruptedException {
         // The shell cannot enter the last level either: it stops there, the folder made.
@@ -30,7 +33,13 @@ public final class UnsearchableFolder {
         return LEVEL;
     }
 
-    /** Deletes what {@link #create} made, which JUnit's clean-up could not. */
+    /**
+     * Deletes what {@link #create} made, which JUnit's clean-up could not.
+     *
+     * @param parent where {@link #create} made them
+     * @throws IOException if the shell could not remove them
+     * @throws InterruptedException if interrupted while it did
+     */
     public static void delete(Path parent) throws IOException, InterruptedException {
         shell(parent, "rm -rf " + LEVEL);
     }

@@ -1,12 +1,8 @@
-package io.auralis.host.fake;
+package io.auralis.testkit;
 
 import io.auralis.api.command.Command;
 import io.auralis.api.command.CommandContext;
-import io.auralis.api.command.InputFile;
 import io.auralis.api.command.UsageException;
-import io.auralis.host.batch.InputFiles;
-import io.auralis.host.cli.Launcher;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +10,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A command context that captures what a command prints.
+ * A {@link CommandContext} for tests of a command, built-in or a plugin's: it keeps what the command prints on
+ * standard output and standard error, in UTF-8, for the test to read back, and says whether a person watches. Its
+ * {@link #inputs} are the platform's folder search ({@link CommandContext#inputs}), and {@link #launch} runs a
+ * command as the launcher does, printing a usage error it throws.
+ *
+ * <pre>{@code
+ * CapturingContext context = new CapturingContext(dir);
+ * int code = context.launch(command, List.of("predict", "a.wav"));
+ * assertEquals(0, code, context.errText());
+ * }</pre>
  */
-public final class TestContext implements CommandContext {
+public final class CapturingContext implements CommandContext {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -25,12 +30,21 @@ public final class TestContext implements CommandContext {
     private final boolean interactive;
 
     /**
+     * Creates a context for a command run from a script, not a terminal.
+     *
+     * @param workingDirectory the working directory the command sees
+     */
+    public CapturingContext(Path workingDirectory) {
+        this(workingDirectory, false);
+    }
+
+    /**
      * Creates a context.
      *
-     * @param workingDirectory the working directory
-     * @param interactive whether to pretend a person watches a terminal
+     * @param workingDirectory the working directory the command sees
+     * @param interactive whether to pretend that a person watches a terminal (progress bars, prompts)
      */
-    public TestContext(Path workingDirectory, boolean interactive) {
+    public CapturingContext(Path workingDirectory, boolean interactive) {
         this.workingDirectory = workingDirectory;
         this.interactive = interactive;
     }
@@ -48,12 +62,6 @@ public final class TestContext implements CommandContext {
     @Override
     public Path workingDirectory() {
         return workingDirectory;
-    }
-
-    @Override
-    public List<InputFile> inputs(List<String> arguments) throws UsageException {
-        // the launcher's own search, as the command would get it
-        return InputFiles.collect(arguments, workingDirectory, warning -> errStream.println("auralis: " + warning));
     }
 
     @Override
@@ -75,14 +83,14 @@ public final class TestContext implements CommandContext {
         try {
             return command.run(args, this);
         } catch (UsageException e) {
-            return Launcher.printed(e, errStream);
+            return e.print(errStream);
         } catch (Exception e) {
             throw new AssertionError(command.name() + ": an internal error: " + e, e);
         }
     }
 
     /**
-     * What went to standard output.
+     * What went to standard output so far.
      *
      * @return the text
      */
@@ -91,7 +99,7 @@ public final class TestContext implements CommandContext {
     }
 
     /**
-     * What went to standard error.
+     * What went to standard error so far.
      *
      * @return the text
      */
@@ -100,9 +108,9 @@ public final class TestContext implements CommandContext {
     }
 
     /**
-     * The lines of standard error.
+     * The lines of standard error so far.
      *
-     * @return the lines
+     * @return the lines, without their line breaks
      */
     public List<String> errLines() {
         return errText().lines().toList();

@@ -1,4 +1,4 @@
-package io.auralis.host.fake;
+package io.auralis.testkit;
 
 import io.auralis.api.audio.AudioDecoder;
 import io.auralis.api.audio.AudioFormatException;
@@ -15,11 +15,28 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A decoder for tests. Its "audio files" are small text files of {@code key=value} words:
- * {@code frames=N} (samples delivered at the requested rate), {@code rate=R} and {@code channels=C} (what the
- * source claims), {@code reject} (the file is not audio), {@code truncated-at=N} (reading fails after N samples).
- * Sample {@code i} has the value {@code i}, so tests can see exactly which samples a block holds. Reads return at
- * most {@link #maxRead} samples, to exercise partial reads.
+ * An {@link AudioDecoder} that serves generated samples, for tests of what consumes audio rather than decodes it: a
+ * batch over many files, a command, a writer, an extractor run through the host's engine. It delivers exactly as
+ * many samples as a file asks for at whatever rate the caller asks, so that a test can see which samples a block
+ * holds, and it can stage a file that is not audio or one that breaks off part-way without writing real audio.
+ *
+ * <p>Its "audio files" are small text files of {@code key=value} words, written with {@link #write}:
+ * <ul>
+ * <li>{@code frames=N}: the samples delivered at the requested rate (required);</li>
+ * <li>{@code rate=R} and {@code channels=C}: what the source claims to be ({@link AudioInfo}; 16000 Hz and 1 unless
+ * given);</li>
+ * <li>{@code reject}: the file is not audio (an {@link AudioFormatException}, as a file without {@code frames});</li>
+ * <li>{@code truncated-at=N}: reading fails with an {@link AudioFormatException} after {@code N} samples.</li>
+ * </ul>
+ * Sample {@code i} has the value {@code i}. A decoder made with {@link #serving} instead decodes every path, whether
+ * or not a file lies there, to the samples it was given. Reads return at most {@link #maxRead} samples, to exercise
+ * partial reads as real decoders do, and the decoder counts the streams it opened and that were closed.
+ *
+ * <pre>{@code
+ * FakeDecoder decoder = new FakeDecoder();
+ * FakeDecoder.write(dir.resolve("a.wav"), "frames=32000 rate=44100 channels=2");
+ * FakeDecoder.write(dir.resolve("b.wav"), "reject");
+ * }</pre>
  */
 public final class FakeDecoder implements AudioDecoder {
     /** Streams opened. */
@@ -28,13 +45,36 @@ public final class FakeDecoder implements AudioDecoder {
     /** Streams closed. */
     public final AtomicInteger closed = new AtomicInteger();
 
-    /** The most samples one read returns. */
+    /** The most samples one read returns: 1000, or no limit for a decoder {@link #serving} given samples. */
     public volatile int maxRead = 1000;
+
+    /** Every path's samples, or {@code null} for sample {@code i} of value {@code i} as many as a file says. */
+    private final float[] samples;
+
+    /** A decoder of the files {@link #write} writes. */
+    public FakeDecoder() {
+        this.samples = null;
+    }
+
+    private FakeDecoder(float[] samples) {
+        this.samples = samples.clone();
+        this.maxRead = Integer.MAX_VALUE;
+    }
+
+    /**
+     * A decoder that decodes every path to the same samples, mono and already at whatever rate is asked.
+     *
+     * @param samples the audio, copied
+     * @return the decoder
+     */
+    public static FakeDecoder serving(float[] samples) {
+        return new FakeDecoder(samples);
+    }
 
     /**
      * Writes a fake audio file.
      *
-     * @param file where
+     * @param file where; missing folders are created
      * @param spec its words, such as {@code frames=16000 rate=44100 channels=2}
      * @return the file
      * @throws IOException if it cannot be written
@@ -44,7 +84,10 @@ public final class FakeDecoder implements AudioDecoder {
         return Files.writeString(file, spec);
     }
 
-    private static Map<String, String> spec(Path file) throws IOException {
+    private Map<String, String> spec(Path file) throws IOException {
+        if (samples != null) {
+            return Map.of("frames", Integer.toString(samples.length));
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -62,20 +105,20 @@ public final class FakeDecoder implements AudioDecoder {
         return words;
     }
 
-    @Override
-    public AudioInfo probe(Path file) throws IOException {
-        return info(file, spec(file), 16000);
-    }
-
     private static AudioInfo info(Path file, Map<String, String> words, int rate) {
         AudioInfo info = new AudioInfo();
         info.file = file.toString();
         info.format = "fake";
         info.sampleRate = Integer.parseInt(words.getOrDefault("rate", Integer.toString(rate)));
         info.channels = Integer.parseInt(words.getOrDefault("channels", "1"));
-        long frames = Long.parseLong(words.get("frames"));
-        info.durationSeconds = frames / (double) rate;
+        info.durationSeconds = Long.parseLong(words.get("frames")) / (double) rate;
         return info;
+    }
+
+    /** What the file claims, its duration as if at 16000 Hz, the rate a host analyses at unless told. */
+    @Override
+    public AudioInfo probe(Path file) throws IOException {
+        return info(file, spec(file), 16000);
     }
 
     @Override
@@ -107,8 +150,12 @@ public final class FakeDecoder implements AudioDecoder {
                     return -1;
                 }
                 int n = (int) Math.min(Math.min(length, maxRead), frames - position);
-                for (int i = 0; i < n; i++) {
-                    buffer[offset + i] = position + i;
+                if (samples != null) {
+                    System.arraycopy(samples, (int) position, buffer, offset, n);
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        buffer[offset + i] = position + i;
+                    }
                 }
                 position += n;
                 return n;

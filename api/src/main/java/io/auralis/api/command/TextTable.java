@@ -1,6 +1,5 @@
-package io.auralis.host.text;
+package io.auralis.api.command;
 
-import io.auralis.api.command.CommandHelp;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,9 +7,17 @@ import java.util.List;
 
 /**
  * Rows of text in aligned columns, two spaces apart unless told otherwise; the last column is not padded, so long
- * locations or descriptions do not push trailing blanks. The one table printer of the command line's listings:
- * {@code bundles list}, {@code extractors} and the {@code bench} report; help text is laid out by the API's
- * {@link CommandHelp}, which plugins' commands use too.
+ * locations or descriptions do not push trailing blanks. The one table printer of every command's output, built-in
+ * or contributed by a bundle: {@code bundles list}, {@code extractors}, the {@code bench} and {@code ser bench}
+ * reports, and the sections of {@link CommandHelp}.
+ *
+ * <pre>{@code
+ * new TextTable(3, "model", "files", "wall").add("default", 120, "4.2 s").print(context.out(), 0);
+ * }</pre>
+ *
+ * <p>Not thread-safe; a table is filled and printed by one command.
+ *
+ * @since 1.2
  */
 public final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
@@ -21,10 +28,13 @@ public final class TextTable {
     /**
      * Creates a table.
      *
-     * @param columns the number of columns
+     * @param columns the number of columns, at least one; cells beyond it are dropped
      * @param header the column titles, or none for a table without a header row
      */
     public TextTable(int columns, String... header) {
+        if (columns < 1) {
+            throw new IllegalArgumentException("a table of at least one column, not " + columns);
+        }
         this.columns = columns;
         if (header.length > 0) {
             add((Object[]) header);
@@ -114,7 +124,7 @@ public final class TextTable {
             for (int i = 0; i < columns - 1; i++) {
                 line.append(row[i]).append(" ".repeat(widths[i] - row[i].length() + gap));
             }
-            List<String> last = width > 0 && lastWidth >= 30 ? wrap(row[columns - 1], lastWidth)
+            List<String> last = width > 0 && lastWidth >= 30 ? CommandHelp.wrap(row[columns - 1], lastWidth)
                 : List.of(row[columns - 1]);
             lines.add((line + last.get(0)).stripTrailing());
             for (String more : last.subList(1, last.size())) {
@@ -122,17 +132,5 @@ public final class TextTable {
             }
         }
         return lines;
-    }
-
-    /**
-     * Breaks text into lines of at most {@code width} characters at spaces; a longer word gets a line of its own.
-     * The same breaking as help text ({@link CommandHelp#wrap}).
-     *
-     * @param text the text
-     * @param width the most characters per line
-     * @return at least one line
-     */
-    public static List<String> wrap(String text, int width) {
-        return CommandHelp.wrap(text, width);
     }
 }

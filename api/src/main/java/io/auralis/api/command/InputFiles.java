@@ -1,7 +1,5 @@
-package io.auralis.host.batch;
+package io.auralis.api.command;
 
-import io.auralis.api.command.InputFile;
-import io.auralis.api.command.UsageException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -21,9 +19,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Turns the files and folders named on the command line into the list of files to analyse: the platform's one
- * implementation of {@link io.auralis.api.command.CommandContext#inputs}, which {@code analyze} and every
- * contributed command ({@code ser predict}) reach through their context.
+ * Turns the files and folders named on a command line into the list of files to read: the one rule of every command
+ * that reads audio, {@code auralis analyze}, {@code ser predict} or a plugin's, so that the same arguments name the
+ * same files everywhere. Commands reach it through
+ * {@link io.auralis.api.command.CommandContext#inputs}, which the host implements with it.
  *
  * <p>A file named explicitly is always taken, whatever its extension, so that a file that is not audio gets an
  * error record rather than being silently skipped. A folder is searched recursively (following links) for files
@@ -32,6 +31,8 @@ import java.util.function.Consumer;
  * it, arguments keep their order, and a file reached twice is analysed once, so the list is the same on every run.
  * A folder that cannot be searched (permission denied, say) is an input with a {@link InputFile#problem}: its files
  * cannot be analysed, and the run must say so with an error record and its exit code, not with a warning alone.
+ *
+ * @since 1.2
  */
 public final class InputFiles {
     /** The extensions picked from folders. */
