@@ -24,14 +24,12 @@ class InferenceQueueTest {
         return new EmotionPrediction(CLASSES, new float[] {clip.length, 0});
     }
 
-    @Test
-    void clipsOfThreadsWaitingTogetherShareOneBatchAndEachGetsItsOwnResult() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
-        InferenceQueue.Network network = batch -> {
+    /** A network that records each batch's size and holds every batch until {@code release} opens. */
+    private static InferenceQueue.Network held(List<Integer> batchSizes, CountDownLatch running,
+                                               CountDownLatch release) {
+        return batch -> {
             batchSizes.add(batch.size());
-            firstRunning.countDown();
+            running.countDown();
             try {
                 release.await();
             } catch (InterruptedException e) {
@@ -39,6 +37,14 @@ class InferenceQueueTest {
             }
             return batch.stream().map(InferenceQueueTest::lengthOf).toList();
         };
+    }
+
+    @Test
+    void clipsOfThreadsWaitingTogetherShareOneBatchAndEachGetsItsOwnResult() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        InferenceQueue.Network network = held(batchSizes, firstRunning, release);
         ExecutorService callers = Executors.newFixedThreadPool(9);
         try (InferenceQueue queue = new InferenceQueue("test", network, 32)) {
             Future<List<EmotionPrediction>> first = callers.submit(() -> queue.predict(List.of(new float[1000])));
@@ -69,16 +75,7 @@ class InferenceQueueTest {
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
-        InferenceQueue.Network network = batch -> {
-            batchSizes.add(batch.size());
-            firstRunning.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new TranslateException(e);
-            }
-            return batch.stream().map(InferenceQueueTest::lengthOf).toList();
-        };
+        InferenceQueue.Network network = held(batchSizes, firstRunning, release);
         try (InferenceQueue queue = new InferenceQueue("test", network, 32)) {
             List<CompletableFuture<EmotionPrediction>> results = new ArrayList<>(queue.submit(List.of(new float[900])));
             assertTrue(firstRunning.await(30, TimeUnit.SECONDS), "the first clip never reached the network");
