@@ -88,7 +88,9 @@ class SerBenchmarkTest {
             assertTrue(a.get("realTimeFactorBestBatch").asDouble() >= a.get("realTimeFactorBatch1").asDouble());
             assertTrue(List.of(1, 3).contains(a.get("bestBatch").asInt()));
             assertTrue(a.get("training").get("audioSecondsPerSecond").asDouble() > 0);
-            assertTrue(a.get("training").get("cpuSeconds").asDouble() > 0, "the process's CPU time is known");
+            // known, not positive: ProcessHandle counts in clock ticks (10 ms), and a tiny pass may take none
+            JsonNode cpu = a.get("training").get("cpuSeconds");
+            assertTrue(cpu.isNumber() && cpu.asDouble() >= 0, "the process's CPU time is known: " + cpu);
             assertEquals(2, a.get("inference").size());
         }
     }
