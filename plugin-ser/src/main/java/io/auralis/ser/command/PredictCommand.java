@@ -166,9 +166,9 @@ final class PredictCommand implements Subcommand {
             }
             ClipSession session = EmotionSessions.clip(model, (p, time, duration, sink) -> { },
                 SerExtractor.MAX_CLIP_SECONDS);
-            decode(input.path(), model, session, services);
+            long frames = decode(input.path(), model, session, services);
             // the clip stays in memory until predicted: wait here while too many samples are waiting already
-            int samples = (int) Math.min(session.frames(), IN_FLIGHT_SAMPLES);
+            int samples = (int) Math.min(frames, IN_FLIGHT_SAMPLES);
             inFlight.acquire(samples);
             CompletableFuture<EmotionPrediction> prediction;
             try {
@@ -178,7 +178,7 @@ final class PredictCommand implements Subcommand {
                 throw e;
             }
             prediction.whenComplete((p, e) -> inFlight.release(samples));
-            double seconds = session.frames() / (double) model.sampleRate();
+            double seconds = frames / (double) model.sampleRate();
             return prediction.handle((p, e) -> {
                 if (e != null) {
                     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;

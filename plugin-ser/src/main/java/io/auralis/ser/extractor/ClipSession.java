@@ -43,11 +43,6 @@ public final class ClipSession extends EmotionSession {
         return model.submit(clip());
     }
 
-    /** The file's samples, in frames. */
-    public long frames() {
-        return audio.end();
-    }
-
     private float[] clip() throws ExtractionException {
         long n = audio.end();
         if (n < model.minimumSamples()) {
