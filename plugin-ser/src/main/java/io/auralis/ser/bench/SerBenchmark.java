@@ -219,6 +219,7 @@ public final class SerBenchmark {
         settings.layers = config.layers;
         settings.dropout = config.dropout;
         settings.temporal = config.temporal;
+        settings.instanceNorm = config.instanceNorm();
         return settings;
     }
 

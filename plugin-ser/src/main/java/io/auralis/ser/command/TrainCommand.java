@@ -94,6 +94,8 @@ final class TrainCommand implements Subcommand {
             .addOption(CommandLines.valued("dropout", "X", "dropout before the output layer, in [0, 1) (default "
                 + d.dropout + ")"))
             .addOption(CommandLines.flag("temporal", "run the GRU over the CNN's time steps instead of their mean"))
+            .addOption(CommandLines.flag("instance-norm", "normalise each channel of the first layer's output over "
+                + "the clip (zero mean, unit variance), against microphone and room colouring"))
             .addOption(CommandLines.valued("seed", "N", "seed of the split, the initial weights, batch order and "
                 + "dropout (default " + d.seed + ")"))
             .addOption(CommandLines.valued("test-corpus", "NAME", "with --split corpus: the corpus held out whole "
@@ -227,6 +229,7 @@ final class TrainCommand implements Subcommand {
         o.layers = CommandLines.integer(a, "layers", o.layers, Integer.MIN_VALUE);
         o.dropout = number(a, "dropout", o.dropout);
         o.temporal = a.hasOption("temporal");
+        o.instanceNorm = a.hasOption("instance-norm");
         String seed = a.getOptionValue("seed");
         if (seed != null) {
             try {

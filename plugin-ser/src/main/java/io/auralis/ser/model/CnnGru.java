@@ -46,6 +46,7 @@ public final class CnnGru {
         private int layers = DEFAULT_LAYERS;
         private float dropout;
         private boolean temporal;
+        private boolean instanceNorm;
 
         Builder() {
         }
@@ -119,6 +120,19 @@ public final class CnnGru {
         }
 
         /**
+         * Normalises each channel of the first layer's output over the clip (zero mean, unit variance over its valid
+         * frames), as per-utterance feature normalisation does for spectral features; see
+         * {@link CnnGruBlock#instanceNorm()}. Not the default: published checkpoints are trained without it.
+         *
+         * @param instanceNorm whether the first layer's output is normalised per clip
+         * @return this builder
+         */
+        public Builder optInstanceNorm(boolean instanceNorm) {
+            this.instanceNorm = instanceNorm;
+            return this;
+        }
+
+        /**
          * Checks the settings and builds the block, uninitialised (call {@code initialize} or load parameters).
          *
          * @return the network
@@ -138,7 +152,7 @@ public final class CnnGru {
             if (!(dropout >= 0f && dropout < 1f)) {
                 throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
             }
-            return new CnnGruBlock(architecture, numClasses, hidden, layers, dropout, temporal);
+            return new CnnGruBlock(architecture, numClasses, hidden, layers, dropout, temporal, instanceNorm);
         }
     }
 }

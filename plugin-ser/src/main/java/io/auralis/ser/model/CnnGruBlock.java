@@ -43,13 +43,16 @@ import java.util.Map;
  */
 public final class CnnGruBlock extends AbstractBlock {
 
-    private static final byte VERSION = 1;
+    /** Version 2 adds the instance-norm flag to the metadata; version 1 streams load as without it. */
+    private static final byte VERSION = 2;
     /** Slope of every LeakyReLU, PyTorch's default. */
     static final float LEAKY_SLOPE = 0.01f;
     private static final Shape POOL = new Shape(Architecture.POOL);
     private static final Shape NO_PADDING = new Shape(0);
     /** Batch-norm epsilon, PyTorch's and DJL's default, set explicitly because folding depends on it. */
     static final float NORM_EPSILON = 1e-5f;
+    /** Added to the per-clip variance of {@link #instanceNorm()}, PyTorch's InstanceNorm1d default. */
+    static final float INSTANCE_EPSILON = 1e-5f;
 
     private final Architecture architecture;
     private final int numClasses;
@@ -57,6 +60,7 @@ public final class CnnGruBlock extends AbstractBlock {
     private final int layers;
     private final float dropout;
     private final boolean temporal;
+    private final boolean instanceNorm;
 
     private final List<Conv1d> convs = new ArrayList<>();
     private final List<BatchNorm> norms = new ArrayList<>();
@@ -66,8 +70,10 @@ public final class CnnGruBlock extends AbstractBlock {
     /** Per convolution, its weight and bias with the following batch norm folded in; null until folded. */
     private volatile List<NDArray[]> folded;
 
-    CnnGruBlock(Architecture architecture, int numClasses, int hidden, int layers, float dropout, boolean temporal) {
+    CnnGruBlock(Architecture architecture, int numClasses, int hidden, int layers, float dropout, boolean temporal,
+                boolean instanceNorm) {
         super(VERSION);
+        this.instanceNorm = instanceNorm;
         this.architecture = architecture;
         this.numClasses = numClasses;
         this.hidden = hidden;
@@ -148,6 +154,17 @@ public final class CnnGruBlock extends AbstractBlock {
      */
     public boolean temporal() {
         return temporal;
+    }
+
+    /**
+     * Whether each channel of the first layer's output is normalised over the clip's valid frames (zero mean, unit
+     * variance), so a clip's level and spectral colouring per learned band, which follow the microphone and room
+     * more than the speaker's emotion, do not reach the deeper layers.
+     *
+     * @return {@code true} when the per-clip normalisation is on
+     */
+    public boolean instanceNorm() {
+        return instanceNorm;
     }
 
     /**
@@ -294,6 +311,9 @@ public final class CnnGruBlock extends AbstractBlock {
                 }
                 x = mask(x, lengths);
             }
+            if (i == 0 && instanceNorm) {
+                x = normaliseOverTime(x, lengths);
+            }
         }
         boolean masked = lengths != null && !full(lengths, x.getShape().get(2));
         // [batch, channels, time] -> [batch, steps, channels]; published: one step, the global average
@@ -363,6 +383,24 @@ public final class CnnGruBlock extends AbstractBlock {
         return x.mul(positions.lt(limits).toType(x.getDataType(), false));
     }
 
+    /**
+     * Zero mean and unit variance per clip and channel over the valid frames of {@code x [batch, channels, time]},
+     * whose padded frames are zero; they stay zero. Per clip, so a batch gives every clip its result alone.
+     */
+    private static NDArray normaliseOverTime(NDArray x, long[] lengths) {
+        long frames = x.getShape().get(2);
+        if (lengths == null || full(lengths, frames)) {
+            NDArray centred = x.sub(x.mean(new int[] {2}, true));
+            return centred.div(centred.square().mean(new int[] {2}, true).add(INSTANCE_EPSILON).sqrt());
+        }
+        NDManager manager = x.getManager();
+        NDArray counts = manager.create(toFloats(lengths), new Shape(lengths.length, 1, 1));
+        NDArray valid = manager.arange(0f, (float) frames).reshape(1, 1, frames).lt(counts)
+            .toType(x.getDataType(), false);
+        NDArray centred = x.sub(x.sum(new int[] {2}, true).div(counts)).mul(valid);
+        return centred.div(centred.square().sum(new int[] {2}, true).div(counts).add(INSTANCE_EPSILON).sqrt());
+    }
+
     private static float[] toFloats(long[] values) {
         float[] f = new float[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -407,11 +445,12 @@ public final class CnnGruBlock extends AbstractBlock {
         os.writeInt(hidden);
         os.writeInt(layers);
         os.writeBoolean(temporal);
+        os.writeBoolean(instanceNorm);
     }
 
     @Override
     public void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
-        if (loadVersion != VERSION) {
+        if (loadVersion != 1 && loadVersion != VERSION) {
             throw new MalformedModelException("unsupported CnnGru weights version " + loadVersion);
         }
         readInputShapes(is);
@@ -420,15 +459,18 @@ public final class CnnGruBlock extends AbstractBlock {
         int h = is.readInt();
         int l = is.readInt();
         boolean t = is.readBoolean();
-        if (!arch.equals(architecture.id()) || classes != numClasses || h != hidden || l != layers || t != temporal) {
+        boolean n = loadVersion >= 2 && is.readBoolean();
+        if (!arch.equals(architecture.id()) || classes != numClasses || h != hidden || l != layers || t != temporal
+            || n != instanceNorm) {
             throw new MalformedModelException("weights are for " + arch + " with " + classes + " classes, hidden "
-                + h + ", " + l + " layer(s)" + (t ? ", temporal" : "") + "; the model was built as " + this);
+                + h + ", " + l + " layer(s)" + (t ? ", temporal" : "") + (n ? ", instance norm" : "")
+                + "; the model was built as " + this);
         }
     }
 
     @Override
     public String toString() {
         return "CnnGru(" + architecture.id() + ", classes=" + numClasses + ", hidden=" + hidden + ", layers=" + layers
-            + ", dropout=" + dropout + (temporal ? ", temporal" : "") + ")";
+            + ", dropout=" + dropout + (temporal ? ", temporal" : "") + (instanceNorm ? ", instance norm" : "") + ")";
     }
 }

@@ -30,6 +30,8 @@ public final class ModelCard {
         md.append("- Architecture: ").append(arch.id()).append(" (CNN-n-GRU, Nfissi et al., ICMLA 2022) on raw ")
             .append(c.sampleRate).append(" Hz mono audio")
             .append(c.temporal ? "; the GRU runs over the CNN's time steps (temporal variant)" : "")
+            .append(c.instanceNorm() ? "; the first layer's output normalised per clip and channel (instance norm)"
+                : "")
             .append('\n');
         md.append("- GRU: hidden ").append(c.hidden).append(", ").append(c.layers).append(" layer(s); dropout ")
             .append(c.dropout).append(" in training\n");

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"format", "name", "description", "architecture", "classes", "sampleRate", "hidden", "layers",
-    "temporal", "dropout", "normalizeDbfs", "temperature", "weights", "license", "source", "training", "metrics"})
+    "temporal", "instanceNorm", "dropout", "normalizeDbfs", "temperature", "weights", "license", "source", "training", "metrics"})
 public class ModelConfig extends OpenRecord {
     /** The value of {@link #format} this version writes and reads. */
     public static final String FORMAT = "auralis-ser-model/1";
@@ -42,6 +42,11 @@ public class ModelConfig extends OpenRecord {
     public int layers = CnnGru.DEFAULT_LAYERS;
     /** Whether the GRU runs over time ({@link CnnGru.Builder#optTemporal}). */
     public boolean temporal;
+    /**
+     * Whether the first layer's output is normalised per clip ({@link CnnGru.Builder#optInstanceNorm}); {@code null}
+     * (left out of the file) for no, as in every model written before the option existed.
+     */
+    public Boolean instanceNorm;
     /** Dropout used in training (inactive at inference). */
     public double dropout;
     /**
@@ -91,6 +96,7 @@ public class ModelConfig extends OpenRecord {
         c.hidden = block.hidden();
         c.layers = block.layers();
         c.temporal = block.temporal();
+        c.instanceNorm = block.instanceNorm() ? Boolean.TRUE : null;
         c.dropout = dropout;
         return c;
     }
@@ -168,7 +174,17 @@ public class ModelConfig extends OpenRecord {
             .optLayers(layers)
             .optDropout((float) dropout)
             .optTemporal(temporal)
+            .optInstanceNorm(instanceNorm())
             .build();
+    }
+
+    /**
+     * Whether the first layer's output is normalised per clip, reading an absent field as no.
+     *
+     * @return {@code true} when {@link #instanceNorm} is set and true
+     */
+    public boolean instanceNorm() {
+        return Boolean.TRUE.equals(instanceNorm);
     }
 
     /**

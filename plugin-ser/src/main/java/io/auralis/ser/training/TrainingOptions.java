@@ -42,6 +42,8 @@ public class TrainingOptions {
     public double dropout;
     /** Whether the GRU runs over the CNN's time steps instead of their mean. */
     public boolean temporal;
+    /** Whether the first layer's output is normalised per clip and channel (instance norm). */
+    public boolean instanceNorm;
     /** Seed of the initial weights, the split, the batch order and dropout. */
     public long seed = 42;
     /** Where to train: auto, cpu, gpu or gpu:N. */

@@ -2,9 +2,11 @@ package io.auralis.ser.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -67,6 +69,40 @@ class ModelDirectoryTest {
             assertArrayEquals(run(manager, original), run(manager, loaded), 0f);
             String card = Files.readString(tmp.resolve("m").resolve(ModelDirectory.CARD));
             assertTrue(card.contains("cnn3gru") && card.contains("angry, happy, neutral, sad"), card);
+        }
+    }
+
+    @Test
+    void instanceNormIsRecordedInModelJsonAndTheWeightsAndSurvivesTheRoundTrip() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CnnGruBlock original = CnnGru.builder().setArchitecture(Architecture.CNN3).setNumClasses(4)
+                .optInstanceNorm(true).build();
+            original.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 4000));
+            ModelDirectory.write(tmp.resolve("n"), ModelConfig.of("n", original, CLASSES, 0), original);
+            assertTrue(Files.readString(tmp.resolve("n").resolve("model.json")).contains("\"instanceNorm\" : true"));
+            ModelDirectory dir = ModelDirectory.open(tmp.resolve("n"));
+            CnnGruBlock loaded = dir.loadBlock(manager);
+            assertTrue(loaded.instanceNorm());
+            assertArrayEquals(run(manager, original), run(manager, loaded), 0f);
+            assertTrue(Files.readString(tmp.resolve("n").resolve(ModelDirectory.CARD)).contains("instance norm"));
+
+            // the same weights under a model.json without the flag are another network, and say so
+            Path json = tmp.resolve("n").resolve("model.json");
+            Files.writeString(json, Files.readString(json).replace("\"instanceNorm\" : true,", ""));
+            ModelException e = assertThrows(ModelException.class, () -> ModelDirectory.open(tmp.resolve("n"))
+                .loadBlock(manager));
+            assertTrue(e.getMessage().contains("instance norm"), e.getMessage());
+        }
+    }
+
+    @Test
+    void weightsWrittenBeforeTheInstanceNormFlagStillLoad() throws IOException {
+        // the shipped default's weights are a version 1 stream, written before the flag existed
+        Path shipped = Path.of("..", "models", "default").toAbsolutePath().normalize();
+        assumeTrue(Files.isRegularFile(shipped.resolve("weights.params")));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CnnGruBlock block = ModelDirectory.open(shipped).loadBlock(manager);
+            assertFalse(block.instanceNorm());
         }
     }
 
