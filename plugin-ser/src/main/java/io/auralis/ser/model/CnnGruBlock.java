@@ -297,10 +297,12 @@ public final class CnnGruBlock extends AbstractBlock {
                 NDArray[] wb = foldedNow.get(i);
                 x = Conv1d.conv1d(x, wb[0], wb[1], new Shape(layer.stride()), new Shape(layer.padding())).head();
             }
-            x = Activation.leakyRelu(x, LEAKY_SLOPE);
+            // the published order is activation then pool; a leaky ReLU is increasing, so it commutes with the max
+            // and costs a quarter on the pooled frames (layer 1 of cnn18gru: 25 -> 10 ms a batch of 32 3 s clips)
             if (layer.poolAfter()) {
                 x = Pool.maxPool1d(x, POOL, POOL, NO_PADDING, false);
             }
+            x = Activation.leakyRelu(x, LEAKY_SLOPE);
             if (lengths != null) {
                 for (int b = 0; b < lengths.length; b++) {
                     lengths[b] = i == 0 ? (lengths[b] - Architecture.FIRST_KERNEL) / Architecture.FIRST_STRIDE + 1
