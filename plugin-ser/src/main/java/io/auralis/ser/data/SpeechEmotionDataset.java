@@ -19,6 +19,7 @@ import io.auralis.ser.augmentation.Augmentation;
 import io.auralis.ser.model.LoudnessNormalization;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -34,6 +35,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -88,6 +93,9 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
     private List<Clip> clips = List.of();
     private short[][] audio = new short[0][];
     private int[] labels = new int[0];
+    /** Threads that decode clips while preparing: one per core, as the clips are independent. */
+    private static final int DECODE_THREADS = Runtime.getRuntime().availableProcessors();
+
     private final List<SkippedFile> skipped = new ArrayList<>();
     private final Map<String, Integer> leftOutByLabel = new TreeMap<>();
 
@@ -365,16 +373,34 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         List<Clip> kept = new ArrayList<>(selected.size());
         List<short[]> decoded = new ArrayList<>(selected.size());
         List<Integer> labelIndices = new ArrayList<>(selected.size());
-        for (Clip clip : selected) {
-            short[] samples = decode(clip);
-            if (samples != null) {
-                kept.add(clip);
-                decoded.add(samples);
-                labelIndices.add(index.get(clip.label()));
+        // decoding and resampling are most of preparing (a training run's first minute, all of an evaluation's
+        // wait before the network); on every core, read back in catalog order so problems are reported as before
+        ExecutorService pool = Executors.newFixedThreadPool(DECODE_THREADS, r -> {
+            Thread t = new Thread(r, "auralis-dataset-decode");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Decoded>> pending = new ArrayList<>(selected.size());
+            for (Clip clip : selected) {
+                pending.add(pool.submit(() -> decode(clip)));
             }
-            if (progress != null) {
-                progress.increment(1);
+            for (int i = 0; i < selected.size(); i++) {
+                Decoded d = result(pending.get(i), selected.get(i));
+                if (d.problem() != null) {
+                    report(d.problem());
+                } else {
+                    Clip clip = selected.get(i);
+                    kept.add(clip);
+                    decoded.add(d.samples());
+                    labelIndices.add(index.get(clip.label()));
+                }
+                if (progress != null) {
+                    progress.increment(1);
+                }
             }
+        } finally {
+            pool.shutdownNow();
         }
         if (progress != null) {
             progress.end();
@@ -389,7 +415,26 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         prepared = true;
     }
 
-    private short[] decode(Clip clip) {
+    /** A clip's samples, or why it has none. */
+    private record Decoded(short[] samples, SkippedFile problem) {
+        static Decoded skipped(String file, String problem) {
+            return new Decoded(null, new SkippedFile(file, problem));
+        }
+    }
+
+    private static Decoded result(Future<Decoded> pending, Clip clip) throws IOException {
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while decoding " + clip.file());
+        } catch (ExecutionException e) {
+            // decode reports every problem it knows as a skipped file; anything else is a bug, shown as one
+            throw new IOException(clip.file() + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    private Decoded decode(Clip clip) {
         try (AudioStream stream = decoder.open(clip.file(), sampleRate)) {
             float[] buffer = new float[1 << 16];
             int length = 0;
@@ -401,27 +446,24 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
                 }
             }
             if (length == 0) {
-                report(new SkippedFile(clip.file().toString(), "no audio samples"));
-                return null;
+                return Decoded.skipped(clip.file().toString(), "no audio samples");
             }
             if (length < minimumSamples) {
-                report(new SkippedFile(clip.file().toString(), String.format(Locale.ROOT,
+                return Decoded.skipped(clip.file().toString(), String.format(Locale.ROOT,
                     "too short: %.3f s, the model needs at least %.3f s", length / (double) sampleRate,
-                    minimumSamples / (double) sampleRate)));
-                return null;
+                    minimumSamples / (double) sampleRate));
             }
             short[] pcm = new short[length];
             for (int i = 0; i < length; i++) {
                 float v = buffer[i] * PCM_SCALE;
                 pcm[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(v)));
             }
-            return pcm;
+            return new Decoded(pcm, null);
         } catch (AudioFormatException e) {
-            report(new SkippedFile(e.file(), e.problem()));
+            return Decoded.skipped(e.file(), e.problem());
         } catch (IOException e) {
-            report(new SkippedFile(clip.file().toString(), "cannot read it: " + e.getMessage()));
+            return Decoded.skipped(clip.file().toString(), "cannot read it: " + e.getMessage());
         }
-        return null;
     }
 
     private void report(SkippedFile problem) {

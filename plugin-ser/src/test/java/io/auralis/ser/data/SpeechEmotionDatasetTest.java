@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -13,13 +14,20 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset.Usage;
 import ai.djl.training.dataset.Record;
 
+import io.auralis.api.audio.AudioDecoder;
+import io.auralis.api.audio.AudioInfo;
+import io.auralis.api.audio.AudioStream;
+
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +112,61 @@ class SpeechEmotionDatasetTest {
             skipped.toString());
         assertTrue(skipped.get(2).file().endsWith("03a04Wa.wav") && skipped.get(2).problem().startsWith("too short"),
             skipped.toString());
+    }
+
+    @Test
+    void clipsAreDecodedConcurrentlyAndKeptAndReportedInCatalogOrder() throws Exception {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "one core decodes one clip at a time");
+        for (int i = 1; i <= 9; i++) {
+            SyntheticAudio.write(dir.resolve("03a0" + i + "Wa.wav"), SyntheticAudio.tone(100 * i, 0.05, 0.5));
+        }
+        Files.writeString(dir.resolve("03a04Wa.wav"), "not audio");
+        Files.writeString(dir.resolve("03a07Wa.wav"), "not audio either");
+        // the first file's decoding waits until another file has been opened: only concurrent decoding gets past it
+        CountDownLatch another = new CountDownLatch(1);
+        AudioDecoder real = SyntheticAudio.decoder();
+        AudioDecoder gated = new AudioDecoder() {
+            @Override
+            public AudioInfo probe(Path file) throws IOException {
+                return real.probe(file);
+            }
+
+            @Override
+            public AudioStream open(Path file, int sampleRate) throws IOException {
+                if (file.getFileName().toString().equals("03a01Wa.wav")) {
+                    try {
+                        if (!another.await(60, TimeUnit.SECONDS)) {
+                            throw new IOException("no other clip was decoded beside the first in 60 s");
+                        }
+                    } catch (InterruptedException e) {
+                        throw new InterruptedIOException();
+                    }
+                } else {
+                    another.countDown();
+                }
+                return real.open(file, sampleRate);
+            }
+        };
+        List<SkippedFile> heard = new ArrayList<>();
+        EmoDbDataset data = EmoDbDataset.builder().setRoot(dir).setDecoder(gated).optSkippedFileListener(heard::add)
+            .build();
+
+        data.prepare(null);
+
+        assertEquals(7, data.size(), data.skipped().toString());
+        List<String> names = new ArrayList<>();
+        data.clips().forEach(c -> names.add(c.file().getFileName().toString()));
+        assertEquals(List.of("03a01Wa.wav", "03a02Wa.wav", "03a03Wa.wav", "03a05Wa.wav", "03a06Wa.wav",
+            "03a08Wa.wav", "03a09Wa.wav"), names);
+        assertEquals(2, heard.size(), heard.toString());
+        assertTrue(heard.get(0).file().endsWith("03a04Wa.wav") && heard.get(1).file().endsWith("03a07Wa.wav"),
+            heard.toString());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            float[] first = data.get(manager, 0).getData().head().toFloatArray();
+            float[] tone = SyntheticAudio.tone(100, 0.05, 0.5);
+            assertEquals(tone.length, first.length);
+            assertEquals(tone[5], first[5], 1.0 / 16384, "the first clip holds the first file's samples");
+        }
     }
 
     @Test
