@@ -107,6 +107,8 @@ final class TrainCommand implements Subcommand {
                 + "babble noise on half the clips at 5-30 dB SNR, gain +-6 dB (seeded, so resumable)"))
             .addOption(CommandLines.valued("reverb", "P", "pass this share of training draws (0-1) through a simulated "
                 + "room, RT60 0.2-1.0 s, before any noise (seeded, so resumable)"))
+            .addOption(CommandLines.valued("channel", "P", "pass this share of training draws (0-1) through a random "
+                + "microphone and channel (band limits, tilt, a resonance), after any room (seeded, so resumable)"))
             .addOption(CommandLines.valued("crop", "SECONDS", "train on random windows of at most this length "
                 + "(denser batches, faster epochs); shorter clips are padded and masked"))
             .addOption(CommandLines.flag("balance", "draw training clips balanced across corpora (by the square "
@@ -265,6 +267,16 @@ final class TrainCommand implements Subcommand {
                 o.augmentation = Augmentation.cropOnly(crop);
             }
             o.augmentation.reverbProbability = share;
+        }
+        if (a.hasOption("channel")) {
+            double share = number(a, "channel", 0);
+            if (!(share >= 0 && share <= 1)) {
+                throw new UsageException("--channel must be a share in [0, 1], got " + a.getOptionValue("channel"));
+            }
+            if (o.augmentation == null) {
+                o.augmentation = Augmentation.cropOnly(crop);
+            }
+            o.augmentation.channelProbability = share;
         }
         o.balance = a.hasOption("balance");
         return o;

@@ -155,6 +155,93 @@ class AugmentationTest {
         assertFalse(a.problems().isEmpty());
     }
 
+    @Test
+    void aChannelPassesItsBandCutsAboveAndBelowItAndKeepsThePower() {
+        // a telephone-like band, no tilt or peak: 1 kHz passes, 6 kHz (past the 3.4 kHz edge) and 60 Hz (below the
+        // 300 Hz edge) are cut; after the power is restored the pass tone carries nearly all of it
+        Augmentation.Channel phone = new Augmentation.Channel(300, 3400, 0, 1000, 0, 1);
+        float[] pass = Augmentation.colour(sine(1000, 16_000), 16_000, phone);
+        float[] mixed = new float[16_000];
+        float[] low = sine(60, 16_000);
+        float[] high = sine(6000, 16_000);
+        float[] mid = sine(1000, 16_000);
+        for (int i = 0; i < mixed.length; i++) {
+            mixed[i] = (low[i] + mid[i] + high[i]) / 3;
+        }
+        float[] coloured = Augmentation.colour(mixed, 16_000, phone);
+
+        assertEquals(Augmentation.power(sine(1000, 16_000)), Augmentation.power(pass), 1e-6, "the power is kept");
+        assertEquals(Augmentation.power(mixed), Augmentation.power(coloured), 1e-6, "the power is kept");
+        // what is left of the mix, past the filters' onset, is the 1 kHz tone: it holds nearly all the power
+        double share = Math.pow(amplitude(coloured, 1000), 2) / 2 / secondHalfPower(coloured);
+        assertTrue(share > 0.9, "the band keeps the 1 kHz tone and cuts 60 Hz and 6 kHz: " + share);
+    }
+
+    @Test
+    void aPeakRaisesItsFrequencyAgainstTheRest() {
+        float[] mix = new float[16_000];
+        float[] a = sine(500, 16_000);
+        float[] b = sine(2000, 16_000);
+        for (int i = 0; i < mix.length; i++) {
+            mix[i] = (a[i] + b[i]) / 2;
+        }
+        // a full band, no tilt, +10 dB at 2 kHz
+        float[] out = Augmentation.colour(mix, 16_000, new Augmentation.Channel(20, 8000, 0, 2000, 10, 2));
+        double at500 = amplitude(out, 500);
+        double at2000 = amplitude(out, 2000);
+        assertEquals(10, 20 * Math.log10(at2000 / at500), 1.0, "2 kHz over 500 Hz, dB");
+    }
+
+    @Test
+    void channelsAreDrawnOnlyWhenAskedAndAreReproducible() {
+        Augmentation none = new Augmentation();
+        float[] clip = tone(16_000);
+        assertArrayEquals(clip, none.apply(clip, Augmentation.random(3, 0, 0), i -> clip, 1, 1180),
+            "no channel unless asked, and the draws of other recipes are unchanged");
+        Augmentation a = new Augmentation();
+        a.channelProbability = 1;
+
+        float[] first = a.apply(clip, Augmentation.random(3, 0, 0), i -> clip, 1, 1180);
+        float[] again = a.apply(clip, Augmentation.random(3, 0, 0), i -> clip, 1, 1180);
+        float[] other = a.apply(clip, Augmentation.random(3, 0, 1), i -> clip, 1, 1180);
+
+        assertArrayEquals(first, again);
+        assertFalse(Arrays.equals(first, other), "another draw, another channel");
+        assertFalse(Arrays.equals(clip, first), "the clip went through a channel");
+        assertTrue(a.perturbs());
+        assertTrue(a.describe(16_000).contains("microphone and channel"), a.describe(16_000));
+        a.channelProbability = -0.1;
+        assertFalse(a.problems().isEmpty());
+    }
+
+    private static float[] sine(double hz, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (0.3 * Math.sin(2 * Math.PI * hz * i / 16000.0));
+        }
+        return x;
+    }
+
+    /** The amplitude at {@code hz} over the second half of {@code x}, past the filters' onset, whatever its phase. */
+    private static double amplitude(float[] x, double hz) {
+        double s = 0;
+        double c = 0;
+        int n = 0;
+        for (int i = x.length / 2; i < x.length; i++, n++) {
+            s += x[i] * Math.sin(2 * Math.PI * hz * i / 16000.0);
+            c += x[i] * Math.cos(2 * Math.PI * hz * i / 16000.0);
+        }
+        return 2 * Math.hypot(s, c) / n;
+    }
+
+    private static double secondHalfPower(float[] x) {
+        double sum = 0;
+        for (int i = x.length / 2; i < x.length; i++) {
+            sum += (double) x[i] * x[i];
+        }
+        return sum / (x.length - x.length / 2);
+    }
+
     private static double energy(float[] x, int from, int to) {
         double sum = 0;
         for (int i = from; i < to; i++) {
