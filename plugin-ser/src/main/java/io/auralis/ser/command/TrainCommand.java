@@ -259,27 +259,30 @@ final class TrainCommand implements Subcommand {
             o.augmentation = Augmentation.cropOnly(crop);
         }
         if (a.hasOption("reverb")) {
-            double share = number(a, "reverb", 0);
-            if (!(share >= 0 && share <= 1)) {
-                throw new UsageException("--reverb must be a share in [0, 1], got " + a.getOptionValue("reverb"));
-            }
-            if (o.augmentation == null) {
-                o.augmentation = Augmentation.cropOnly(crop);
-            }
-            o.augmentation.reverbProbability = share;
+            augmentationOf(o, crop).reverbProbability = share(a, "reverb");
         }
         if (a.hasOption("channel")) {
-            double share = number(a, "channel", 0);
-            if (!(share >= 0 && share <= 1)) {
-                throw new UsageException("--channel must be a share in [0, 1], got " + a.getOptionValue("channel"));
-            }
-            if (o.augmentation == null) {
-                o.augmentation = Augmentation.cropOnly(crop);
-            }
-            o.augmentation.channelProbability = share;
+            augmentationOf(o, crop).channelProbability = share(a, "channel");
         }
         o.balance = a.hasOption("balance");
         return o;
+    }
+
+    /** The options' augmentation, made one that only crops when there is none yet. */
+    private static Augmentation augmentationOf(TrainingOptions o, int crop) {
+        if (o.augmentation == null) {
+            o.augmentation = Augmentation.cropOnly(crop);
+        }
+        return o.augmentation;
+    }
+
+    /** A share of training draws, in [0, 1]. */
+    private static double share(CommandLine a, String name) throws UsageException {
+        double share = number(a, name, 0);
+        if (!(share >= 0 && share <= 1)) {
+            throw new UsageException("--" + name + " must be a share in [0, 1], got " + a.getOptionValue(name));
+        }
+        return share;
     }
 
     private static double number(CommandLine a, String name, double fallback) throws UsageException {

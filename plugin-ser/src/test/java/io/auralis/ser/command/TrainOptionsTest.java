@@ -1,0 +1,53 @@
+package io.auralis.ser.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.auralis.api.command.UsageException;
+import io.auralis.ser.training.TrainingOptions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What {@code ser train}'s recipe flags put into the training options, and how a bad value is refused. */
+class TrainOptionsTest {
+
+    private static TrainingOptions options(String... args) throws UsageException {
+        List<String> line = new ArrayList<>(List.of("--arch", "cnn3gru"));
+        line.addAll(List.of(args));
+        return TrainCommand.options(CommandLines.parse(TrainCommand.options(), line), "cpu");
+    }
+
+    @Test
+    void roomAndChannelSharesJoinTheStandardAugmentationOrCropOnlyWithoutIt() throws UsageException {
+        TrainingOptions augmented = options("--augment", "--crop", "3", "--reverb", "0.25", "--channel", "0.5");
+        assertEquals(48_000, augmented.augmentation.cropSamples);
+        assertEquals(0.5, augmented.augmentation.noiseProbability, "the standard recipe stays");
+        assertEquals(0.25, augmented.augmentation.reverbProbability);
+        assertEquals(0.5, augmented.augmentation.channelProbability);
+
+        TrainingOptions channelOnly = options("--channel", "1");
+        assertEquals(1.0, channelOnly.augmentation.channelProbability);
+        assertEquals(0.0, channelOnly.augmentation.noiseProbability, "nothing else is switched on");
+        assertNull(options().augmentation, "no flag, no augmentation");
+    }
+
+    @Test
+    void aShareOutsideZeroToOneOrNotANumberIsAOneLineUsageError() {
+        for (String[] bad : List.of(new String[] {"--channel", "1.5"}, new String[] {"--reverb", "-0.1"},
+            new String[] {"--channel", "half"})) {
+            UsageException e = assertThrows(UsageException.class, () -> options(bad));
+            assertTrue(e.getMessage().startsWith(bad[0] + " must be a"), e.getMessage());
+            assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
+
+    @Test
+    void instanceNormAndTemporalAreModelOptions() throws UsageException {
+        assertTrue(options("--instance-norm").instanceNorm);
+        assertTrue(options("--temporal").temporal);
+        assertTrue(!options().instanceNorm);
+    }
+}
