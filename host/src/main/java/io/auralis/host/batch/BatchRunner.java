@@ -186,7 +186,7 @@ public final class BatchRunner {
         private final Places places;
         private final ExecutorService records;
         private final AtomicBoolean ended = new AtomicBoolean();
-        private final AtomicBoolean worked = new AtomicBoolean();
+        private final AtomicBoolean workerFreed = new AtomicBoolean();
         private final long started = System.nanoTime();
         private volatile double audioSeconds;
         private volatile Thread thread;
@@ -292,7 +292,7 @@ public final class BatchRunner {
 
         /** Lets the next file start: when this one's worker is done with it, or has been given up on. */
         private void freeWorker() {
-            if (worked.compareAndSet(false, true)) {
+            if (workerFreed.compareAndSet(false, true)) {
                 running.release();
             }
         }
