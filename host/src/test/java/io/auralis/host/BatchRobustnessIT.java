@@ -316,8 +316,11 @@ class BatchRobustnessIT {
         assertEquals(inputs, format.records(after), "every input exactly once, in order");
         assertTrue(format.endsOnACompleteRecord(after));
         // The files are copies of one: records written before and after the interruption are the same but for
-        // the name, so none was lost or written half.
-        Set<String> distinct = new HashSet<>(format.recordsWithoutNames(after));
+        // the name, so none was lost or written half. Same up to a float's last digits: the model batches the clips
+        // of several files (a worker does not wait for its file's emotion), and PyTorch's kernels round a batch of
+        // a few clips a little differently from a batch of one.
+        Set<String> distinct = new HashSet<>(format.recordsWithoutNames(after).stream()
+            .map(BatchRobustnessIT::roundedNumbers).toList());
         assertEquals(1, distinct.size(), "one record, " + FILES_TO_INTERRUPT + " times");
     }
 
@@ -328,6 +331,12 @@ class BatchRobustnessIT {
             double sample = voice.applyAsDouble(t);
             return t % 4 >= 1 && t % 4 < 3 ? sample : sample * 0.01;
         });
+    }
+
+    /** The text with every decimal number rounded to 5 significant digits. */
+    private static String roundedNumbers(String text) {
+        return java.util.regex.Pattern.compile("-?\\d+\\.\\d+(?:[eE]-?\\d+)?").matcher(text)
+            .replaceAll(m -> String.format(java.util.Locale.ROOT, "%.5g", Double.parseDouble(m.group())));
     }
 
     private static byte[] read(Path file) throws IOException {

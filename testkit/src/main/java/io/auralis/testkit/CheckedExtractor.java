@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The extractor under test as the harness installs it: the same descriptor and outputs, and sessions that check
@@ -161,6 +163,30 @@ final class CheckedExtractor implements FeatureExtractor {
                 note(e);
                 throw e;
             }
+        }
+
+        @Override
+        public CompletionStage<Void> finishAsync(FeatureSink hostSink) throws ExtractionException {
+            host = hostSink;
+            CompletionStage<Void> later;
+            try {
+                later = session.finishAsync(sink);
+            } catch (ExtractionException | RuntimeException | Error e) {
+                note(e);
+                throw e;
+            }
+            if (later == null) {
+                // the host refuses it as well; said here, since the harness throws what went wrong as it was
+                AssertionError missing = new AssertionError(id + " returned no stage from finishAsync");
+                note(missing);
+                throw missing;
+            }
+            return later.whenComplete((v, failure) -> {
+                if (failure != null) {
+                    note(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+                }
+            });
         }
 
         @Override

@@ -38,7 +38,8 @@ import java.util.Map;
  * <li>framing is the descriptor's, or the override as a workflow's {@code blockSize} and {@code stepSize} give it
  * (a block size alone keeps the extractor's overlap);</li>
  * <li>blocks come from the host's framer: in time order, through one reused array, the last block the first to
- * reach the end of the audio, shorter and never padded; {@code finish} once, then {@code close}.</li>
+ * reach the end of the audio, shorter and never padded; then the end of the file as {@code analyze} ends its last
+ * step, {@code finishAsync} (whose default is {@code finish}), waited for, then {@code close}.</li>
  * </ul>
  *
  * <p>The harness adds checks the host leaves to the writers: every emitted feature must go to a declared output,
@@ -312,8 +313,9 @@ public final class ExtractorHarness {
         Workflow workflow = workflow(checked);
         Result result = new Result(tested(workflow).outputs());
         checked.collectInto(result, tested(workflow).outputs());
+        // the step under test is the last: analyze lets it end later, so the harness does too
         FileRecord record = new FileAnalyzer(workflow, FakeDecoder.serving(audio))
-            .analyze(Path.of(SOURCE), SOURCE);
+            .analyzeAsync(Path.of(SOURCE), SOURCE, seconds -> { }).join();
         checked.rethrowFailure();
         if (record.error != null) {
             throw new AssertionError(record.error);

@@ -14,6 +14,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -31,7 +33,8 @@ import java.util.function.DoubleConsumer;
  * every step in dependency order, {@code process} then {@code consume} of what its upstream steps emitted during
  * that block.</li>
  * <li>At the end, in dependency order, each step receives what is still waiting and then {@code finish}es, once;
- * every opened session is closed, whatever happened.</li>
+ * every opened session is closed, whatever happened. With {@link #analyzeAsync}, a step that no other step consumes
+ * ends with {@code finishAsync} instead, and the record is completed when the last such step has ended.</li>
  * <li>When the workflow is {@linkplain Workflow#summarised summarised}, the summaries of its outputs are computed
  * from the complete features ({@link FileSummaries}).</li>
  * </ol>
@@ -95,10 +98,37 @@ public final class FileAnalyzer {
      * @return the record: the requested outputs, or the error with no outputs
      */
     public FileRecord analyze(Path file, String name, DoubleConsumer audioSeconds) {
+        return analyze(file, name, audioSeconds, false).join();
+    }
+
+    /**
+     * Analyses one file as {@link #analyze(Path, String, DoubleConsumer)} does, except that a step whose session
+     * ends later ({@link io.auralis.api.extractor.ExtractorSession#finishAsync}; only steps no other step consumes)
+     * does not hold the calling thread: this returns once the file is decoded and every step has ended or handed
+     * its end to something else, such as a model batching the clips of many files. The file is closed by then.
+     *
+     * <p>The record is completed (summaries computed, sessions closed) on the thread that completes the last step,
+     * and equals what {@link #analyze(Path, String, DoubleConsumer)} returns. The future never completes
+     * exceptionally: failures are the record's error, as there. An interrupt of the calling thread stops the
+     * decoding as there; a step already handed over is not interrupted, and its record comes when it ends.
+     *
+     * @param file the file to decode
+     * @param name the file as the user named it, for the record and messages
+     * @param audioSeconds as for {@link #analyze(Path, String, DoubleConsumer)}, called on the calling thread
+     * @return the record to come; already complete when no step ends later
+     */
+    public CompletableFuture<FileRecord> analyzeAsync(Path file, String name, DoubleConsumer audioSeconds) {
+        return analyze(file, name, audioSeconds, true);
+    }
+
+    private CompletableFuture<FileRecord> analyze(Path file, String name, DoubleConsumer audioSeconds,
+                                                  boolean later) {
         FileRecord record = new FileRecord();
         record.file = name;
         AudioStream stream = null;
         WorkflowRun run = null;
+        CompletableFuture<Void> ends = null;
+        long frames = 0;
         Throwable failure = null;
         try {
             refuseIfNotRegular(file);
@@ -116,30 +146,58 @@ public final class FileAnalyzer {
             }
             run = new WorkflowRun(workflow, name, true, null);
             run.open();
-            long frames = run.stream(stream, record.duration, audioSeconds, watermark -> { });
-            run.finish();
-            record.duration = frames / (double) workflow.sampleRate();
-            FileSummaries.add(workflow, run.collected, record.duration);
-            record.outputs = run.collected;
+            frames = run.stream(stream, record.duration, audioSeconds, watermark -> { });
+            if (later) {
+                ends = run.finishLater();
+            } else {
+                run.finish();
+            }
         } catch (Throwable t) {
             failure = t;
         }
-        if (run != null) {
-            StepFailure closing = run.close();
-            failure = failure == null ? closing : failure;
-        }
         if (stream != null) {
+            // every step has all its audio: the file need not stay open while a step ends later
             try {
                 stream.close();
             } catch (Throwable t) {
                 failure = failure == null ? t : failure;
             }
         }
+        if (ends == null) {
+            ends = CompletableFuture.completedFuture(null);
+        }
+        WorkflowRun ran = run;
+        Throwable early = failure;
+        long decoded = frames;
+        return ends.handle((v, late) -> complete(record, ran, decoded, early != null ? early : unwrap(late), file,
+            name));
+    }
+
+    /** Completes a record once every step has ended: its outputs and summaries, or its error; closes the sessions. */
+    private FileRecord complete(FileRecord record, WorkflowRun run, long frames, Throwable failure, Path file,
+                                String name) {
+        if (failure == null) {
+            try {
+                record.duration = frames / (double) workflow.sampleRate();
+                FileSummaries.add(workflow, run.collected, record.duration);
+                record.outputs = run.collected;
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+        if (run != null) {
+            StepFailure closing = run.close();
+            failure = failure == null ? closing : failure;
+        }
         if (failure != null) {
             record.error = describe(failure, file, name);
             record.outputs = new LinkedHashMap<>();
         }
         return record;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
     /** Refuses pipes, devices, sockets and folders; a file that cannot be looked at is left to the decoder. */

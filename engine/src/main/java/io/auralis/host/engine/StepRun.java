@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One step's part in the analysis of one file: its session, its framer, how far into the audio it has processed,
@@ -52,6 +55,8 @@ final class StepRun {
     private final Tap tap;
     private ExtractorSession session;
     private long processed;
+    /** Set once a deferred finish has completed: the session may emit no more. */
+    private volatile boolean ended;
 
     StepRun(Step step, Framer framer, Map<String, List<Feature>> collected, Tap tap) {
         this.step = step;
@@ -113,6 +118,46 @@ final class StepRun {
     }
 
     /**
+     * Whether this step may end later than the others ({@link ExtractorSession#finishAsync}): only when nothing
+     * downstream waits for its features, since a consuming step's own end needs them all, and nothing taps them.
+     */
+    boolean mayFinishLater() {
+        return tap == null && routes.values().stream().allMatch(r -> r.subscribers.isEmpty());
+    }
+
+    /**
+     * Hands over everything still waiting, then ends the session, perhaps later: the session may go on emitting
+     * (on another thread) until the returned future completes.
+     *
+     * @return completes when the session has emitted everything, or exceptionally with a {@link StepFailure}
+     */
+    CompletableFuture<Void> finishLater() {
+        deliver(Long.MAX_VALUE);
+        CompletionStage<Void> stage;
+        try {
+            stage = session.finishAsync(sink);
+        } catch (Throwable t) {
+            throw new StepFailure(step.id(), t);
+        }
+        if (stage == null) {
+            throw new StepFailure(step.id(), new ExtractionException(step.descriptor().id
+                + " returned no stage from finishAsync"));
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        stage.whenComplete((v, failure) -> {
+            ended = true;
+            if (failure == null) {
+                done.complete(null);
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+                done.completeExceptionally(new StepFailure(step.id(), cause));
+            }
+        });
+        return done;
+    }
+
+    /**
      * Closes the session, if it was opened.
      *
      * @return the failure, or {@code null}
@@ -144,6 +189,11 @@ final class StepRun {
     }
 
     private void emit(String output, Feature feature) {
+        if (ended) {
+            // the record may be written already: a late feature would be lost, or change it mid-write
+            throw new IllegalStateException(step.descriptor().id + " emitted to '" + output
+                + "' after its finishAsync stage completed");
+        }
         Route route = routes.get(output);
         if (route == null) {
             throw new IllegalArgumentException(step.descriptor().id + " emitted a feature to unknown output '"

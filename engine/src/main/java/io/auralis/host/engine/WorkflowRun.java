@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.DoubleConsumer;
 import java.util.function.LongConsumer;
 
@@ -158,6 +160,44 @@ final class WorkflowRun {
         for (StepRun run : runs) {
             run.finish();
         }
+    }
+
+    /**
+     * Ends every step as {@link #finish} does, except that a step no other step consumes may end later (its
+     * {@code finishAsync}); the steps after it do not wait for it.
+     *
+     * @return completes once every step has ended; exceptionally, with a {@link CompletionException} around the
+     *     {@link StepFailure} of the first step in dependency order that failed, once none is still pending (a
+     *     session is closed only after its end)
+     */
+    CompletableFuture<Void> finishLater() {
+        List<CompletableFuture<Void>> ends = new ArrayList<>();
+        StepFailure failed = null;
+        for (StepRun run : runs) {
+            try {
+                if (run.mayFinishLater()) {
+                    ends.add(run.finishLater());
+                } else {
+                    run.finish();
+                }
+            } catch (StepFailure f) {
+                failed = f;
+                break;
+            }
+        }
+        StepFailure stopped = failed;
+        return CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).handle((v, any) -> {
+            // the first failure in dependency order, as finish() reports it, whichever completed first
+            for (CompletableFuture<Void> end : ends) {
+                if (end.isCompletedExceptionally()) {
+                    end.join();
+                }
+            }
+            if (stopped != null) {
+                throw stopped;
+            }
+            return null;
+        });
     }
 
     StepFailure close() {

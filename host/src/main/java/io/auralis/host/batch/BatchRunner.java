@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,6 +32,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * next record in order writes it, under the outputs' lock, so records are written whole and one at a time. A
  * file's failure is its record's error; only a failure of the outputs themselves stops the batch.
  *
+ * <p>A file whose last steps end later ({@link FileAnalyzer#analyzeAsync}: an emotion model batching the clips of
+ * many files) does not keep its worker: the worker takes the next file, and the record is written once those steps
+ * have ended, in its place in the order, from the batch's record thread. Such files, awaiting their steps or an
+ * earlier record, hold {@value #AWAITING_SAMPLES} samples of audio at most between them (each counts its length, and
+ * at least a second), as {@code ser predict} holds its clips; they do not count against the files in flight above.
+ * When that much is waiting, a worker waits for its own file's steps, as though they had not been handed over.
+ *
  * <p>Every file has a watchdog ({@link FileTimeout}): a file still unfinished when its time is up (a pipe that
  * never delivers, an extractor that never returns) gets an error record at once, its thread is interrupted and
  * left behind, and a fresh thread takes its place, so one stuck file can neither stall the records after it nor
@@ -41,10 +50,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BatchRunner {
     /** Stands for the record of a file the batch was stopped on: never written. */
     private static final FileRecord DROPPED = new FileRecord();
+    /** Samples of audio that files awaiting their steps hold at most between them: 64 MB, 17 min at 16 kHz. */
+    static final int AWAITING_SAMPLES = 16 << 20;
 
     private final FileAnalyzer analyzer;
     private final int workers;
     private final FileTimeout timeout;
+    private final int awaitingSamples;
     private final Set<Slot> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
@@ -66,12 +78,18 @@ public final class BatchRunner {
      * @param timeout how long one file may take
      */
     public BatchRunner(FileAnalyzer analyzer, int workers, FileTimeout timeout) {
+        this(analyzer, workers, timeout, AWAITING_SAMPLES);
+    }
+
+    /** For tests of the bound on files awaiting their steps. */
+    BatchRunner(FileAnalyzer analyzer, int workers, FileTimeout timeout, int awaitingSamples) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1: " + workers);
         }
         this.analyzer = analyzer;
         this.workers = workers;
         this.timeout = timeout;
+        this.awaitingSamples = awaitingSamples;
     }
 
     /**
@@ -86,12 +104,16 @@ public final class BatchRunner {
         long started = System.nanoTime();
         int windowSize = 2 * workers + 2;
         Semaphore window = new Semaphore(windowSize);
-        Writer writer = new Writer(outputs, progress, window);
+        Semaphore awaiting = new Semaphore(awaitingSamples);
+        Writer writer = new Writer(outputs, progress);
         // Threads are not reused by a stuck file: a cached pool grows a new one while the running limit holds.
         ExecutorService threads = Executors.newCachedThreadPool(new DaemonThreads("auralis-worker-"));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             new DaemonThreads("auralis-watchdog-"));
+        // Records whose steps ended later are written here, not on the thread that ended them (a model's).
+        ExecutorService records = Executors.newSingleThreadExecutor(new DaemonThreads("auralis-records-"));
         Semaphore running = new Semaphore(workers);
+        Places places = new Places(window, awaiting);
         progress.start(inputs.size());
         try {
             for (int i = 0; i < inputs.size() && !stopped; i++) {
@@ -102,7 +124,7 @@ public final class BatchRunner {
                     window.release();
                     break;
                 }
-                Slot slot = new Slot(i, inputs.get(i), writer, running, watchdog);
+                Slot slot = new Slot(i, inputs.get(i), writer, running, watchdog, places, records);
                 inFlight.add(slot);
                 try {
                     threads.execute(slot::analyse);
@@ -116,11 +138,14 @@ public final class BatchRunner {
                     slot.drop();
                 }
             }
-            // Every slot ends, by its thread, its watchdog or stop(), so this wait is bounded.
+            // Every slot ends, by its thread, its steps, its watchdog or stop(), so these waits are bounded. Once
+            // the window is whole no file can move to the awaiting places, so those are whole when all are written.
             window.acquireUninterruptibly(windowSize);
+            awaiting.acquireUninterruptibly(awaitingSamples);
         } finally {
             threads.shutdownNow();
             watchdog.shutdownNow();
+            records.shutdownNow();
         }
         double wall = (System.nanoTime() - started) / 1e9;
         synchronized (writer) {
@@ -141,8 +166,16 @@ public final class BatchRunner {
     }
 
     /**
-     * One file in flight. It ends exactly once ({@link #end}): with the analyser's record, with the watchdog's
-     * error record, or dropped by {@link #stop()}; whichever comes first wins and frees the file's places.
+     * The two kinds of place a file in flight holds until its record is written or dropped: one of the window's,
+     * taken in input order when it starts, or, once its steps end later, samples of the awaiting places instead.
+     */
+    private record Places(Semaphore window, Semaphore awaiting) {
+    }
+
+    /**
+     * One file in flight. It ends exactly once ({@link #end}): with the analyser's record (now, or when its steps
+     * end later), with the watchdog's error record, or dropped by {@link #stop()}; whichever comes first wins and
+     * frees its worker; its place is freed when its record is written or dropped.
      */
     private final class Slot {
         private final int index;
@@ -150,17 +183,26 @@ public final class BatchRunner {
         private final Writer writer;
         private final Semaphore running;
         private final ScheduledExecutorService watchdog;
+        private final Places places;
+        private final ExecutorService records;
         private final AtomicBoolean ended = new AtomicBoolean();
+        private final AtomicBoolean workerFreed = new AtomicBoolean();
         private final long started = System.nanoTime();
         private volatile double audioSeconds;
         private volatile Thread thread;
+        /** Samples of the awaiting places held instead of a window place, 0 while it holds the latter. */
+        private int awaitingHeld;
+        private boolean placeFreed;
 
-        Slot(int index, InputFile input, Writer writer, Semaphore running, ScheduledExecutorService watchdog) {
+        Slot(int index, InputFile input, Writer writer, Semaphore running, ScheduledExecutorService watchdog,
+             Places places, ExecutorService records) {
             this.index = index;
             this.input = input;
             this.writer = writer;
             this.running = running;
             this.watchdog = watchdog;
+            this.places = places;
+            this.records = records;
         }
 
         void analyse() {
@@ -169,7 +211,16 @@ public final class BatchRunner {
             }
             try {
                 if (!ended.get()) {
-                    end(analyzeGuarded());
+                    CompletableFuture<FileRecord> record = analyzeGuarded();
+                    if (record.isDone()) {
+                        end(record.join());
+                    } else if (awaitLater()) {
+                        // the worker moves on; the record is written when the file's steps have ended
+                        record.whenCompleteAsync((r, failure) -> end(r != null ? r
+                            : errorRecord(input.name(), FailureText.of(failure))), records);
+                    } else if (!ended.get()) {
+                        end(awaitHere(record));
+                    }
                 }
             } finally {
                 synchronized (this) {
@@ -177,19 +228,72 @@ public final class BatchRunner {
                     // Clears an interrupt meant for this file, so the pooled thread starts the next one clean.
                     Thread.interrupted();
                 }
+                freeWorker();
             }
         }
 
-        private FileRecord analyzeGuarded() {
+        private CompletableFuture<FileRecord> analyzeGuarded() {
             if (input.problem() != null) {
                 // found while listing, such as a folder that cannot be searched
-                return errorRecord(input.name(), input.problem());
+                return CompletableFuture.completedFuture(errorRecord(input.name(), input.problem()));
             }
             try {
-                return analyzer.analyze(input.path(), input.name(), seconds -> audioSeconds = seconds);
+                return analyzer.analyzeAsync(input.path(), input.name(), seconds -> audioSeconds = seconds);
             } catch (Throwable t) {
                 // The analyzer catches everything; this guards the batch against a bug there.
-                return errorRecord(input.name(), FailureText.of(t));
+                return CompletableFuture.completedFuture(errorRecord(input.name(), FailureText.of(t)));
+            }
+        }
+
+        /** The record, waiting for the file's steps on this thread; an interrupt is the watchdog's or stop()'s. */
+        private FileRecord awaitHere(CompletableFuture<FileRecord> record) {
+            try {
+                return record.get();
+            } catch (InterruptedException e) {
+                return errorRecord(input.name(), "interrupted");
+            } catch (ExecutionException e) {
+                return errorRecord(input.name(), FailureText.of(e.getCause()));
+            }
+        }
+
+        /**
+         * Trades the file's window place for awaiting places, so its worker can take the next file.
+         *
+         * @return false when too much audio awaits already or the file has ended: the worker waits for it then
+         */
+        private synchronized boolean awaitLater() {
+            if (ended.get() || placeFreed) {
+                return false;
+            }
+            int rate = analyzer.workflow().sampleRate();
+            long samples = (long) Math.ceil(audioSeconds * rate);
+            // a record of little audio still costs something: a second at least, and never more than the whole
+            int held = (int) Math.min(Math.max(samples, rate), awaitingSamples);
+            if (!places.awaiting().tryAcquire(held)) {
+                return false;
+            }
+            awaitingHeld = held;
+            places.window().release();
+            return true;
+        }
+
+        /** Frees the file's place once its record is written or dropped. */
+        synchronized void freePlace() {
+            if (placeFreed) {
+                return;
+            }
+            placeFreed = true;
+            if (awaitingHeld > 0) {
+                places.awaiting().release(awaitingHeld);
+            } else {
+                places.window().release();
+            }
+        }
+
+        /** Lets the next file start: when this one's worker is done with it, or has been given up on. */
+        private void freeWorker() {
+            if (workerFreed.compareAndSet(false, true)) {
+                running.release();
             }
         }
 
@@ -231,8 +335,8 @@ public final class BatchRunner {
                 return false;
             }
             inFlight.remove(this);
-            running.release();
-            writer.completed(index, record);
+            freeWorker();
+            writer.completed(this, record);
             return true;
         }
     }
@@ -244,12 +348,15 @@ public final class BatchRunner {
         return r;
     }
 
+    /** A file's record, complete, waiting for its turn. */
+    private record Completed(Slot slot, FileRecord record) {
+    }
+
     /** Puts records back in input order and writes each as soon as all before it are written. */
     private final class Writer {
         private final RecordOutputs outputs;
         private final BatchProgress progress;
-        private final Semaphore window;
-        private final Map<Integer, FileRecord> waiting = new HashMap<>();
+        private final Map<Integer, Completed> waiting = new HashMap<>();
         private int next;
         int files;
         int ok;
@@ -257,22 +364,21 @@ public final class BatchRunner {
         double audioSeconds;
         String error;
 
-        Writer(RecordOutputs outputs, BatchProgress progress, Semaphore window) {
+        Writer(RecordOutputs outputs, BatchProgress progress) {
             this.outputs = outputs;
             this.progress = progress;
-            this.window = window;
         }
 
-        /** Takes a file's record; a file's place in the window frees once its record is written or dropped. */
-        synchronized void completed(int index, FileRecord record) {
-            waiting.put(index, record);
-            FileRecord r;
-            while ((r = waiting.remove(next)) != null) {
+        /** Takes a file's record; the file's place frees once its record is written or dropped. */
+        synchronized void completed(Slot slot, FileRecord record) {
+            waiting.put(slot.index, new Completed(slot, record));
+            Completed c;
+            while ((c = waiting.remove(next)) != null) {
                 next++;
                 try {
-                    write(r);
+                    write(c.record());
                 } finally {
-                    window.release();
+                    c.slot().freePlace();
                 }
             }
         }

@@ -19,6 +19,7 @@ import io.auralis.api.extractor.FeatureSink;
 import io.auralis.api.output.FileRecord;
 import io.auralis.api.output.RecordSink;
 import io.auralis.host.engine.FileAnalyzer;
+import io.auralis.host.fake.EndsLater;
 import io.auralis.host.fake.FakeExtractor;
 import io.auralis.host.fake.NamedPipes;
 import io.auralis.host.fake.Workflows;
@@ -363,6 +364,173 @@ class BatchRunnerTest {
         assertEquals(inputs.size(), r.files());
         assertEquals(3, r.failed());
         assertEquals(Command.PARTIAL_FAILURE, r.exitCode());
+    }
+
+    /** Runs the corpus through a workflow of {@link EndsLater} with one worker, on a thread of its own. */
+    private Future<BatchResult> runEndingLater(EndsLater later, List<InputFile> inputs, RecordSink sink,
+                                               int awaitingSamples, FileTimeout timeout, ExecutorService main)
+        throws Exception {
+        Workflow w = Workflows.of("{'steps':[{'id':'n','extractor':'t.later'}]}", later.extractor());
+        RecordOutputs outputs = new RecordOutputs(List.of(new RecordOutputs.Target("test", sink, Set.of())));
+        BatchRunner runner = new BatchRunner(new FileAnalyzer(w, decoder), 1, timeout, awaitingSamples);
+        return main.submit(() -> runner.run(inputs, outputs, new ProgressLines(
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), () -> 0L, Long.MAX_VALUE)));
+    }
+
+    private static List<String> audioFiles(List<InputFile> inputs) {
+        return inputs.stream().map(InputFile::name).filter(n -> !n.contains("not-audio")).toList();
+    }
+
+    @Test
+    void aWorkerGoesOnToTheNextFileWhileItsStepsEndLaterAndRecordsStayInOrderAndEqualToEndingAtOnce()
+        throws Exception {
+        EndsLater later = new EndsLater();
+        List<InputFile> inputs = corpus();
+        List<String> audio = audioFiles(inputs);
+        Path out = dir.resolve("later.jsonl");
+        Workflow w = Workflows.of("{'steps':[{'id':'n','extractor':'t.later'}]}", later.extractor());
+        RecordSink file = new JsonLinesWriter().open(out, w.outputs(), false);
+        ExecutorService main = Executors.newSingleThreadExecutor();
+        try {
+            Future<BatchResult> batch = runEndingLater(later, inputs, file, BatchRunner.AWAITING_SAMPLES,
+                FileTimeout.byDuration(), main);
+            // One worker, and every file is decoded and handed over before any has ended.
+            for (String name : audio) {
+                later.awaitEnding(name);
+            }
+            assertEquals(audio, later.opened());
+            assertEquals(List.of(), later.closed());
+            // Ended last to first, from another thread, as a model's batches may finish.
+            List<String> lastFirst = new ArrayList<>(audio);
+            Collections.reverse(lastFirst);
+            Thread ender = new Thread(() -> lastFirst.forEach(later::end));
+            ender.start();
+            BatchResult r = batch.get(60, TimeUnit.SECONDS);
+            ender.join();
+            assertEquals(inputs.size(), r.files());
+            assertEquals(1, r.failed(), "the file the decoder rejects");
+        } finally {
+            main.shutdownNow();
+        }
+        file.close();
+
+        // The same corpus with every session finishing at once: an upstream step is not let to end later.
+        FakeExtractor tail = FakeExtractor.of("t.tail").output("x", "k").input("in", "k", false)
+            .sessions(c -> new ExtractorSession() {
+                @Override
+                public void process(AudioBlock block, FeatureSink sink) {
+                }
+
+                @Override
+                public void finish(FeatureSink sink) {
+                }
+            });
+        Workflow atOnce = Workflows.of("{'steps':[{'id':'n','extractor':'t.later'},"
+            + "{'id':'t','extractor':'t.tail','inputs':{'in':'n.n'}}],'outputs':['n.n']}", new EndsLater().extractor(),
+            tail);
+        Path reference = dir.resolve("at-once.jsonl");
+        RecordOutputs outputs = new RecordOutputs(List.of(new RecordOutputs.Target("test",
+            new JsonLinesWriter().open(reference, atOnce.outputs(), false), Set.of())));
+        new BatchRunner(new FileAnalyzer(atOnce, decoder), 1).run(inputs, outputs, new ProgressLines(
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), () -> 0L, Long.MAX_VALUE));
+        outputs.close();
+        assertEquals(Files.readString(reference), Files.readString(out));
+    }
+
+    @Test
+    void aStageThatFailsIsThatFilesErrorAndTheOtherFilesAreWritten() throws Exception {
+        EndsLater later = new EndsLater();
+        List<InputFile> inputs = corpus();
+        List<String> audio = audioFiles(inputs);
+        List<FileRecord> written = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService main = Executors.newSingleThreadExecutor();
+        try {
+            Future<BatchResult> batch = runEndingLater(later, inputs, collecting(written),
+                BatchRunner.AWAITING_SAMPLES, FileTimeout.byDuration(), main);
+            for (String name : audio) {
+                later.awaitEnding(name);
+                if (name.equals("corpus/03.wav")) {
+                    later.fail(name, "emotion inference failed: the batch ran out of memory");
+                } else {
+                    later.end(name);
+                }
+            }
+            BatchResult r = batch.get(60, TimeUnit.SECONDS);
+
+            assertEquals(inputs.stream().map(InputFile::name).toList(), written.stream().map(f -> f.file).toList());
+            FileRecord failed = written.stream().filter(f -> f.file.equals("corpus/03.wav")).findFirst().orElseThrow();
+            assertEquals("corpus/03.wav: step 'n': emotion inference failed: the batch ran out of memory",
+                failed.error);
+            assertEquals(2, r.failed(), "the failed stage and the file the decoder rejects");
+            assertEquals(inputs.size() - 2, r.ok());
+        } finally {
+            main.shutdownNow();
+        }
+    }
+
+    @Test
+    void filesAwaitingTheirStepsHoldNoMoreAudioThanTheCapAndThenAWorkerWaitsForItsOwn() throws Exception {
+        EndsLater later = new EndsLater();
+        List<InputFile> inputs = corpus();
+        List<String> audio = audioFiles(inputs);
+        List<FileRecord> written = Collections.synchronizedList(new ArrayList<>());
+        // corpus/00 to 02 are 4000, 4977 and 5954 frames at 48 kHz: 1334 to 1985 samples at 16 kHz, each counted
+        // as a second, 16000; room for three
+        ExecutorService main = Executors.newSingleThreadExecutor();
+        try {
+            Future<BatchResult> batch = runEndingLater(later, inputs, collecting(written), 3 * 16000,
+                FileTimeout.byDuration(), main);
+            later.awaitEnding("corpus/03.wav");
+            // Give the runner time to start another file, which it must not: the cap is full and the one worker
+            // waits for corpus/03 itself.
+            Thread.sleep(300);
+            assertEquals(audio.subList(0, 4), later.opened(), "three awaiting and the worker's own");
+            assertEquals(List.of(), written);
+            Thread ender = new Thread(() -> {
+                try {
+                    for (String name : audio) {
+                        later.awaitEnding(name);
+                        later.end(name);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            ender.start();
+            BatchResult r = batch.get(60, TimeUnit.SECONDS);
+            ender.join();
+            assertEquals(inputs.stream().map(InputFile::name).toList(), written.stream().map(f -> f.file).toList());
+            assertEquals(inputs.size() - 1, r.ok());
+        } finally {
+            main.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFileWhoseStepsNeverEndBecomesAnErrorRecordWhenItsTimeIsUpAndTheBatchGoesOn() throws Exception {
+        EndsLater later = new EndsLater();
+        List<InputFile> inputs = corpus();
+        List<String> audio = audioFiles(inputs);
+        List<FileRecord> written = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService main = Executors.newSingleThreadExecutor();
+        try {
+            Future<BatchResult> batch = runEndingLater(later, inputs, collecting(written),
+                BatchRunner.AWAITING_SAMPLES, FileTimeout.fixed(0.5), main);
+            for (String name : audio) {
+                later.awaitEnding(name);
+                if (!name.equals("corpus/05.wav")) {
+                    later.end(name);
+                }
+            }
+            BatchResult r = batch.get(60, TimeUnit.SECONDS);
+
+            assertEquals(inputs.stream().map(InputFile::name).toList(), written.stream().map(f -> f.file).toList());
+            FileRecord stuck = written.stream().filter(f -> f.file.equals("corpus/05.wav")).findFirst().orElseThrow();
+            assertTrue(stuck.error.startsWith("corpus/05.wav: not finished after 0.5 s (--file-timeout)"), stuck.error);
+            assertEquals(2, r.failed());
+        } finally {
+            main.shutdownNow();
+        }
     }
 
     @Test

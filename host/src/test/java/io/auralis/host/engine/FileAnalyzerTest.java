@@ -1,6 +1,7 @@
 package io.auralis.host.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.FeatureSink;
 import io.auralis.api.output.FileRecord;
+import io.auralis.host.fake.EndsLater;
 import io.auralis.host.fake.FakeExtractor;
 import io.auralis.host.fake.Workflows;
 import io.auralis.host.workflow.Workflow;
@@ -23,6 +25,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 class FileAnalyzerTest {
@@ -396,6 +400,66 @@ class FileAnalyzerTest {
             Thread.interrupted();
         }
         assertEquals(decoder.opened.get(), decoder.closed.get());
+    }
+
+    @Test
+    void aStepNoOtherConsumesEndsLaterAndTheRecordWaitsForItWithTheSameFeatures() throws Exception {
+        EndsLater later = new EndsLater();
+        Workflow w = Workflows.of("{'steps':[{'id':'n','extractor':'t.later'},{'id':'e','extractor':'t.echo'}]}",
+            later.extractor(), FakeExtractor.of("t.echo").output("a", "k"));
+        Path file = FakeDecoder.write(dir.resolve("f.wav"), "frames=5000");
+        FileRecord now = new FileAnalyzer(w, decoder).analyze(file, "f.wav");
+
+        CompletableFuture<FileRecord> record = new FileAnalyzer(w, decoder).analyzeAsync(file, "f.wav", s -> { });
+
+        assertFalse(record.isDone(), "the record waits for the step that ends later");
+        assertEquals(1, later.waiting());
+        assertEquals(List.of("f.wav"), later.closed(), "only the run that finished at once has closed its session");
+        assertEquals(decoder.opened.get(), decoder.closed.get(), "the file is closed while the step ends");
+        Thread ender = new Thread(() -> later.end("f.wav"));
+        ender.start();
+        FileRecord r = record.get(10, TimeUnit.SECONDS);
+        ender.join();
+        assertNull(r.error);
+        assertEquals(List.of("f.wav", "f.wav"), later.closed(), "closed once it has ended");
+        assertEquals(List.of(5000f), r.outputs.get("n.n").stream().map(f -> f.values[0]).toList());
+        assertEquals(blocks(now, "e.a"), blocks(r, "e.a"));
+        assertEquals(now.duration, r.duration);
+    }
+
+    @Test
+    void aStepThatAnotherConsumesFinishesAtOnceSoItsConsumerGetsEverything() throws Exception {
+        EndsLater later = new EndsLater();
+        Workflow w = Workflows.of("{'steps':[{'id':'n','extractor':'t.later'},"
+            + "{'id':'down','extractor':'t.down','inputs':{'in':'n.n'}}]}", later.extractor(),
+            logging("t.down", false, false));
+        Path file = FakeDecoder.write(dir.resolve("f.wav"), "frames=2500");
+
+        CompletableFuture<FileRecord> record = new FileAnalyzer(w, decoder).analyzeAsync(file, "f.wav", s -> { });
+
+        assertTrue(record.isDone(), "no step ends later: the consumer needs the last feature before its own end");
+        assertEquals(0, later.waiting());
+        assertNull(record.join().error);
+        assertEquals(List.of("down.process 0+1000", "down.process 1000+1000", "down.process 2000+500",
+            "down.consume in 2500", "down.finish", "down.close"), log);
+    }
+
+    @Test
+    void aStageThatFailsIsTheStepsOneLineErrorAndEverySessionClosesAfterIt() throws Exception {
+        EndsLater later = new EndsLater();
+        Workflow w = Workflows.of("{'steps':[{'id':'n','extractor':'t.later'},{'id':'up','extractor':'t.up'}]}",
+            later.extractor(), logging("t.up", true, false));
+        Path file = FakeDecoder.write(dir.resolve("f.wav"), "frames=2000");
+
+        CompletableFuture<FileRecord> record = new FileAnalyzer(w, decoder).analyzeAsync(file, "f.wav", s -> { });
+        assertFalse(log.contains("up.close"), "no session closes while one still ends");
+        later.fail("f.wav", "emotion inference failed: out of memory\non the GPU");
+
+        FileRecord r = record.get(10, TimeUnit.SECONDS);
+        assertEquals("f.wav: step 'n': emotion inference failed: out of memory on the GPU", r.error);
+        assertTrue(r.outputs.isEmpty());
+        assertEquals(List.of("f.wav"), later.closed());
+        assertTrue(log.contains("up.close"));
     }
 
     /** Each feature of an output of {@link FakeExtractor.BlockEcho} as "start length first last". */

@@ -6,11 +6,13 @@ import io.auralis.api.extractor.FeatureSink;
 import io.auralis.ser.inference.EmotionModel;
 import io.auralis.ser.inference.EmotionPrediction;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** One emotion for the whole file: the network sees the recording as one clip, so the whole file is held. */
 public final class ClipSession extends EmotionSession {
     private final long maxFrames;
-    private final AudioHistory audio = new AudioHistory(Long.MAX_VALUE);
+    /** The file so far; {@code null} once its clip has gone to the model. */
+    private AudioHistory audio = new AudioHistory(Long.MAX_VALUE);
 
     ClipSession(EmotionModel model, int rate, EmotionDelivery delivery, double maxSeconds) {
         super(model, rate, delivery);
@@ -30,6 +32,16 @@ public final class ClipSession extends EmotionSession {
     public void finish(FeatureSink sink) throws ExtractionException {
         float[] clip = clip();
         emit(sink, predict(clip), 0, clip.length);
+    }
+
+    /** Hands the clip to the model and lets the host's worker go on; the emotion follows from the model's thread. */
+    @Override
+    public CompletionStage<Void> finishAsync(FeatureSink sink) throws ExtractionException {
+        float[] clip = clip();
+        // the clip is a copy: the file need not be held twice while it waits for a batch
+        audio = null;
+        hold(clip, 0, clip.length);
+        return flushLater(sink);
     }
 
     /**

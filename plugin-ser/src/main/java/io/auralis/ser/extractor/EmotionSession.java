@@ -9,11 +9,18 @@ import io.auralis.ser.inference.EmotionPrediction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What the three ways of cutting a file into clips share: the model, and where predictions go (features of the
  * {@code emotion} output in a workflow; a list for the {@code ser predict} command, which needs the exact
  * log-probabilities).
+ *
+ * <p>Each ends a file either way the host asks: {@code finish} predicts what it still holds and emits it;
+ * {@code finishAsync} hands the same clips to the model without waiting and emits the same features, in the same
+ * order, from the model's thread once all are predicted, so that the host's worker decodes the next file meanwhile
+ * and the model batches the clips of many files.
  */
 abstract class EmotionSession implements ExtractorSession {
     /**
@@ -45,7 +52,7 @@ abstract class EmotionSession implements ExtractorSession {
         try {
             return model.predict(clip);
         } catch (TranslateException e) {
-            throw new ExtractionException("emotion inference failed: " + e.getMessage(), e);
+            throw failed(e);
         }
     }
 
@@ -53,8 +60,12 @@ abstract class EmotionSession implements ExtractorSession {
         try {
             return model.predict(clips);
         } catch (TranslateException e) {
-            throw new ExtractionException("emotion inference failed: " + e.getMessage(), e);
+            throw failed(e);
         }
+    }
+
+    private static ExtractionException failed(TranslateException e) {
+        return new ExtractionException("emotion inference failed: " + e.getMessage(), e);
     }
 
     /**
@@ -63,13 +74,50 @@ abstract class EmotionSession implements ExtractorSession {
      * @return whether it flushed
      */
     boolean queue(float[] clip, long from, long to, FeatureSink sink) throws ExtractionException {
-        spans.add(new long[] {from, to});
-        clips.add(clip);
+        hold(clip, from, to);
         if (clips.size() < batch) {
             return false;
         }
         flush(sink);
         return true;
+    }
+
+    /** Holds a clip for the next flush, whatever the batch. */
+    void hold(float[] clip, long from, long to) {
+        spans.add(new long[] {from, to});
+        clips.add(clip);
+    }
+
+    /**
+     * Hands the clips held to the model without waiting, and emits their emotions as {@link #flush} does once all
+     * are predicted, on the thread that completes the last; nothing is emitted when one fails.
+     *
+     * @return completes when they are emitted; exceptionally with the {@link ExtractionException} {@link #flush}
+     *     would throw, in a {@link CompletionException}
+     */
+    CompletableFuture<Void> flushLater(FeatureSink sink) {
+        List<CompletableFuture<EmotionPrediction>> predictions = new ArrayList<>(clips.size());
+        for (float[] clip : clips) {
+            predictions.add(model.submit(clip));
+        }
+        List<long[]> held = List.copyOf(spans);
+        spans.clear();
+        clips.clear();
+        return CompletableFuture.allOf(predictions.toArray(CompletableFuture[]::new)).handle((v, any) -> {
+            List<EmotionPrediction> results = new ArrayList<>(predictions.size());
+            try {
+                // each is done: await turns its failure into what predict() would have thrown
+                for (CompletableFuture<EmotionPrediction> p : predictions) {
+                    results.add(EmotionModel.await(p));
+                }
+            } catch (TranslateException e) {
+                throw new CompletionException(failed(e));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                emit(sink, results.get(i), held.get(i)[0], held.get(i)[1]);
+            }
+            return null;
+        });
     }
 
     /** Predicts the clips held and emits their emotions, in the order they were queued. */

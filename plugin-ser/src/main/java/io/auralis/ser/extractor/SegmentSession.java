@@ -6,6 +6,7 @@ import io.auralis.api.extractor.Feature;
 import io.auralis.api.extractor.FeatureSink;
 import io.auralis.ser.inference.EmotionModel;
 import java.util.Locale;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One emotion per segment of an upstream segmenter. A segment arrives after the audio it spans, so the session
@@ -55,5 +56,11 @@ final class SegmentSession extends EmotionSession {
     public void finish(FeatureSink sink) throws ExtractionException {
         // every segment has been consumed by now
         flush(sink);
+    }
+
+    /** The segments still held go to the model without waiting; their emotions follow from the model's thread. */
+    @Override
+    public CompletionStage<Void> finishAsync(FeatureSink sink) {
+        return flushLater(sink);
     }
 }

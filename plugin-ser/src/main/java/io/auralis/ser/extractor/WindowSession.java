@@ -4,6 +4,7 @@ import io.auralis.api.audio.AudioBlock;
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.FeatureSink;
 import io.auralis.ser.inference.EmotionModel;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One emotion per window of {@code window} samples, windows starting every {@code hop} samples. Holds at most
@@ -45,14 +46,26 @@ final class WindowSession extends EmotionSession {
 
     @Override
     public void finish(FeatureSink sink) throws ExtractionException {
+        holdLastWindow();
+        flush(sink);
+    }
+
+    /** The windows still held, the last one with them, go to the model without waiting. */
+    @Override
+    public CompletionStage<Void> finishAsync(FeatureSink sink) throws ExtractionException {
+        holdLastWindow();
+        return flushLater(sink);
+    }
+
+    /** Holds the last, shorter window, if it is long enough; fails a file too short for any window. */
+    private void holdLastWindow() throws ExtractionException {
         long end = audio.end();
         if (end > covered && next < end) {
             if (end - next >= model.minimumSamples()) {
-                queue(audio.copy(next, end), next, end, sink);
+                hold(audio.copy(next, end), next, end);
             } else if (!emitted && !holding()) {
                 throw new ExtractionException(tooShort(end));
             }
         }
-        flush(sink);
     }
 }

@@ -10,6 +10,7 @@ import io.auralis.api.emotion.EmotionFeatures;
 import io.auralis.api.extractor.ExtractionException;
 import io.auralis.api.extractor.ExtractorSession;
 import io.auralis.api.extractor.Feature;
+import io.auralis.api.extractor.FeatureSink;
 import io.auralis.api.extractor.OutputDescriptor;
 import io.auralis.api.extractor.SampleType;
 import io.auralis.host.workflow.WorkflowDefinition;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -178,6 +180,56 @@ class SerExtractorTest {
             assertEquals(1, out.size(), "emitted by the end with batch " + batch);
             assertArrayEquals(expected(samples, 0.2, 1.0), out.get(0).values, 1e-5f);
         }
+    }
+
+    @Test
+    void everyModeEndingLaterEmitsWhatItEmitsAtOnce() throws Exception {
+        float[] samples = SignalFixture.signal(36800, 5); // 2.3 s
+        List<Feature> segments = List.of(new Feature(0.2, 0.8, new float[] {-20}, "speech"),
+            new Feature(1.5, 0.7, new float[] {-20}, "speech"));
+        List<ExtractorHarness> steps = List.of(step(Map.of()),
+            step(Map.of("mode", "window", "window", 0.5, "hop", 0.25, "batch", 3L)),
+            step(Map.of()).input(SerExtractor.SEGMENTS, SPEECH));
+        for (ExtractorHarness step : steps) {
+            List<List<Feature>> runs = new ArrayList<>();
+            for (boolean later : new boolean[] {false, true}) {
+                ExtractorSession session = step.open();
+                List<Feature> out = new ArrayList<>();
+                FeatureSink sink = (id, f) -> out.add(f);
+                session.process(new AudioBlock(samples, samples.length, 0, RATE), sink);
+                if (step == steps.get(2)) {
+                    for (Feature segment : segments) {
+                        session.consume(SerExtractor.SEGMENTS, segment, sink);
+                    }
+                }
+                int before = out.size();
+                if (later) {
+                    session.finishAsync(sink).toCompletableFuture().get(60, TimeUnit.SECONDS);
+                } else {
+                    session.finish(sink);
+                }
+                session.close();
+                assertTrue(out.size() > before, "the end emits what was held");
+                runs.add(out);
+            }
+            assertEquals(runs.get(0).size(), runs.get(1).size());
+            for (int i = 0; i < runs.get(0).size(); i++) {
+                Feature now = runs.get(0).get(i);
+                Feature later = runs.get(1).get(i);
+                assertEquals(now.time, later.time);
+                assertEquals(now.duration, later.duration);
+                assertEquals(now.label, later.label);
+                assertArrayEquals(now.values, later.values, 1e-6f);
+            }
+        }
+    }
+
+    @Test
+    void aFileEndingLaterThatIsTooShortFailsAtOnce() throws Exception {
+        ExtractorSession session = step(Map.of()).open();
+        session.process(new AudioBlock(new float[100], 100, 0, RATE), (id, f) -> { });
+        ExtractionException e = assertThrows(ExtractionException.class, () -> session.finishAsync((id, f) -> { }));
+        assertEquals("6.3 ms of audio is shorter than the 13.8 ms cnn3gru needs", e.getMessage());
     }
 
     @Test
