@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -181,9 +180,7 @@ final class PredictCommand implements Subcommand {
             double seconds = frames / (double) model.sampleRate();
             return prediction.handle((p, e) -> {
                 if (e != null) {
-                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                    return new String[] {null, "auralis: " + name + ": emotion inference failed: "
-                        + cause.getMessage()};
+                    return new String[] {null, "auralis: " + name + ": " + EmotionModel.failure(e)};
                 }
                 try {
                     return new String[] {JSON.writeValueAsString(line(name, seconds, model, p)), null};

@@ -65,7 +65,7 @@ abstract class EmotionSession implements ExtractorSession {
     }
 
     private static ExtractionException failed(TranslateException e) {
-        return new ExtractionException("emotion inference failed: " + e.getMessage(), e);
+        return new ExtractionException(EmotionModel.failure(e), e);
     }
 
     /**

@@ -11,6 +11,9 @@ import io.auralis.ser.model.ModelException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A loaded emotion model, ready to predict from any number of threads. Load it once per process and close it
@@ -201,6 +204,23 @@ public final class EmotionModel implements AutoCloseable {
      */
     public static EmotionPrediction await(CompletableFuture<EmotionPrediction> prediction) throws TranslateException {
         return InferenceQueue.await(prediction);
+    }
+
+    /**
+     * What a failed prediction tells a user, in one line, the same from every command and session: {@code emotion
+     * inference failed: } and the cause.
+     *
+     * @param failure what {@link #await}, {@link #predict} or a {@link #submit} future failed with, wrapped or not
+     * @return such as {@code emotion inference failed: the model was closed before the clip was predicted}
+     */
+    public static String failure(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String why = t instanceof CancellationException ? InferenceQueue.CLOSED_BEFORE_PREDICTED
+            : t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+        return "emotion inference failed: " + why;
     }
 
     private List<EmotionPrediction> forward(List<float[]> batch) throws TranslateException {

@@ -83,6 +83,9 @@ final class InferenceQueue implements AutoCloseable {
      * @return one future per clip, in order; a failed batch completes its clips' futures exceptionally, a closed
      *     queue cancels them
      */
+    /** What a clip still waiting when the model closes fails with. */
+    static final String CLOSED_BEFORE_PREDICTED = "the model was closed before the clip was predicted";
+
     List<CompletableFuture<EmotionPrediction>> submit(List<float[]> clips) {
         List<CompletableFuture<EmotionPrediction>> results = new ArrayList<>(clips.size());
         for (float[] clip : clips) {
@@ -121,7 +124,7 @@ final class InferenceQueue implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new TranslateException("interrupted while waiting for the network", e);
         } catch (CancellationException e) {
-            throw new IllegalStateException("the model is closed", e);
+            throw new TranslateException(CLOSED_BEFORE_PREDICTED, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof TranslateException t) {

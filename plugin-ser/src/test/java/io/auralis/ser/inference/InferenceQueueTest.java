@@ -181,7 +181,10 @@ class InferenceQueueTest {
             queue.close();
             java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
                 () -> waiting.get(30, TimeUnit.SECONDS));
-            assertTrue(e.getCause() instanceof IllegalStateException, e.getCause().toString());
+            // a waiting clip fails as a prediction does, and says why in the words every command uses
+            assertTrue(e.getCause() instanceof ai.djl.translate.TranslateException, e.getCause().toString());
+            assertEquals("emotion inference failed: the model was closed before the clip was predicted",
+                EmotionModel.failure(e));
             assertThrows(IllegalStateException.class, () -> queue.predict(List.of(new float[10])));
         } finally {
             callers.shutdownNow();
