@@ -25,6 +25,12 @@ public final class SparkSettings {
     /** The young generation's cap executors get unless their options size it (as the launcher, bin/auralis). */
     public static final String EXECUTOR_YOUNG = "-XX:MaxNewSize=32m";
 
+    /** glibc's mmap threshold executors get unless set (as bin/auralis: 64 MB, docs/benchmarks.md). */
+    public static final String MALLOC_MMAP_THRESHOLD = "67108864";
+
+    /** glibc's trim threshold executors get unless set (as bin/auralis: 256 MB). */
+    public static final String MALLOC_TRIM_THRESHOLD = "268435456";
+
     /** The executor's installation when it is a folder present on every node (see {@code EmbeddedHome}). */
     public static final String HOME = "spark.auralis.home";
 
@@ -89,6 +95,9 @@ public final class SparkSettings {
         // OpenMP threads waiting for each other yield the CPU rather than spin; it must be in the environment before
         // PyTorch's natives load, so it cannot be set from the executor's code.
         conf.setIfMissing("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
+        // As bin/auralis does: glibc keeps a batch's large tensors for the next one instead of mapping them afresh.
+        conf.setIfMissing("spark.executorEnv.MALLOC_MMAP_THRESHOLD_", MALLOC_MMAP_THRESHOLD);
+        conf.setIfMissing("spark.executorEnv.MALLOC_TRIM_THRESHOLD_", MALLOC_TRIM_THRESHOLD);
         // Version 2 moves a task's part file into the output folder when the task commits, not when the job does:
         // an interrupted run keeps every finished task's records for --resume. Each part file is written by the
         // one task attempt the driver's OutputCommitCoordinator lets commit, so nothing is partial or doubled.

@@ -65,24 +65,29 @@ class AnalysisJobTest {
     }
 
     @Test
-    void executorsRunOnePassiveTorchThreadPerTaskCpuAndASmallYoungGenerationUnlessTheUserChose() {
+    void executorsRunOnePassiveTorchThreadPerTaskCpuASmallYoungGenerationAndFixedMallocThresholdsUnlessTheUserChose() {
         SparkConf chosenForThem = SparkSettings.build("spark://127.0.0.1:7077", null, "x", "/a/app.jar", Map.of());
         String options = chosenForThem.get("spark.executor.extraJavaOptions");
         assertTrue(options.contains(" -Dai.djl.pytorch.num_threads=1"), options);
         assertTrue(options.contains(" " + SparkSettings.EXECUTOR_YOUNG), options);
         assertEquals("PASSIVE", chosenForThem.get("spark.executorEnv.OMP_WAIT_POLICY"));
+        assertEquals(SparkSettings.MALLOC_MMAP_THRESHOLD, chosenForThem.get("spark.executorEnv.MALLOC_MMAP_THRESHOLD_"));
+        assertEquals(SparkSettings.MALLOC_TRIM_THRESHOLD, chosenForThem.get("spark.executorEnv.MALLOC_TRIM_THRESHOLD_"));
 
         System.setProperty("spark.executor.extraJavaOptions", "-Dai.djl.pytorch.num_threads=4 -Xmn256m");
         System.setProperty("spark.executorEnv.OMP_WAIT_POLICY", "ACTIVE");
+        System.setProperty("spark.executorEnv.MALLOC_MMAP_THRESHOLD_", "131072");
         try {
             SparkConf theirs = SparkSettings.build("spark://127.0.0.1:7077", null, "x", "/a/app.jar", Map.of());
             String kept = theirs.get("spark.executor.extraJavaOptions");
             assertFalse(kept.contains("num_threads=1"), kept);
             assertFalse(kept.contains(SparkSettings.EXECUTOR_YOUNG), kept);
             assertEquals("ACTIVE", theirs.get("spark.executorEnv.OMP_WAIT_POLICY"));
+            assertEquals("131072", theirs.get("spark.executorEnv.MALLOC_MMAP_THRESHOLD_"));
         } finally {
             System.clearProperty("spark.executor.extraJavaOptions");
             System.clearProperty("spark.executorEnv.OMP_WAIT_POLICY");
+            System.clearProperty("spark.executorEnv.MALLOC_MMAP_THRESHOLD_");
         }
     }
 }
