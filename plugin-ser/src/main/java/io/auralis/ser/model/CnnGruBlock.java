@@ -311,10 +311,14 @@ public final class CnnGruBlock extends AbstractBlock {
                         lengths[b] /= Architecture.POOL;
                     }
                 }
-                x = mask(x, lengths);
+            }
+            // null when every clip fills the batch: nothing to mask
+            NDArray valid = lengths == null ? null : validFrames(x, lengths);
+            if (valid != null) {
+                x = x.mul(valid);
             }
             if (i == 0 && instanceNorm) {
-                x = normaliseOverTime(x, lengths);
+                x = normaliseOverTime(x, lengths, valid);
             }
         }
         boolean masked = lengths != null && !full(lengths, x.getShape().get(2));
@@ -373,32 +377,33 @@ public final class CnnGruBlock extends AbstractBlock {
         return true;
     }
 
-    /** Zeroes every position at or past each clip's valid length: {@code x [batch, channels, time]}. */
-    private static NDArray mask(NDArray x, long[] lengths) {
+    /**
+     * One for each valid frame of {@code x [batch, channels, time]} and zero past each clip's valid length, shaped
+     * {@code [batch, 1, time]} to multiply by; null when every clip fills the batch.
+     */
+    private static NDArray validFrames(NDArray x, long[] lengths) {
         long frames = x.getShape().get(2);
         if (full(lengths, frames)) {
-            return x;
+            return null;
         }
         NDManager manager = x.getManager();
         NDArray positions = manager.arange(0f, (float) frames).reshape(1, 1, frames);
         NDArray limits = manager.create(toFloats(lengths), new Shape(lengths.length, 1, 1));
-        return x.mul(positions.lt(limits).toType(x.getDataType(), false));
+        return positions.lt(limits).toType(x.getDataType(), false);
     }
 
     /**
      * Zero mean and unit variance per clip and channel over the valid frames of {@code x [batch, channels, time]},
      * whose padded frames are zero; they stay zero. Per clip, so a batch gives every clip its result alone.
+     *
+     * @param valid {@link #validFrames}, or null when every frame is valid
      */
-    private static NDArray normaliseOverTime(NDArray x, long[] lengths) {
-        long frames = x.getShape().get(2);
-        if (lengths == null || full(lengths, frames)) {
+    private static NDArray normaliseOverTime(NDArray x, long[] lengths, NDArray valid) {
+        if (valid == null) {
             NDArray centred = x.sub(x.mean(new int[] {2}, true));
             return centred.div(centred.square().mean(new int[] {2}, true).add(INSTANCE_EPSILON).sqrt());
         }
-        NDManager manager = x.getManager();
-        NDArray counts = manager.create(toFloats(lengths), new Shape(lengths.length, 1, 1));
-        NDArray valid = manager.arange(0f, (float) frames).reshape(1, 1, frames).lt(counts)
-            .toType(x.getDataType(), false);
+        NDArray counts = x.getManager().create(toFloats(lengths), new Shape(lengths.length, 1, 1));
         NDArray centred = x.sub(x.sum(new int[] {2}, true).div(counts)).mul(valid);
         return centred.div(centred.square().sum(new int[] {2}, true).div(counts).add(INSTANCE_EPSILON).sqrt());
     }
