@@ -366,15 +366,48 @@ class BatchRunnerTest {
         assertEquals(Command.PARTIAL_FAILURE, r.exitCode());
     }
 
-    /** Runs the corpus through a workflow of {@link EndsLater} with one worker, on a thread of its own. */
-    private Future<BatchResult> runEndingLater(EndsLater later, List<InputFile> inputs, RecordSink sink,
-                                               int awaitingSamples, FileTimeout timeout, ExecutorService main)
-        throws Exception {
-        Workflow w = Workflows.of("{'steps':[{'id':'n','extractor':'t.later'}]}", later.extractor());
-        RecordOutputs outputs = new RecordOutputs(List.of(new RecordOutputs.Target("test", sink, Set.of())));
-        BatchRunner runner = new BatchRunner(new FileAnalyzer(w, decoder), 1, timeout, awaitingSamples);
-        return main.submit(() -> runner.run(inputs, outputs, new ProgressLines(
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), () -> 0L, Long.MAX_VALUE)));
+    /**
+     * The corpus through a workflow of {@link EndsLater} with one worker, on a thread of its own: the setup every
+     * test of steps that end later shares. Closing it stops the batch's thread.
+     */
+    private final class EndingLaterBatch implements AutoCloseable {
+        final EndsLater later = new EndsLater();
+        final List<InputFile> inputs;
+        final List<String> audio;
+        /** The records, when the batch was started without a sink of its own. */
+        final List<FileRecord> written = Collections.synchronizedList(new ArrayList<>());
+        private final ExecutorService main = Executors.newSingleThreadExecutor();
+        private Future<BatchResult> batch;
+
+        EndingLaterBatch() throws Exception {
+            inputs = corpus();
+            audio = audioFiles(inputs);
+        }
+
+        /** Starts the batch with records going to {@link #written}. */
+        EndingLaterBatch start(int awaitingSamples, FileTimeout timeout) throws Exception {
+            return start(collecting(written), awaitingSamples, timeout);
+        }
+
+        EndingLaterBatch start(RecordSink sink, int awaitingSamples, FileTimeout timeout) throws Exception {
+            Workflow w = Workflows.of("{'steps':[{'id':'n','extractor':'t.later'}]}", later.extractor());
+            RecordOutputs outputs = new RecordOutputs(List.of(new RecordOutputs.Target("test", sink, Set.of())));
+            BatchRunner runner = new BatchRunner(new FileAnalyzer(w, decoder), 1, timeout, awaitingSamples);
+            batch = main.submit(() -> runner.run(inputs, outputs, new ProgressLines(
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), () -> 0L,
+                Long.MAX_VALUE)));
+            return this;
+        }
+
+        /** Waits for the batch, 60 s at most. */
+        BatchResult result() throws Exception {
+            return batch.get(60, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            main.shutdownNow();
+        }
     }
 
     private static List<String> audioFiles(List<InputFile> inputs) {
@@ -384,35 +417,30 @@ class BatchRunnerTest {
     @Test
     void aWorkerGoesOnToTheNextFileWhileItsStepsEndLaterAndRecordsStayInOrderAndEqualToEndingAtOnce()
         throws Exception {
-        EndsLater later = new EndsLater();
-        List<InputFile> inputs = corpus();
-        List<String> audio = audioFiles(inputs);
         Path out = dir.resolve("later.jsonl");
-        Workflow w = Workflows.of("{'steps':[{'id':'n','extractor':'t.later'}]}", later.extractor());
-        RecordSink file = new JsonLinesWriter().open(out, w.outputs(), false);
-        ExecutorService main = Executors.newSingleThreadExecutor();
-        try {
-            Future<BatchResult> batch = runEndingLater(later, inputs, file, BatchRunner.AWAITING_SAMPLES,
-                FileTimeout.byDuration(), main);
+        List<InputFile> inputs;
+        try (EndingLaterBatch b = new EndingLaterBatch()) {
+            inputs = b.inputs;
+            Workflow w = Workflows.of("{'steps':[{'id':'n','extractor':'t.later'}]}", b.later.extractor());
+            RecordSink file = new JsonLinesWriter().open(out, w.outputs(), false);
+            b.start(file, BatchRunner.AWAITING_SAMPLES, FileTimeout.byDuration());
             // One worker, and every file is decoded and handed over before any has ended.
-            for (String name : audio) {
-                later.awaitEnding(name);
+            for (String name : b.audio) {
+                b.later.awaitEnding(name);
             }
-            assertEquals(audio, later.opened());
-            assertEquals(List.of(), later.closed());
+            assertEquals(b.audio, b.later.opened());
+            assertEquals(List.of(), b.later.closed());
             // Ended last to first, from another thread, as a model's batches may finish.
-            List<String> lastFirst = new ArrayList<>(audio);
+            List<String> lastFirst = new ArrayList<>(b.audio);
             Collections.reverse(lastFirst);
-            Thread ender = new Thread(() -> lastFirst.forEach(later::end));
+            Thread ender = new Thread(() -> lastFirst.forEach(b.later::end));
             ender.start();
-            BatchResult r = batch.get(60, TimeUnit.SECONDS);
+            BatchResult r = b.result();
             ender.join();
             assertEquals(inputs.size(), r.files());
             assertEquals(1, r.failed(), "the file the decoder rejects");
-        } finally {
-            main.shutdownNow();
+            file.close();
         }
-        file.close();
 
         // The same corpus with every session finishing at once: an upstream step is not let to end later.
         FakeExtractor tail = FakeExtractor.of("t.tail").output("x", "k").input("in", "k", false)
@@ -439,97 +467,75 @@ class BatchRunnerTest {
 
     @Test
     void aStageThatFailsIsThatFilesErrorAndTheOtherFilesAreWritten() throws Exception {
-        EndsLater later = new EndsLater();
-        List<InputFile> inputs = corpus();
-        List<String> audio = audioFiles(inputs);
-        List<FileRecord> written = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService main = Executors.newSingleThreadExecutor();
-        try {
-            Future<BatchResult> batch = runEndingLater(later, inputs, collecting(written),
-                BatchRunner.AWAITING_SAMPLES, FileTimeout.byDuration(), main);
-            for (String name : audio) {
-                later.awaitEnding(name);
+        try (EndingLaterBatch b = new EndingLaterBatch().start(BatchRunner.AWAITING_SAMPLES, FileTimeout.byDuration())) {
+            for (String name : b.audio) {
+                b.later.awaitEnding(name);
                 if (name.equals("corpus/03.wav")) {
-                    later.fail(name, "emotion inference failed: the batch ran out of memory");
+                    b.later.fail(name, "emotion inference failed: the batch ran out of memory");
                 } else {
-                    later.end(name);
+                    b.later.end(name);
                 }
             }
-            BatchResult r = batch.get(60, TimeUnit.SECONDS);
+            BatchResult r = b.result();
 
-            assertEquals(inputs.stream().map(InputFile::name).toList(), written.stream().map(f -> f.file).toList());
-            FileRecord failed = written.stream().filter(f -> f.file.equals("corpus/03.wav")).findFirst().orElseThrow();
+            assertEquals(b.inputs.stream().map(InputFile::name).toList(),
+                b.written.stream().map(f -> f.file).toList());
+            FileRecord failed = b.written.stream().filter(f -> f.file.equals("corpus/03.wav")).findFirst()
+                .orElseThrow();
             assertEquals("corpus/03.wav: step 'n': emotion inference failed: the batch ran out of memory",
                 failed.error);
             assertEquals(2, r.failed(), "the failed stage and the file the decoder rejects");
-            assertEquals(inputs.size() - 2, r.ok());
-        } finally {
-            main.shutdownNow();
+            assertEquals(b.inputs.size() - 2, r.ok());
         }
     }
 
     @Test
     void filesAwaitingTheirStepsHoldNoMoreAudioThanTheCapAndThenAWorkerWaitsForItsOwn() throws Exception {
-        EndsLater later = new EndsLater();
-        List<InputFile> inputs = corpus();
-        List<String> audio = audioFiles(inputs);
-        List<FileRecord> written = Collections.synchronizedList(new ArrayList<>());
         // corpus/00 to 02 are 4000, 4977 and 5954 frames at 48 kHz: 1334 to 1985 samples at 16 kHz, each counted
         // as a second, 16000; room for three
-        ExecutorService main = Executors.newSingleThreadExecutor();
-        try {
-            Future<BatchResult> batch = runEndingLater(later, inputs, collecting(written), 3 * 16000,
-                FileTimeout.byDuration(), main);
-            later.awaitEnding("corpus/03.wav");
+        try (EndingLaterBatch b = new EndingLaterBatch().start(3 * 16000, FileTimeout.byDuration())) {
+            b.later.awaitEnding("corpus/03.wav");
             // Give the runner time to start another file, which it must not: the cap is full and the one worker
             // waits for corpus/03 itself.
             Thread.sleep(300);
-            assertEquals(audio.subList(0, 4), later.opened(), "three awaiting and the worker's own");
-            assertEquals(List.of(), written);
+            assertEquals(b.audio.subList(0, 4), b.later.opened(), "three awaiting and the worker's own");
+            assertEquals(List.of(), b.written);
             Thread ender = new Thread(() -> {
                 try {
-                    for (String name : audio) {
-                        later.awaitEnding(name);
-                        later.end(name);
+                    for (String name : b.audio) {
+                        b.later.awaitEnding(name);
+                        b.later.end(name);
                     }
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
             ender.start();
-            BatchResult r = batch.get(60, TimeUnit.SECONDS);
+            BatchResult r = b.result();
             ender.join();
-            assertEquals(inputs.stream().map(InputFile::name).toList(), written.stream().map(f -> f.file).toList());
-            assertEquals(inputs.size() - 1, r.ok());
-        } finally {
-            main.shutdownNow();
+            assertEquals(b.inputs.stream().map(InputFile::name).toList(),
+                b.written.stream().map(f -> f.file).toList());
+            assertEquals(b.inputs.size() - 1, r.ok());
         }
     }
 
     @Test
     void aFileWhoseStepsNeverEndBecomesAnErrorRecordWhenItsTimeIsUpAndTheBatchGoesOn() throws Exception {
-        EndsLater later = new EndsLater();
-        List<InputFile> inputs = corpus();
-        List<String> audio = audioFiles(inputs);
-        List<FileRecord> written = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService main = Executors.newSingleThreadExecutor();
-        try {
-            Future<BatchResult> batch = runEndingLater(later, inputs, collecting(written),
-                BatchRunner.AWAITING_SAMPLES, FileTimeout.fixed(0.5), main);
-            for (String name : audio) {
-                later.awaitEnding(name);
+        try (EndingLaterBatch b = new EndingLaterBatch().start(BatchRunner.AWAITING_SAMPLES, FileTimeout.fixed(0.5))) {
+            for (String name : b.audio) {
+                b.later.awaitEnding(name);
                 if (!name.equals("corpus/05.wav")) {
-                    later.end(name);
+                    b.later.end(name);
                 }
             }
-            BatchResult r = batch.get(60, TimeUnit.SECONDS);
+            BatchResult r = b.result();
 
-            assertEquals(inputs.stream().map(InputFile::name).toList(), written.stream().map(f -> f.file).toList());
-            FileRecord stuck = written.stream().filter(f -> f.file.equals("corpus/05.wav")).findFirst().orElseThrow();
+            assertEquals(b.inputs.stream().map(InputFile::name).toList(),
+                b.written.stream().map(f -> f.file).toList());
+            FileRecord stuck = b.written.stream().filter(f -> f.file.equals("corpus/05.wav")).findFirst()
+                .orElseThrow();
             assertTrue(stuck.error.startsWith("corpus/05.wav: not finished after 0.5 s (--file-timeout)"), stuck.error);
             assertEquals(2, r.failed());
-        } finally {
-            main.shutdownNow();
         }
     }
 
