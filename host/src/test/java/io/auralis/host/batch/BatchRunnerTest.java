@@ -372,6 +372,7 @@ class BatchRunnerTest {
      */
     private final class EndingLaterBatch implements AutoCloseable {
         final EndsLater later = new EndsLater();
+        final Workflow workflow = Workflows.of("{'steps':[{'id':'n','extractor':'t.later'}]}", later.extractor());
         final List<InputFile> inputs;
         final List<String> audio;
         /** The records, when the batch was started without a sink of its own. */
@@ -390,13 +391,22 @@ class BatchRunnerTest {
         }
 
         EndingLaterBatch start(RecordSink sink, int awaitingSamples, FileTimeout timeout) throws Exception {
-            Workflow w = Workflows.of("{'steps':[{'id':'n','extractor':'t.later'}]}", later.extractor());
             RecordOutputs outputs = new RecordOutputs(List.of(new RecordOutputs.Target("test", sink, Set.of())));
-            BatchRunner runner = new BatchRunner(new FileAnalyzer(w, decoder), 1, timeout, awaitingSamples);
+            BatchRunner runner = new BatchRunner(new FileAnalyzer(workflow, decoder), 1, timeout, awaitingSamples);
             batch = main.submit(() -> runner.run(inputs, outputs, new ProgressLines(
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), () -> 0L,
                 Long.MAX_VALUE)));
             return this;
+        }
+
+        /** Checks that {@link #written} holds one record per input, in the inputs' order. */
+        void assertWrittenInInputOrder() {
+            assertEquals(inputs.stream().map(InputFile::name).toList(), written.stream().map(f -> f.file).toList());
+        }
+
+        /** The record written for a file. */
+        FileRecord writtenFor(String file) {
+            return written.stream().filter(f -> f.file.equals(file)).findFirst().orElseThrow();
         }
 
         /** Waits for the batch, 60 s at most. */
@@ -421,8 +431,7 @@ class BatchRunnerTest {
         List<InputFile> inputs;
         try (EndingLaterBatch b = new EndingLaterBatch()) {
             inputs = b.inputs;
-            Workflow w = Workflows.of("{'steps':[{'id':'n','extractor':'t.later'}]}", b.later.extractor());
-            RecordSink file = new JsonLinesWriter().open(out, w.outputs(), false);
+            RecordSink file = new JsonLinesWriter().open(out, b.workflow.outputs(), false);
             b.start(file, BatchRunner.AWAITING_SAMPLES, FileTimeout.byDuration());
             // One worker, and every file is decoded and handed over before any has ended.
             for (String name : b.audio) {
@@ -478,12 +487,9 @@ class BatchRunnerTest {
             }
             BatchResult r = b.result();
 
-            assertEquals(b.inputs.stream().map(InputFile::name).toList(),
-                b.written.stream().map(f -> f.file).toList());
-            FileRecord failed = b.written.stream().filter(f -> f.file.equals("corpus/03.wav")).findFirst()
-                .orElseThrow();
+            b.assertWrittenInInputOrder();
             assertEquals("corpus/03.wav: step 'n': emotion inference failed: the batch ran out of memory",
-                failed.error);
+                b.writtenFor("corpus/03.wav").error);
             assertEquals(2, r.failed(), "the failed stage and the file the decoder rejects");
             assertEquals(b.inputs.size() - 2, r.ok());
         }
@@ -513,8 +519,7 @@ class BatchRunnerTest {
             ender.start();
             BatchResult r = b.result();
             ender.join();
-            assertEquals(b.inputs.stream().map(InputFile::name).toList(),
-                b.written.stream().map(f -> f.file).toList());
+            b.assertWrittenInInputOrder();
             assertEquals(b.inputs.size() - 1, r.ok());
         }
     }
@@ -530,10 +535,8 @@ class BatchRunnerTest {
             }
             BatchResult r = b.result();
 
-            assertEquals(b.inputs.stream().map(InputFile::name).toList(),
-                b.written.stream().map(f -> f.file).toList());
-            FileRecord stuck = b.written.stream().filter(f -> f.file.equals("corpus/05.wav")).findFirst()
-                .orElseThrow();
+            b.assertWrittenInInputOrder();
+            FileRecord stuck = b.writtenFor("corpus/05.wav");
             assertTrue(stuck.error.startsWith("corpus/05.wav: not finished after 0.5 s (--file-timeout)"), stuck.error);
             assertEquals(2, r.failed());
         }
