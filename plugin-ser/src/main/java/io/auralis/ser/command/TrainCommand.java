@@ -12,6 +12,7 @@ import io.auralis.ser.data.SpeechEmotionDataset;
 import io.auralis.ser.model.LoudnessNormalization;
 import io.auralis.ser.data.DatasetSplit;
 import io.auralis.ser.model.CnnGru;
+import io.auralis.ser.training.CheckpointState;
 import io.auralis.ser.training.TrainingJob;
 import io.auralis.ser.training.TrainingOptions;
 import io.auralis.ser.training.TrainingOutcome;
@@ -96,6 +97,9 @@ final class TrainCommand implements Subcommand {
             .addOption(CommandLines.flag("temporal", "run the GRU over the CNN's time steps instead of their mean"))
             .addOption(CommandLines.flag("instance-norm", "normalise each channel of the first layer's output over "
                 + "the clip (zero mean, unit variance), against microphone and room colouring"))
+            .addOption(CommandLines.valued("average-from", "EPOCH", "make the model the mean of the weights of "
+                + "epochs EPOCH to --epochs, batch-norm statistics re-estimated (stochastic weight averaging), "
+                + "instead of the epoch with the lowest validation loss"))
             .addOption(CommandLines.valued("seed", "N", "seed of the split, the initial weights, batch order and "
                 + "dropout (default " + d.seed + ")"))
             .addOption(CommandLines.valued("test-corpus", "NAME", "with --split corpus: the corpus held out whole "
@@ -209,10 +213,15 @@ final class TrainCommand implements Subcommand {
         if (outcome.test() != null) {
             context.out().print(outcome.test().toTable());
         }
-        context.out().printf(Locale.ROOT, "wrote %s: kept epoch %d of %d%s; %.0f audio seconds per second of "
-                + "training%s%n", outcome.model(), outcome.state().bestEpoch, outcome.state().completedEpochs,
-            outcome.state().bestValidationLoss == null ? ""
-                : String.format(Locale.ROOT, " (validation loss %.4f)", outcome.state().bestValidationLoss),
+        CheckpointState state = outcome.state();
+        String kept = state.options.averageFrom > 0 && !state.averagedWeights.isEmpty()
+            ? String.format(Locale.ROOT, "the mean of epochs %d-%d", state.options.averageFrom,
+                state.completedEpochs)
+            : String.format(Locale.ROOT, "kept epoch %d of %d%s", state.bestEpoch, state.completedEpochs,
+                state.bestValidationLoss == null ? ""
+                    : String.format(Locale.ROOT, " (validation loss %.4f)", state.bestValidationLoss));
+        context.out().printf(Locale.ROOT, "wrote %s: %s; %.0f audio seconds per second of training%s%n",
+            outcome.model(), kept,
             outcome.audioSecondsPerSecond(), outcome.skippedFiles() == 0 ? ""
                 : "; " + outcome.skippedFiles() + " files skipped");
         return Command.OK;
@@ -230,6 +239,7 @@ final class TrainCommand implements Subcommand {
         o.hidden = CommandLines.integer(a, "hidden", o.hidden, Integer.MIN_VALUE);
         o.layers = CommandLines.integer(a, "layers", o.layers, Integer.MIN_VALUE);
         o.dropout = number(a, "dropout", o.dropout);
+        o.averageFrom = CommandLines.integer(a, "average-from", 0, 1);
         o.temporal = a.hasOption("temporal");
         o.instanceNorm = a.hasOption("instance-norm");
         String seed = a.getOptionValue("seed");

@@ -18,6 +18,9 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -91,8 +94,17 @@ public final class Checkpoint {
             || state.weights == null || state.optimizer == null) {
             throw new IOException(file + ": not a checkpoint state of format " + CheckpointState.FORMAT);
         }
-        for (String name : new String[] {state.weights, state.optimizer, state.bestWeights}) {
-            if (name != null && !Files.isRegularFile(folder.resolve(name))) {
+        List<String> named = new ArrayList<>(List.of(state.weights, state.optimizer));
+        if (state.bestWeights != null) {
+            named.add(state.bestWeights);
+        }
+        if (state.averagedWeights != null) {
+            named.addAll(state.averagedWeights);
+        } else {
+            state.averagedWeights = new ArrayList<>();
+        }
+        for (String name : named) {
+            if (!Files.isRegularFile(folder.resolve(name))) {
                 throw new IOException(file + ": names " + name + ", which is missing");
             }
         }
@@ -101,7 +113,8 @@ public final class Checkpoint {
 
     /**
      * Saves an epoch: the weights, the optimiser state, the best weights when this epoch is the best, then the
-     * state, then deletes files from earlier epochs.
+     * state, then deletes files from earlier epochs, except the weights of epochs to be averaged
+     * ({@link TrainingOptions#averageFrom}), which are kept and listed in the state.
      *
      * @param block the network
      * @param optimizer its optimiser
@@ -122,12 +135,20 @@ public final class Checkpoint {
             AtomicFile.replace(folder.resolve(best), out -> Files.copy(folder.resolve(weights), out));
             state.bestWeights = best;
         }
+        int averageFrom = state.options == null ? 0 : state.options.averageFrom;
+        if (averageFrom > 0 && state.completedEpochs >= averageFrom && !state.averagedWeights.contains(weights)) {
+            state.averagedWeights.add(weights);
+        }
         state.weights = weights;
         state.optimizer = optimizerFile;
         state.updates = optimizer.updates();
         byte[] json = JSON.writeValueAsBytes(state);
         AtomicFile.replace(folder.resolve(STATE), out -> out.write(json));
-        Set<String> keep = Set.of(STATE, weights, optimizerFile, state.bestWeights == null ? "" : state.bestWeights);
+        Set<String> keep = new HashSet<>(List.of(STATE, weights, optimizerFile));
+        if (state.bestWeights != null) {
+            keep.add(state.bestWeights);
+        }
+        keep.addAll(state.averagedWeights);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path f : files) {
                 if (!keep.contains(f.getFileName().toString())) {

@@ -36,6 +36,8 @@ public class CheckpointState {
     public String weights;
     /** The best epoch's weights, a file in the checkpoint folder. */
     public String bestWeights;
+    /** The weights of every epoch averaged so far ({@link TrainingOptions#averageFrom}), files in the checkpoint folder. */
+    public List<String> averagedWeights = new ArrayList<>();
     /** The optimiser's state after the last epoch, a file in the checkpoint folder. */
     public String optimizer;
     /** One record per completed epoch. */

@@ -30,8 +30,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns a trained run into a model folder: the checkpoint's best weights with {@code model.json} (what was trained
- * on, how, and the kept epoch), the training curves, a temperature fitted on the validation part, the evaluation of
+ * Turns a trained run into a model folder: the checkpoint's best weights, or the mean of the last epochs' weights
+ * ({@link WeightAverage}), with {@code model.json} (what was trained on, how, and the kept or averaged epochs), the training curves, a temperature fitted on the validation part, the evaluation of
  * the test part ({@code metrics.json}, confusion matrix, predictions) and the model card. Needs only the run and its
  * checkpoint, so a run that crashed after its last epoch is finished by packaging it again.
  */
@@ -69,7 +69,17 @@ final class ModelPackager {
         EvaluationReport report = null;
         // The block's weights live in this manager until the final model folder is written.
         try (NDManager manager = NDManager.newBaseManager()) {
-            run.checkpoint().loadWeights(best, manager, run.state().bestWeights);
+            if (averaging(run)) {
+                List<String> files = run.state().averagedWeights;
+                WeightAverage.average(run.checkpoint(), files, best, manager, run::newBlock);
+                WeightAverage.reestimateNorms(best, run.train(), manager, run.state().completedEpochs,
+                    EpochSeedListener.seedOf(run.options().seed, run.state().completedEpochs));
+                log.printf(Locale.ROOT, "averaged the weights of epochs %d-%d (%d files); batch-norm statistics "
+                    + "re-estimated on one epoch of training draws%n", run.options().averageFrom,
+                    run.state().completedEpochs, files.size());
+            } else {
+                run.checkpoint().loadWeights(best, manager, run.state().bestWeights);
+            }
             ModelDirectory.write(output, config, best);
             writeCurves(run);
             Map<String, Object> calibration = null;
@@ -112,9 +122,15 @@ final class ModelPackager {
         config.training.date = LocalDate.now().toString();
         config.training.other("dataset", run.source());
         config.training.other("split", run.split().description());
-        config.training.other("keptEpoch", state.bestEpoch);
+        if (averaging(run)) {
+            config.training.other("averagedEpochs", opts.averageFrom + "-" + state.completedEpochs);
+            config.training.other("bestSingleEpoch", state.bestEpoch);
+        } else {
+            config.training.other("keptEpoch", state.bestEpoch);
+        }
         if (state.bestValidationLoss != null) {
-            config.training.other("keptValidationLoss", round(state.bestValidationLoss));
+            config.training.other(averaging(run) ? "bestSingleValidationLoss" : "keptValidationLoss",
+                round(state.bestValidationLoss));
         }
         config.training.other("skippedFiles", run.skippedFiles());
         config.training.other("audioSecondsPerSecond", Math.round(throughput));
@@ -141,11 +157,17 @@ final class ModelPackager {
      * Temperature scaling on the validation speakers; it changes confidences, never labels. Sets the config's
      * temperature and calibration entry.
      */
-    private static Map<String, Object> calibrate(TrainingRun run, ModelConfig config)
+    private Map<String, Object> calibrate(TrainingRun run, ModelConfig config)
         throws IOException, TranslateException {
         Map<String, Object> calibration = new LinkedHashMap<>();
         try (EmotionModel model = EmotionModel.load(ModelDirectory.open(run.output()), run.options().device)) {
             Evaluation held = DatasetEvaluator.evaluate(model, run.validation(), null);
+            if (averaging(run)) {
+                double loss = Calibration.nll(held.logProbabilities(), held.truthIndices(), 1);
+                config.training.other("averagedValidationLoss", round(loss));
+                log.printf(Locale.ROOT, "validation loss of the averaged weights %.4f (the best single epoch, %d: "
+                    + "%.4f)%n", loss, run.state().bestEpoch, run.state().bestValidationLoss);
+            }
             double t = Calibration.fitTemperature(held.logProbabilities(), held.truthIndices());
             calibration.put("method", "temperature scaling fitted on the validation part");
             calibration.put("temperature", round(t));
@@ -190,6 +212,11 @@ final class ModelPackager {
             evaluation.write(run.output(), report, arch + " on " + run.source() + " (test)");
             return report;
         }
+    }
+
+    /** Whether the model is the mean of several epochs' weights rather than the best epoch's. */
+    private static boolean averaging(TrainingRun run) {
+        return run.options().averageFrom > 0 && !run.state().averagedWeights.isEmpty();
     }
 
     private static double round(double v) {

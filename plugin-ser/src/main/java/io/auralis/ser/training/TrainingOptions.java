@@ -56,6 +56,11 @@ public class TrainingOptions {
     public Augmentation augmentation;
     /** Whether training draws are balanced across corpora and classes ({@code BalancedSampler}). */
     public boolean balance;
+    /**
+     * The first 1-based epoch whose weights are averaged into the model (stochastic weight averaging over epochs
+     * {@code averageFrom..epochs}); 0 keeps the epoch with the lowest validation loss instead.
+     */
+    public int averageFrom;
 
     /** Creates the published protocol's options, with no architecture chosen. */
     public TrainingOptions() {
@@ -110,6 +115,9 @@ public class TrainingOptions {
         if (layers < 1) {
             p.add("--layers must be at least 1, got " + layers);
         }
+        if (averageFrom < 0 || averageFrom > epochs) {
+            p.add("--average-from must be an epoch from 1 to --epochs (" + epochs + "), got " + averageFrom);
+        }
         if (!(dropout >= 0 && dropout < 1)) {
             p.add("--dropout must be in [0, 1), got " + dropout);
         }
@@ -144,8 +152,11 @@ public class TrainingOptions {
      */
     public String protocol() {
         return String.format(Locale.ROOT, "Adam (lr %s, weight decay %s), learning rate x%s every %d epochs, NLL loss, "
-                + "batches of %d clips zero-padded to the longest, %d epochs, the epoch with the lowest validation "
-                + "loss kept", trim(learningRate), trim(weightDecay), trim(gamma), stepEpochs, batchSize, epochs);
+                + "batches of %d clips zero-padded to the longest, %d epochs, %s", trim(learningRate), trim(weightDecay),
+            trim(gamma), stepEpochs, batchSize, epochs, averageFrom > 0
+                ? String.format(Locale.ROOT, "the weights of epochs %d-%d averaged and batch-norm statistics "
+                    + "re-estimated on the training draws", averageFrom, epochs)
+                : "the epoch with the lowest validation loss kept");
     }
 
     /**

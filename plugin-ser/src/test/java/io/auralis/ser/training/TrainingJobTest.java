@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
 import io.auralis.ser.data.Corpus;
 import io.auralis.ser.data.ManifestDataset;
 import io.auralis.ser.data.SyntheticAudio;
 import io.auralis.ser.evaluation.DatasetEvaluator;
 import io.auralis.ser.evaluation.EvaluationReport;
 import io.auralis.ser.inference.EmotionModel;
+import io.auralis.ser.model.CnnGruBlock;
 import io.auralis.ser.model.ModelConfig;
 import io.auralis.ser.model.ModelDirectory;
 
@@ -104,6 +108,81 @@ class TrainingJobTest {
             assertEquals(a.validationLoss(), b.validationLoss(), 1e-5, "validation loss of epoch " + (e + 1));
         }
         assertEquals(4, Files.readAllLines(resumed.resolve("history.csv")).size());
+    }
+
+    @Test
+    void averagingMakesTheModelTheMeanOfTheLastEpochsWithBatchNormReestimated() throws Exception {
+        Path manifest = ToneCorpus.write(dir.resolve("data"), 12, 4);
+        Path out = dir.resolve("averaged");
+        TrainingOptions options = options(4);
+        options.averageFrom = 3;
+
+        TrainingOutcome outcome = job(manifest, out).setOptions(options).build().run();
+
+        CheckpointState state = outcome.state();
+        assertEquals(List.of("weights-0003.params", "weights-0004.params"), state.averagedWeights);
+        Checkpoint checkpoint = new Checkpoint(out);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CnnGruBlock third = TrainerFactory.block(options, 3);
+            CnnGruBlock fourth = TrainerFactory.block(options, 3);
+            checkpoint.loadWeights(third, manager, state.averagedWeights.get(0));
+            checkpoint.loadWeights(fourth, manager, state.averagedWeights.get(1));
+            CnnGruBlock model = ModelDirectory.open(out).loadBlock(manager);
+            var mean = model.getParameters();
+            var a = third.getParameters();
+            var b = fourth.getParameters();
+            boolean statisticsMoved = false;
+            for (int i = 0; i < mean.size(); i++) {
+                NDArray expected = a.valueAt(i).getArray().add(b.valueAt(i).getArray()).div(2);
+                NDArray actual = mean.valueAt(i).getArray();
+                String name = mean.keyAt(i);
+                if (name.contains("running")) {
+                    statisticsMoved |= !expected.allClose(actual, 1e-4, 1e-5, false);
+                } else {
+                    assertTrue(expected.allClose(actual, 1e-5, 1e-6, false), name + " is not the mean of epochs 3, 4");
+                }
+            }
+            assertTrue(statisticsMoved, "batch-norm statistics were not re-estimated");
+        }
+        ModelConfig config = ModelDirectory.open(out).config();
+        assertEquals("3-4", config.training.other().get("averagedEpochs"));
+        assertTrue(config.training.protocol.contains("epochs 3-4 averaged"), config.training.protocol);
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("validation loss of the averaged weights"),
+            log.toString());
+    }
+
+    @Test
+    void anAveragingRunResumedMidWindowGivesTheUninterruptedModel() throws Exception {
+        Path manifest = ToneCorpus.write(dir.resolve("data"), 12, 5);
+        TrainingOptions options = options(4);
+        options.averageFrom = 2;
+        Path straight = dir.resolve("straight");
+        Path resumed = dir.resolve("resumed");
+
+        job(manifest, straight).setOptions(options).build().run();
+        TrainingOptions first = options(3);
+        first.averageFrom = 2;
+        job(manifest, resumed).setOptions(first).build().run();
+        CheckpointState continued = job(null, resumed).resume(4, null).build().run().state();
+
+        assertEquals(List.of("weights-0002.params", "weights-0003.params", "weights-0004.params"),
+            continued.averagedWeights);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            var a = ModelDirectory.open(straight).loadBlock(manager).getParameters();
+            var b = ModelDirectory.open(resumed).loadBlock(manager).getParameters();
+            for (int i = 0; i < a.size(); i++) {
+                assertTrue(a.valueAt(i).getArray().allClose(b.valueAt(i).getArray(), 1e-4, 1e-5, false),
+                    a.keyAt(i));
+            }
+        }
+    }
+
+    @Test
+    void anAverageStartingAfterTheLastEpochIsRefused() {
+        TrainingOptions options = options(4);
+        options.averageFrom = 5;
+        assertTrue(options.problems().contains("--average-from must be an epoch from 1 to --epochs (4), got 5"),
+            options.problems().toString());
     }
 
     @Test
