@@ -214,7 +214,7 @@ final class TrainCommand implements Subcommand {
             context.out().print(outcome.test().toTable());
         }
         CheckpointState state = outcome.state();
-        String kept = state.options.averageFrom > 0 && !state.averagedWeights.isEmpty()
+        String kept = state.averages()
             ? String.format(Locale.ROOT, "the mean of epochs %d-%d", state.options.averageFrom,
                 state.completedEpochs)
             : String.format(Locale.ROOT, "kept epoch %d of %d%s", state.bestEpoch, state.completedEpochs,

@@ -98,11 +98,10 @@ public final class Checkpoint {
         if (state.bestWeights != null) {
             named.add(state.bestWeights);
         }
-        if (state.averagedWeights != null) {
-            named.addAll(state.averagedWeights);
-        } else {
+        if (state.averagedWeights == null) {
             state.averagedWeights = new ArrayList<>();
         }
+        named.addAll(state.averagedWeights);
         for (String name : named) {
             if (!Files.isRegularFile(folder.resolve(name))) {
                 throw new IOException(file + ": names " + name + ", which is missing");

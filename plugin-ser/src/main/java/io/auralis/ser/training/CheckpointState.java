@@ -36,12 +36,22 @@ public class CheckpointState {
     public String weights;
     /** The best epoch's weights, a file in the checkpoint folder. */
     public String bestWeights;
-    /** The weights of every epoch averaged so far ({@link TrainingOptions#averageFrom}), files in the checkpoint folder. */
+    /** The weights of every epoch averaged so far ({@link TrainingOptions#averageFrom}), files in the checkpoint. */
     public List<String> averagedWeights = new ArrayList<>();
     /** The optimiser's state after the last epoch, a file in the checkpoint folder. */
     public String optimizer;
     /** One record per completed epoch. */
     public List<EpochRecord> history = new ArrayList<>();
+
+    /**
+     * Whether the run's model is the mean of several epochs' weights ({@link TrainingOptions#averageFrom}) rather than
+     * its best epoch's: averaging was asked for and at least one epoch of its window is done.
+     *
+     * @return whether {@link #averagedWeights} makes the model
+     */
+    public boolean averages() {
+        return options != null && options.averageFrom > 0 && averagedWeights != null && !averagedWeights.isEmpty();
+    }
 
     /** Creates an empty state for Jackson. */
     public CheckpointState() {

@@ -31,9 +31,10 @@ import java.util.TreeSet;
 
 /**
  * Turns a trained run into a model folder: the checkpoint's best weights, or the mean of the last epochs' weights
- * ({@link WeightAverage}), with {@code model.json} (what was trained on, how, and the kept or averaged epochs), the training curves, a temperature fitted on the validation part, the evaluation of
- * the test part ({@code metrics.json}, confusion matrix, predictions) and the model card. Needs only the run and its
- * checkpoint, so a run that crashed after its last epoch is finished by packaging it again.
+ * ({@link WeightAverage}), with {@code model.json} (what was trained on, how, and the kept or averaged epochs), the
+ * training curves, a temperature fitted on the validation part, the evaluation of the test part
+ * ({@code metrics.json}, confusion matrix, predictions) and the model card. Needs only the run and its checkpoint, so
+ * a run that crashed after its last epoch is finished by packaging it again.
  */
 final class ModelPackager {
 
@@ -69,7 +70,7 @@ final class ModelPackager {
         EvaluationReport report = null;
         // The block's weights live in this manager until the final model folder is written.
         try (NDManager manager = NDManager.newBaseManager()) {
-            if (averaging(run)) {
+            if (run.state().averages()) {
                 List<String> files = run.state().averagedWeights;
                 WeightAverage.average(run.checkpoint(), files, best, manager, run::newBlock);
                 WeightAverage.reestimateNorms(best, run.train(), manager, run.state().completedEpochs,
@@ -122,14 +123,14 @@ final class ModelPackager {
         config.training.date = LocalDate.now().toString();
         config.training.other("dataset", run.source());
         config.training.other("split", run.split().description());
-        if (averaging(run)) {
+        if (state.averages()) {
             config.training.other("averagedEpochs", opts.averageFrom + "-" + state.completedEpochs);
             config.training.other("bestSingleEpoch", state.bestEpoch);
         } else {
             config.training.other("keptEpoch", state.bestEpoch);
         }
         if (state.bestValidationLoss != null) {
-            config.training.other(averaging(run) ? "bestSingleValidationLoss" : "keptValidationLoss",
+            config.training.other(state.averages() ? "bestSingleValidationLoss" : "keptValidationLoss",
                 round(state.bestValidationLoss));
         }
         config.training.other("skippedFiles", run.skippedFiles());
@@ -162,7 +163,7 @@ final class ModelPackager {
         Map<String, Object> calibration = new LinkedHashMap<>();
         try (EmotionModel model = EmotionModel.load(ModelDirectory.open(run.output()), run.options().device)) {
             Evaluation held = DatasetEvaluator.evaluate(model, run.validation(), null);
-            if (averaging(run)) {
+            if (run.state().averages()) {
                 double loss = Calibration.nll(held.logProbabilities(), held.truthIndices(), 1);
                 config.training.other("averagedValidationLoss", round(loss));
                 log.printf(Locale.ROOT, "validation loss of the averaged weights %.4f (the best single epoch, %d: "
@@ -212,11 +213,6 @@ final class ModelPackager {
             evaluation.write(run.output(), report, arch + " on " + run.source() + " (test)");
             return report;
         }
-    }
-
-    /** Whether the model is the mean of several epochs' weights rather than the best epoch's. */
-    private static boolean averaging(TrainingRun run) {
-        return run.options().averageFrom > 0 && !run.state().averagedWeights.isEmpty();
     }
 
     private static double round(double v) {

@@ -152,8 +152,8 @@ public class TrainingOptions {
      */
     public String protocol() {
         return String.format(Locale.ROOT, "Adam (lr %s, weight decay %s), learning rate x%s every %d epochs, NLL loss, "
-                + "batches of %d clips zero-padded to the longest, %d epochs, %s", trim(learningRate), trim(weightDecay),
-            trim(gamma), stepEpochs, batchSize, epochs, averageFrom > 0
+                + "batches of %d clips zero-padded to the longest, %d epochs, %s", trim(learningRate),
+            trim(weightDecay), trim(gamma), stepEpochs, batchSize, epochs, averageFrom > 0
                 ? String.format(Locale.ROOT, "the weights of epochs %d-%d averaged and batch-norm statistics "
                     + "re-estimated on the training draws", averageFrom, epochs)
                 : "the epoch with the lowest validation loss kept");
