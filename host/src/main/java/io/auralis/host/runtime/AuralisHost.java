@@ -155,6 +155,9 @@ public final class AuralisHost implements AutoCloseable {
         Path deploy = state.resolve(DEPLOY_FOLDER);
         try {
             Files.createDirectories(deploy);
+            // Felix creates its cache folder with exists-then-mkdirs and fails in the process that loses the race,
+            // so hosts starting at once on a fresh state folder (under the shared lock) would fail; this one does not.
+            Files.createDirectories(state.resolve(FRAMEWORK_FOLDER));
         } catch (IOException e) {
             String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                 : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way: " + e.getMessage()
