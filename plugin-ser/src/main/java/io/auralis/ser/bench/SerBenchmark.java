@@ -220,6 +220,7 @@ public final class SerBenchmark {
         settings.dropout = config.dropout;
         settings.temporal = config.temporal;
         settings.instanceNorm = config.instanceNorm();
+        settings.logSpectrum = config.logSpectrum();
         return settings;
     }
 

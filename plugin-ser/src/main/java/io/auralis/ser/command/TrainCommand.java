@@ -97,6 +97,8 @@ final class TrainCommand implements Subcommand {
             .addOption(CommandLines.flag("temporal", "run the GRU over the CNN's time steps instead of their mean"))
             .addOption(CommandLines.flag("instance-norm", "normalise each channel of the first layer's output over "
                 + "the clip (zero mean, unit variance), against microphone and room colouring"))
+            .addOption(CommandLines.flag("log-spectrum", "the first layer reads the clip's log power spectrum (10 ms "
+                + "window, 1 ms hop) instead of its samples"))
             .addOption(CommandLines.valued("average-from", "EPOCH", "make the model the mean of the weights of "
                 + "epochs EPOCH to --epochs, batch-norm statistics re-estimated (stochastic weight averaging), "
                 + "instead of the epoch with the lowest validation loss"))
@@ -242,6 +244,7 @@ final class TrainCommand implements Subcommand {
         o.averageFrom = CommandLines.integer(a, "average-from", 0, 1);
         o.temporal = a.hasOption("temporal");
         o.instanceNorm = a.hasOption("instance-norm");
+        o.logSpectrum = a.hasOption("log-spectrum");
         String seed = a.getOptionValue("seed");
         if (seed != null) {
             try {

@@ -47,6 +47,7 @@ public final class CnnGru {
         private float dropout;
         private boolean temporal;
         private boolean instanceNorm;
+        private boolean logSpectrum;
 
         Builder() {
         }
@@ -133,6 +134,18 @@ public final class CnnGru {
         }
 
         /**
+         * Reads the clip's log power spectrum in the first layer instead of its samples; see
+         * {@link CnnGruBlock#logSpectrum()}. Not the default: published checkpoints are trained without it.
+         *
+         * @param logSpectrum whether the first layer reads the log power spectrum
+         * @return this builder
+         */
+        public Builder optLogSpectrum(boolean logSpectrum) {
+            this.logSpectrum = logSpectrum;
+            return this;
+        }
+
+        /**
          * Checks the settings and builds the block, uninitialised (call {@code initialize} or load parameters).
          *
          * @return the network
@@ -152,7 +165,8 @@ public final class CnnGru {
             if (!(dropout >= 0f && dropout < 1f)) {
                 throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
             }
-            return new CnnGruBlock(architecture, numClasses, hidden, layers, dropout, temporal, instanceNorm);
+            return new CnnGruBlock(architecture, numClasses, hidden, layers, dropout, temporal, instanceNorm,
+                logSpectrum);
         }
     }
 }

@@ -43,8 +43,11 @@ import java.util.Map;
  */
 public final class CnnGruBlock extends AbstractBlock {
 
-    /** Version 2 adds the instance-norm flag to the metadata; version 1 streams load as without it. */
-    private static final byte VERSION = 2;
+    /**
+     * Version 2 adds the instance-norm flag to the metadata, version 3 the log-spectrum flag; older streams load as
+     * without them.
+     */
+    private static final byte VERSION = 3;
     /** Slope of every LeakyReLU, PyTorch's default. */
     static final float LEAKY_SLOPE = 0.01f;
     private static final Shape POOL = new Shape(Architecture.POOL);
@@ -53,6 +56,10 @@ public final class CnnGruBlock extends AbstractBlock {
     static final float NORM_EPSILON = 1e-5f;
     /** Added to the per-clip variance of {@link #instanceNorm()}, PyTorch's InstanceNorm1d default. */
     static final float INSTANCE_EPSILON = 1e-5f;
+    /** Frequency bins of the {@link #logSpectrum()} front end: a real FFT over the first layer's 160-sample window. */
+    static final int SPECTRUM_BINS = Architecture.FIRST_KERNEL / 2 + 1;
+    /** Added to each bin's power before the log, so silence and digital zero give a finite floor. */
+    static final float SPECTRUM_FLOOR = 1e-6f;
 
     private final Architecture architecture;
     private final int numClasses;
@@ -61,6 +68,7 @@ public final class CnnGruBlock extends AbstractBlock {
     private final float dropout;
     private final boolean temporal;
     private final boolean instanceNorm;
+    private final boolean logSpectrum;
 
     private final List<Conv1d> convs = new ArrayList<>();
     private final List<BatchNorm> norms = new ArrayList<>();
@@ -71,9 +79,10 @@ public final class CnnGruBlock extends AbstractBlock {
     private volatile List<NDArray[]> folded;
 
     CnnGruBlock(Architecture architecture, int numClasses, int hidden, int layers, float dropout, boolean temporal,
-                boolean instanceNorm) {
+                boolean instanceNorm, boolean logSpectrum) {
         super(VERSION);
         this.instanceNorm = instanceNorm;
+        this.logSpectrum = logSpectrum;
         this.architecture = architecture;
         this.numClasses = numClasses;
         this.hidden = hidden;
@@ -81,10 +90,12 @@ public final class CnnGruBlock extends AbstractBlock {
         this.dropout = dropout;
         this.temporal = temporal;
         for (Architecture.ConvLayer layer : architecture.layers()) {
+            // with the log spectrum, conv1 mixes the bins of each frame: the spectrum already did the window and stride
+            boolean mixBins = logSpectrum && layer.index() == 1;
             convs.add(addChildBlock("conv" + layer.index(), Conv1d.builder()
-                .setKernelShape(new Shape(layer.kernel()))
-                .optStride(new Shape(layer.stride()))
-                .optPadding(new Shape(layer.padding()))
+                .setKernelShape(new Shape(mixBins ? 1 : layer.kernel()))
+                .optStride(new Shape(mixBins ? 1 : layer.stride()))
+                .optPadding(new Shape(mixBins ? 0 : layer.padding()))
                 .setFilters(layer.outChannels())
                 .build()));
             // every bnN exists, even the one the cnn11gru quirk leaves unused, so checkpoints map one to one
@@ -165,6 +176,20 @@ public final class CnnGruBlock extends AbstractBlock {
      */
     public boolean instanceNorm() {
         return instanceNorm;
+    }
+
+    /**
+     * Whether the first layer reads the clip's log power spectrum instead of its samples: a Hann-windowed FFT over
+     * the first convolution's 160-sample window at a hop of 16 samples (1 ms, the stride of conv1 times the pool
+     * after it, which every architecture has, so every later length is as without it), the log of each of its
+     * {@value #SPECTRUM_BINS} bins' power, then conv1 as a 1-wide mix of the bins, without that pool. The log makes a
+     * microphone's or room's colouring an offset per bin and compresses level, where the raw-waveform filters see
+     * them as products.
+     *
+     * @return {@code true} for the log-spectrum front end
+     */
+    public boolean logSpectrum() {
+        return logSpectrum;
     }
 
     /**
@@ -290,16 +315,21 @@ public final class CnnGruBlock extends AbstractBlock {
         List<NDArray[]> foldedNow = training ? null : folded;
         for (int i = 0; i < spec.size(); i++) {
             Architecture.ConvLayer layer = spec.get(i);
+            boolean spectral = i == 0 && logSpectrum;
+            if (spectral) {
+                x = logPowerSpectrum(x, architecture.layers().get(0).poolAfter() ? Architecture.POOL : 1);
+            }
             if (foldedNow == null) {
                 x = convs.get(i).forward(store, new NDList(x), training).head();
                 x = norms.get(layer.norm() - 1).forward(store, new NDList(x), training).head();
             } else {
                 NDArray[] wb = foldedNow.get(i);
-                x = Conv1d.conv1d(x, wb[0], wb[1], new Shape(layer.stride()), new Shape(layer.padding())).head();
+                x = Conv1d.conv1d(x, wb[0], wb[1], new Shape(spectral ? 1 : layer.stride()),
+                    new Shape(spectral ? 0 : layer.padding())).head();
             }
             // the published order is activation then pool; a leaky ReLU is increasing, so it commutes with the max
             // and costs a quarter on the pooled frames (layer 1 of cnn18gru: 25 -> 10 ms a batch of 32 3 s clips)
-            if (layer.poolAfter()) {
+            if (layer.poolAfter() && !spectral) {
                 x = Pool.maxPool1d(x, POOL, POOL, NO_PADDING, false);
             }
             x = Activation.leakyRelu(x, LEAKY_SLOPE);
@@ -351,6 +381,26 @@ public final class CnnGruBlock extends AbstractBlock {
         x = Dropout.dropout(x, dropout, training).head();
         x = fc2.forward(store, new NDList(x), training).head();
         return new NDList(x.logSoftmax(1));
+    }
+
+    /**
+     * {@code [batch, 1, samples]} to {@code [batch, bins, frames]}: frame {@code t} is the log power of the
+     * Hann-windowed samples {@code [hop t, hop t + 160)} with {@code hop} conv1's stride times {@code pool}, so it
+     * depends on those samples only and a padded batch's valid frames are a lone clip's. As many frames as conv1 and
+     * the pool would give (one fewer than the hop allows, for some lengths), so every later length is as without it.
+     */
+    private static NDArray logPowerSpectrum(NDArray x, int pool) {
+        long samples = x.getShape().get(2);
+        long frames = ((samples - Architecture.FIRST_KERNEL) / Architecture.FIRST_STRIDE + 1) / pool;
+        NDArray window = x.getManager().hanningWindow(Architecture.FIRST_KERNEL);
+        // the complex form's magnitude: PyTorch warns on the real form, and summing its pairs of real and imaginary
+        // parts was half of a training step (a reduction over a dimension of 2)
+        NDArray magnitude = x.squeeze(1).stft(Architecture.FIRST_KERNEL, (long) Architecture.FIRST_STRIDE * pool,
+            false, window, false, true).abs();
+        if (magnitude.getShape().get(2) > frames) {
+            magnitude = magnitude.get(":, :, :" + frames);
+        }
+        return magnitude.square().add(SPECTRUM_FLOOR).log();
     }
 
     /** Reads the valid lengths, checking that each fits the batch and is long enough for the network. */
@@ -429,10 +479,15 @@ public final class CnnGruBlock extends AbstractBlock {
         Shape s = new Shape(batch, 1, samples);
         List<Architecture.ConvLayer> spec = architecture.layers();
         for (int i = 0; i < spec.size(); i++) {
+            boolean spectral = i == 0 && logSpectrum;
+            if (spectral) {
+                long frames = (samples - Architecture.FIRST_KERNEL) / Architecture.FIRST_STRIDE + 1;
+                s = new Shape(batch, SPECTRUM_BINS, Math.max(1, spec.get(0).poolAfter() ? frames / Architecture.POOL : frames));
+            }
             convs.get(i).initialize(manager, dataType, s);
             s = convs.get(i).getOutputShapes(new Shape[] {s})[0];
             norms.get(i).initialize(manager, dataType, s);
-            if (spec.get(i).poolAfter()) {
+            if (spec.get(i).poolAfter() && !spectral) {
                 s = new Shape(s.get(0), s.get(1), s.get(2) / Architecture.POOL);
             }
         }
@@ -453,11 +508,12 @@ public final class CnnGruBlock extends AbstractBlock {
         os.writeInt(layers);
         os.writeBoolean(temporal);
         os.writeBoolean(instanceNorm);
+        os.writeBoolean(logSpectrum);
     }
 
     @Override
     public void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
-        if (loadVersion != 1 && loadVersion != VERSION) {
+        if (loadVersion < 1 || loadVersion > VERSION) {
             throw new MalformedModelException("unsupported CnnGru weights version " + loadVersion);
         }
         readInputShapes(is);
@@ -467,17 +523,19 @@ public final class CnnGruBlock extends AbstractBlock {
         int l = is.readInt();
         boolean t = is.readBoolean();
         boolean n = loadVersion >= 2 && is.readBoolean();
+        boolean s = loadVersion >= 3 && is.readBoolean();
         if (!arch.equals(architecture.id()) || classes != numClasses || h != hidden || l != layers || t != temporal
-            || n != instanceNorm) {
+            || n != instanceNorm || s != logSpectrum) {
             throw new MalformedModelException("weights are for " + arch + " with " + classes + " classes, hidden "
                 + h + ", " + l + " layer(s)" + (t ? ", temporal" : "") + (n ? ", instance norm" : "")
-                + "; the model was built as " + this);
+                + (s ? ", log spectrum" : "") + "; the model was built as " + this);
         }
     }
 
     @Override
     public String toString() {
         return "CnnGru(" + architecture.id() + ", classes=" + numClasses + ", hidden=" + hidden + ", layers=" + layers
-            + ", dropout=" + dropout + (temporal ? ", temporal" : "") + (instanceNorm ? ", instance norm" : "") + ")";
+            + ", dropout=" + dropout + (temporal ? ", temporal" : "") + (instanceNorm ? ", instance norm" : "")
+            + (logSpectrum ? ", log spectrum" : "") + ")";
     }
 }

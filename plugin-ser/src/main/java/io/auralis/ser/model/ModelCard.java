@@ -32,6 +32,8 @@ public final class ModelCard {
             .append(c.temporal ? "; the GRU runs over the CNN's time steps (temporal variant)" : "")
             .append(c.instanceNorm() ? "; the first layer's output normalised per clip and channel (instance norm)"
                 : "")
+            .append(c.logSpectrum()
+                ? "; the first layer reads the log spectrum (log power, 10 ms Hann window, 1 ms hop)" : "")
             .append('\n');
         md.append("- GRU: hidden ").append(c.hidden).append(", ").append(c.layers).append(" layer(s); dropout ")
             .append(c.dropout).append(" in training\n");

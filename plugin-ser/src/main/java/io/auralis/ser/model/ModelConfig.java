@@ -15,7 +15,7 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"format", "name", "description", "architecture", "classes", "sampleRate", "hidden", "layers",
-    "temporal", "instanceNorm", "dropout", "normalizeDbfs", "temperature", "weights", "license", "source", "training", "metrics"})
+    "temporal", "instanceNorm", "logSpectrum", "dropout", "normalizeDbfs", "temperature", "weights", "license", "source", "training", "metrics"})
 public class ModelConfig extends OpenRecord {
     /** The value of {@link #format} this version writes and reads. */
     public static final String FORMAT = "auralis-ser-model/1";
@@ -47,6 +47,11 @@ public class ModelConfig extends OpenRecord {
      * (left out of the file) for no, as in every model written before the option existed.
      */
     public Boolean instanceNorm;
+    /**
+     * Whether the first layer reads the log power spectrum ({@link CnnGru.Builder#optLogSpectrum}); {@code null} (left
+     * out of the file) for no, as in every model written before the option existed.
+     */
+    public Boolean logSpectrum;
     /** Dropout used in training (inactive at inference). */
     public double dropout;
     /**
@@ -97,6 +102,7 @@ public class ModelConfig extends OpenRecord {
         c.layers = block.layers();
         c.temporal = block.temporal();
         c.instanceNorm = block.instanceNorm() ? Boolean.TRUE : null;
+        c.logSpectrum = block.logSpectrum() ? Boolean.TRUE : null;
         c.dropout = dropout;
         return c;
     }
@@ -175,6 +181,7 @@ public class ModelConfig extends OpenRecord {
             .optDropout((float) dropout)
             .optTemporal(temporal)
             .optInstanceNorm(instanceNorm())
+            .optLogSpectrum(logSpectrum())
             .build();
     }
 
@@ -185,6 +192,15 @@ public class ModelConfig extends OpenRecord {
      */
     public boolean instanceNorm() {
         return Boolean.TRUE.equals(instanceNorm);
+    }
+
+    /**
+     * Whether the first layer reads the log power spectrum, reading an absent field as no.
+     *
+     * @return {@code true} when {@link #logSpectrum} is set and true
+     */
+    public boolean logSpectrum() {
+        return Boolean.TRUE.equals(logSpectrum);
     }
 
     /**

@@ -286,10 +286,11 @@ public final class ModelDirectory {
         if (Architecture.fromId(config.architecture) != block.architecture()
             || config.classes.size() != block.numClasses() || config.hidden != block.hidden()
             || config.layers != block.layers() || config.temporal != block.temporal()
-            || config.instanceNorm() != block.instanceNorm()) {
+            || config.instanceNorm() != block.instanceNorm() || config.logSpectrum() != block.logSpectrum()) {
             throw new IllegalArgumentException("model.json describes " + config.architecture + " with "
                 + config.classes.size() + " classes, hidden " + config.hidden + ", " + config.layers
-                + " layer(s)" + (config.instanceNorm() ? ", instance norm" : "") + " but the block is " + block);
+                + " layer(s)" + (config.instanceNorm() ? ", instance norm" : "")
+                + (config.logSpectrum() ? ", log spectrum" : "") + " but the block is " + block);
         }
         Files.createDirectories(dir);
         Path weights = dir.resolve(config.weights);

@@ -17,7 +17,7 @@ import java.util.Random;
  * What a search may vary, written as {@code name=a|b|c} for a choice and {@code name=low:high} for a log-uniform
  * range, comma-separated: {@code arch=cnn3gru|cnn5gru,hidden=32|64,lr=3e-4:3e-3}. Names: {@code arch},
  * {@code hidden}, {@code layers}, {@code dropout}, {@code lr}, {@code weight-decay}, {@code augment},
- * {@code normalize} and {@code instance-norm} ({@code on|off}). Names not given keep the base options' value.
+ * {@code normalize}, {@code instance-norm} and {@code log-spectrum} ({@code on|off}). Names not given keep the base options' value.
  */
 public final class SearchSpace {
 
@@ -26,7 +26,7 @@ public final class SearchSpace {
         + "dropout=0|0.1|0.2|0.3,lr=3e-4:3e-3,augment=on|off,normalize=on|off";
 
     private static final List<String> NAMES = List.of("arch", "hidden", "layers", "dropout", "lr", "weight-decay",
-        "augment", "normalize", "instance-norm");
+        "augment", "normalize", "instance-norm", "log-spectrum");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -124,6 +124,7 @@ public final class SearchSpace {
                     : cropSamples > 0 ? Augmentation.cropOnly(cropSamples) : null;
                 case "normalize" -> o.normalizeDbfs = on(name, value) ? LoudnessNormalization.DEFAULT_DBFS : null;
                 case "instance-norm" -> o.instanceNorm = on(name, value);
+                case "log-spectrum" -> o.logSpectrum = on(name, value);
                 default -> throw new IllegalArgumentException("unknown search dimension " + name);
             }
         });

@@ -43,7 +43,8 @@ public final class TrainerFactory {
     public static CnnGruBlock block(TrainingOptions options, int classes) {
         return CnnGru.builder().setArchitecture(options.architecture()).setNumClasses(classes)
             .optHidden(options.hidden).optLayers(options.layers).optDropout((float) options.dropout)
-            .optTemporal(options.temporal).optInstanceNorm(options.instanceNorm).build();
+            .optTemporal(options.temporal).optInstanceNorm(options.instanceNorm)
+            .optLogSpectrum(options.logSpectrum).build();
     }
 
     /**

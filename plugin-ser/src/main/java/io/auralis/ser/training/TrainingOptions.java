@@ -44,6 +44,8 @@ public class TrainingOptions {
     public boolean temporal;
     /** Whether the first layer's output is normalised per clip and channel (instance norm). */
     public boolean instanceNorm;
+    /** Whether the first layer reads the clip's log power spectrum instead of its samples. */
+    public boolean logSpectrum;
     /** Seed of the initial weights, the split, the batch order and dropout. */
     public long seed = 42;
     /** Where to train: auto, cpu, gpu or gpu:N. */

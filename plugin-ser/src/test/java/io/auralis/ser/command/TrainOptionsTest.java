@@ -45,9 +45,11 @@ class TrainOptionsTest {
     }
 
     @Test
-    void instanceNormAndTemporalAreModelOptions() throws UsageException {
+    void instanceNormLogSpectrumAndTemporalAreModelOptions() throws UsageException {
         assertTrue(options("--instance-norm").instanceNorm);
         assertTrue(options("--temporal").temporal);
+        assertTrue(options("--log-spectrum").logSpectrum);
         assertTrue(!options().instanceNorm);
+        assertTrue(!options().logSpectrum);
     }
 }

@@ -25,11 +25,16 @@ class MaskedBatchTest {
     private static final float TOLERANCE = 1e-5f;
 
     @ParameterizedTest
-    @CsvSource({"CNN3, false, false", "CNN5, false, false", "CNN11, false, false", "CNN18, false, false",
-        "CNN5, true, false", "CNN18, true, false", "CNN3, false, true", "CNN5, false, true", "CNN11, false, true",
-        "CNN18, false, true", "CNN5, true, true"})
-    void everyClipOfAPaddedBatchGetsItsResultAlone(Architecture arch, boolean temporal, boolean instanceNorm) {
-        Random random = new Random(arch.ordinal() * 31L + (temporal ? 1 : 0) + (instanceNorm ? 2 : 0));
+    @CsvSource({"CNN3, false, false, false", "CNN5, false, false, false", "CNN11, false, false, false",
+        "CNN18, false, false, false", "CNN5, true, false, false", "CNN18, true, false, false",
+        "CNN3, false, true, false", "CNN5, false, true, false", "CNN11, false, true, false",
+        "CNN18, false, true, false", "CNN5, true, true, false", "CNN3, false, false, true",
+        "CNN5, false, false, true", "CNN11, false, false, true", "CNN18, false, false, true",
+        "CNN5, true, false, true", "CNN5, false, true, true"})
+    void everyClipOfAPaddedBatchGetsItsResultAlone(Architecture arch, boolean temporal, boolean instanceNorm,
+                                                   boolean logSpectrum) {
+        Random random = new Random(arch.ordinal() * 31L + (temporal ? 1 : 0) + (instanceNorm ? 2 : 0)
+            + (logSpectrum ? 4 : 0));
         int min = arch.minimumSamples();
         int[] lengths = {min, 24_000, min + 1 + random.nextInt(4000), 3 + random.nextInt(20_000) + min,
             16_000 + random.nextInt(8000)};
@@ -39,7 +44,7 @@ class MaskedBatchTest {
         }
         try (NDManager manager = NDManager.newBaseManager()) {
             CnnGruBlock block = CnnGru.builder().setArchitecture(arch).setNumClasses(4).optTemporal(temporal)
-                .optInstanceNorm(instanceNorm).build();
+                .optInstanceNorm(instanceNorm).optLogSpectrum(logSpectrum).build();
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 16000));
             randomiseNorms(block, manager, random);
             float[][] clips = new float[lengths.length][];
@@ -65,7 +70,7 @@ class MaskedBatchTest {
                         manager.create(clips[b], new Shape(1, 1, lengths[b]))), false).head().toFloatArray();
                     float[] inBatch = batch.get(b).toFloatArray();
                     assertArrayEquals(alone, inBatch, TOLERANCE, arch.id() + (temporal ? " temporal" : "")
-                        + (instanceNorm ? " instance norm" : "")
+                        + (instanceNorm ? " instance norm" : "") + (logSpectrum ? " log spectrum" : "")
                         + (folded ? " folded" : "") + ": clip " + b + " of " + lengths[b] + " samples padded to "
                         + longest);
                 }

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ModelDirectoryTest {
 
@@ -72,26 +74,30 @@ class ModelDirectoryTest {
         }
     }
 
-    @Test
-    void instanceNormIsRecordedInModelJsonAndTheWeightsAndSurvivesTheRoundTrip() throws IOException {
+    @ParameterizedTest
+    @CsvSource({"instanceNorm, instance norm", "logSpectrum, log spectrum"})
+    void aFirstLayerOptionIsRecordedInModelJsonAndTheWeightsAndSurvivesTheRoundTrip(String field, String words)
+            throws IOException {
+        boolean instanceNorm = field.equals("instanceNorm");
         try (NDManager manager = NDManager.newBaseManager()) {
             CnnGruBlock original = CnnGru.builder().setArchitecture(Architecture.CNN3).setNumClasses(4)
-                .optInstanceNorm(true).build();
+                .optInstanceNorm(instanceNorm).optLogSpectrum(!instanceNorm).build();
             original.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 4000));
             ModelDirectory.write(tmp.resolve("n"), ModelConfig.of("n", original, CLASSES, 0), original);
-            assertTrue(Files.readString(tmp.resolve("n").resolve("model.json")).contains("\"instanceNorm\" : true"));
+            Path json = tmp.resolve("n").resolve("model.json");
+            assertTrue(Files.readString(json).contains("\"" + field + "\" : true"), Files.readString(json));
             ModelDirectory dir = ModelDirectory.open(tmp.resolve("n"));
             CnnGruBlock loaded = dir.loadBlock(manager);
-            assertTrue(loaded.instanceNorm());
+            assertEquals(instanceNorm, loaded.instanceNorm());
+            assertEquals(!instanceNorm, loaded.logSpectrum());
             assertArrayEquals(run(manager, original), run(manager, loaded), 0f);
-            assertTrue(Files.readString(tmp.resolve("n").resolve(ModelDirectory.CARD)).contains("instance norm"));
+            assertTrue(Files.readString(tmp.resolve("n").resolve(ModelDirectory.CARD)).contains(words));
 
             // the same weights under a model.json without the flag are another network, and say so
-            Path json = tmp.resolve("n").resolve("model.json");
-            Files.writeString(json, Files.readString(json).replace("\"instanceNorm\" : true,", ""));
+            Files.writeString(json, Files.readString(json).replace("\"" + field + "\" : true,", ""));
             ModelException e = assertThrows(ModelException.class, () -> ModelDirectory.open(tmp.resolve("n"))
                 .loadBlock(manager));
-            assertTrue(e.getMessage().contains("instance norm"), e.getMessage());
+            assertTrue(e.getMessage().contains(words), e.getMessage());
         }
     }
 
@@ -103,6 +109,7 @@ class ModelDirectoryTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             CnnGruBlock block = ModelDirectory.open(shipped).loadBlock(manager);
             assertFalse(block.instanceNorm());
+            assertFalse(block.logSpectrum());
         }
     }
 
