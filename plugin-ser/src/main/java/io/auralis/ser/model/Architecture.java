@@ -115,13 +115,24 @@ public enum Architecture {
         long frames = 0;
         for (ConvLayer layer : layers) {
             if (layer.index() == 1) {
-                frames = (samples - FIRST_KERNEL) / FIRST_STRIDE + 1;
+                frames = firstLayerFrames(samples);
             }
             if (layer.poolAfter()) {
                 frames /= POOL;
             }
         }
         return frames;
+    }
+
+    /**
+     * The number of frames the first convolution (kernel {@value #FIRST_KERNEL}, stride {@value #FIRST_STRIDE}, no
+     * padding) produces, before any pool.
+     *
+     * @param samples the input length, at least {@value #FIRST_KERNEL}
+     * @return frames
+     */
+    public static long firstLayerFrames(long samples) {
+        return (samples - FIRST_KERNEL) / FIRST_STRIDE + 1;
     }
 
     /**

@@ -335,8 +335,7 @@ public final class CnnGruBlock extends AbstractBlock {
             x = Activation.leakyRelu(x, LEAKY_SLOPE);
             if (lengths != null) {
                 for (int b = 0; b < lengths.length; b++) {
-                    lengths[b] = i == 0 ? (lengths[b] - Architecture.FIRST_KERNEL) / Architecture.FIRST_STRIDE + 1
-                        : lengths[b];
+                    lengths[b] = i == 0 ? Architecture.firstLayerFrames(lengths[b]) : lengths[b];
                     if (layer.poolAfter()) {
                         lengths[b] /= Architecture.POOL;
                     }
@@ -391,7 +390,7 @@ public final class CnnGruBlock extends AbstractBlock {
      */
     private static NDArray logPowerSpectrum(NDArray x, int pool) {
         long samples = x.getShape().get(2);
-        long frames = ((samples - Architecture.FIRST_KERNEL) / Architecture.FIRST_STRIDE + 1) / pool;
+        long frames = Architecture.firstLayerFrames(samples) / pool;
         NDArray window = x.getManager().hanningWindow(Architecture.FIRST_KERNEL);
         // the complex form's magnitude: PyTorch warns on the real form, and summing its pairs of real and imaginary
         // parts was half of a training step (a reduction over a dimension of 2)
@@ -481,8 +480,9 @@ public final class CnnGruBlock extends AbstractBlock {
         for (int i = 0; i < spec.size(); i++) {
             boolean spectral = i == 0 && logSpectrum;
             if (spectral) {
-                long frames = (samples - Architecture.FIRST_KERNEL) / Architecture.FIRST_STRIDE + 1;
-                s = new Shape(batch, SPECTRUM_BINS, Math.max(1, spec.get(0).poolAfter() ? frames / Architecture.POOL : frames));
+                long frames = Architecture.firstLayerFrames(samples)
+                    / (spec.get(0).poolAfter() ? Architecture.POOL : 1);
+                s = new Shape(batch, SPECTRUM_BINS, Math.max(1, frames));
             }
             convs.get(i).initialize(manager, dataType, s);
             s = convs.get(i).getOutputShapes(new Shape[] {s})[0];

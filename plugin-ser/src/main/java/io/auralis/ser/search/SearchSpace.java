@@ -17,7 +17,8 @@ import java.util.Random;
  * What a search may vary, written as {@code name=a|b|c} for a choice and {@code name=low:high} for a log-uniform
  * range, comma-separated: {@code arch=cnn3gru|cnn5gru,hidden=32|64,lr=3e-4:3e-3}. Names: {@code arch},
  * {@code hidden}, {@code layers}, {@code dropout}, {@code lr}, {@code weight-decay}, {@code augment},
- * {@code normalize}, {@code instance-norm} and {@code log-spectrum} ({@code on|off}). Names not given keep the base options' value.
+ * {@code normalize}, {@code instance-norm} and {@code log-spectrum} ({@code on|off}). Names not given keep the base
+ * options' value.
  */
 public final class SearchSpace {
 
