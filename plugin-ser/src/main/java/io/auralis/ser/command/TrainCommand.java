@@ -99,6 +99,9 @@ final class TrainCommand implements Subcommand {
                 + "the clip (zero mean, unit variance), against microphone and room colouring"))
             .addOption(CommandLines.flag("log-spectrum", "the first layer reads the clip's log power spectrum (10 ms "
                 + "window, 1 ms hop) instead of its samples"))
+            .addOption(CommandLines.valued("adversary", "W", "train against a classifier of the training corpora "
+                + "behind a gradient reversal of weight W (about 0.1 to 1), so the features stop telling the corpora "
+                + "apart; needs two corpora or more"))
             .addOption(CommandLines.valued("average-from", "EPOCH", "make the model the mean of the weights of "
                 + "epochs EPOCH to --epochs, batch-norm statistics re-estimated (stochastic weight averaging), "
                 + "instead of the epoch with the lowest validation loss"))
@@ -245,6 +248,7 @@ final class TrainCommand implements Subcommand {
         o.temporal = a.hasOption("temporal");
         o.instanceNorm = a.hasOption("instance-norm");
         o.logSpectrum = a.hasOption("log-spectrum");
+        o.adversary = number(a, "adversary", o.adversary);
         String seed = a.getOptionValue("seed");
         if (seed != null) {
             try {

@@ -83,6 +83,7 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
     private final Double normalizeDbfs;
     private final Augmentation augmentation;
     private final long augmentationSeed;
+    private final boolean corpusLabels;
     private int epoch;
     private long draws;
 
@@ -93,6 +94,8 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
     private List<Clip> clips = List.of();
     private short[][] audio = new short[0][];
     private int[] labels = new int[0];
+    private List<String> corpora = List.of();
+    private int[] corpusIndices = new int[0];
     /** Threads that decode clips while preparing: one per core, as the clips are independent. */
     private static final int DECODE_THREADS = Runtime.getRuntime().availableProcessors();
 
@@ -118,6 +121,7 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         this.normalizeDbfs = builder.normalizeDbfs;
         this.augmentation = builder.augmentation;
         this.augmentationSeed = builder.augmentationSeed;
+        this.corpusLabels = builder.corpusLabels;
     }
 
     /**
@@ -412,6 +416,8 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         clips = Collections.unmodifiableList(kept);
         audio = decoded.toArray(new short[0][]);
         labels = labelIndices.stream().mapToInt(Integer::intValue).toArray();
+        corpora = kept.stream().map(this::corpusOf).distinct().sorted().toList();
+        corpusIndices = kept.stream().mapToInt(c -> corpora.indexOf(corpusOf(c))).toArray();
         prepared = true;
     }
 
@@ -476,7 +482,8 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
     /**
      * Returns one clip: its waveform as {@code float32 (samples)} and its length as an {@code int64} scalar (so a
      * zero-padded batch still knows where each clip ends, see {@code CnnGruBlock}), and its class index as an
-     * {@code int64} scalar. A training part built with {@link BaseBuilder#optAugmentation} crops and perturbs the
+     * {@code int64} scalar, followed, for a part built with {@link BaseBuilder#optCorpusLabels}, by its corpus's
+     * index in {@link #corpora()}. A training part built with {@link BaseBuilder#optAugmentation} crops and perturbs the
      * clip anew on every draw; a part built with {@link BaseBuilder#optNormalization} normalises its loudness last.
      *
      * @param manager creates the arrays
@@ -501,6 +508,9 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         }
         NDList data = new NDList(manager.create(samples), manager.create((long) samples.length));
         NDList label = new NDList(manager.create((long) labels[Math.toIntExact(index)]));
+        if (corpusLabels) {
+            label.add(manager.create((long) corpusIndices[Math.toIntExact(index)]));
+        }
         return new Record(data, label);
     }
 
@@ -528,6 +538,16 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
     @Override
     protected long availableSize() {
         return clips.size();
+    }
+
+    /**
+     * The corpora of the decoded clips, sorted by name: what the indices of {@link BaseBuilder#optCorpusLabels}
+     * count. Empty before {@link #prepare(Progress)}.
+     *
+     * @return corpus names, unmodifiable
+     */
+    public List<String> corpora() {
+        return corpora;
     }
 
     /**
@@ -708,6 +728,7 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         Double normalizeDbfs;
         Augmentation augmentation;
         long augmentationSeed;
+        boolean corpusLabels;
 
         /** Starts with in-order batches of 32, zero-padded to the longest clip. */
         protected BaseBuilder() {
@@ -841,6 +862,18 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
          */
         public T optNormalization(Double targetDbfs) {
             this.normalizeDbfs = targetDbfs;
+            return self();
+        }
+
+        /**
+         * Gives each record a second label, its corpus's index in {@link #corpora()}, for training against a
+         * corpus classifier; off unless set.
+         *
+         * @param corpusLabels whether records carry their corpus
+         * @return this builder
+         */
+        public T optCorpusLabels(boolean corpusLabels) {
+            this.corpusLabels = corpusLabels;
             return self();
         }
 

@@ -44,10 +44,12 @@ import java.util.Map;
 public final class CnnGruBlock extends AbstractBlock {
 
     /**
-     * Version 2 adds the instance-norm flag to the metadata, version 3 the log-spectrum flag; older streams load as
-     * without them.
+     * Version 2 adds the instance-norm flag to the metadata, version 3 the log-spectrum flag, version 4 the number of
+     * corpora of the adversary; older streams load as without them.
      */
-    private static final byte VERSION = 3;
+    private static final byte VERSION = 4;
+    /** Units of the adversary's hidden layer. */
+    static final int ADVERSARY_UNITS = 32;
     /** Slope of every LeakyReLU, PyTorch's default. */
     static final float LEAKY_SLOPE = 0.01f;
     private static final Shape POOL = new Shape(Architecture.POOL);
@@ -69,18 +71,25 @@ public final class CnnGruBlock extends AbstractBlock {
     private final boolean temporal;
     private final boolean instanceNorm;
     private final boolean logSpectrum;
+    private final int domains;
+    private final float adversaryWeight;
 
     private final List<Conv1d> convs = new ArrayList<>();
     private final List<BatchNorm> norms = new ArrayList<>();
     private final Linear fc1;
     private final GRU gru;
     private final Linear fc2;
+    /** The adversary's two layers, null without one. */
+    private final Linear adv1;
+    private final Linear adv2;
     /** Per convolution, its weight and bias with the following batch norm folded in; null until folded. */
     private volatile List<NDArray[]> folded;
 
     CnnGruBlock(Architecture architecture, int numClasses, int hidden, int layers, float dropout, boolean temporal,
-                boolean instanceNorm, boolean logSpectrum) {
+                boolean instanceNorm, boolean logSpectrum, int domains, float adversaryWeight) {
         super(VERSION);
+        this.domains = domains;
+        this.adversaryWeight = adversaryWeight;
         this.instanceNorm = instanceNorm;
         this.logSpectrum = logSpectrum;
         this.architecture = architecture;
@@ -111,6 +120,9 @@ public final class CnnGruBlock extends AbstractBlock {
             .optReturnState(false)
             .build());
         fc2 = addChildBlock("fc2", Linear.builder().setUnits(numClasses).build());
+        // added last, so a stream without an adversary is a prefix of the same children's order
+        adv1 = domains == 0 ? null : addChildBlock("adv1", Linear.builder().setUnits(ADVERSARY_UNITS).build());
+        adv2 = domains == 0 ? null : addChildBlock("adv2", Linear.builder().setUnits(domains).build());
     }
 
     /**
@@ -193,6 +205,29 @@ public final class CnnGruBlock extends AbstractBlock {
     }
 
     /**
+     * The number of corpora the adversary tells apart, or 0 without one. With one, a training forward pass also
+     * returns the adversary's log-probabilities over the corpora (a second output), computed from the features fc2
+     * reads through a gradient reversal: the adversary learns to name the corpus, and the network beneath it gets
+     * the opposite of that gradient, times {@link #adversaryWeight()}, so it learns features on which the corpora
+     * (their microphones, rooms, languages and speakers) look alike (Ganin and Lempitsky, ICML 2015). Evaluation
+     * and inference return the emotion alone and never run the adversary.
+     *
+     * @return corpora, 0 for none
+     */
+    public int domains() {
+        return domains;
+    }
+
+    /**
+     * How strongly the adversary's reversed gradient reaches the network; a training setting, not saved.
+     *
+     * @return the weight, 0 when the block was loaded rather than built for training
+     */
+    public float adversaryWeight() {
+        return adversaryWeight;
+    }
+
+    /**
      * The shortest input this block accepts.
      *
      * @return samples
@@ -232,6 +267,12 @@ public final class CnnGruBlock extends AbstractBlock {
         }
         map.put("fc2.weight", fc2.getParameters().get("weight"));
         map.put("fc2.bias", fc2.getParameters().get("bias"));
+        if (domains > 0) {
+            map.put("adv1.weight", adv1.getParameters().get("weight"));
+            map.put("adv1.bias", adv1.getParameters().get("bias"));
+            map.put("adv2.weight", adv2.getParameters().get("weight"));
+            map.put("adv2.bias", adv2.getParameters().get("bias"));
+        }
         return Collections.unmodifiableMap(map);
     }
 
@@ -377,9 +418,17 @@ public final class CnnGruBlock extends AbstractBlock {
             x = x.get(":, -1, :");
         }
         x = Activation.leakyRelu(x, LEAKY_SLOPE);
+        NDArray features = x;
         x = Dropout.dropout(x, dropout, training).head();
         x = fc2.forward(store, new NDList(x), training).head();
-        return new NDList(x.logSoftmax(1));
+        NDArray emotion = x.logSoftmax(1);
+        if (!training || domains == 0) {
+            return new NDList(emotion);
+        }
+        NDArray reversed = features.scaleGradient(-adversaryWeight);
+        NDArray corpus = adv1.forward(store, new NDList(reversed), true).head();
+        corpus = adv2.forward(store, new NDList(Activation.leakyRelu(corpus, LEAKY_SLOPE)), true).head();
+        return new NDList(emotion, corpus.logSoftmax(1));
     }
 
     /**
@@ -497,6 +546,10 @@ public final class CnnGruBlock extends AbstractBlock {
         seq = new Shape(batch, steps, architecture.fc1Units());
         gru.initialize(manager, dataType, seq);
         fc2.initialize(manager, dataType, new Shape(batch, hidden));
+        if (domains > 0) {
+            adv1.initialize(manager, dataType, new Shape(batch, hidden));
+            adv2.initialize(manager, dataType, new Shape(batch, ADVERSARY_UNITS));
+        }
     }
 
     @Override
@@ -509,6 +562,7 @@ public final class CnnGruBlock extends AbstractBlock {
         os.writeBoolean(temporal);
         os.writeBoolean(instanceNorm);
         os.writeBoolean(logSpectrum);
+        os.writeInt(domains);
     }
 
     @Override
@@ -524,11 +578,13 @@ public final class CnnGruBlock extends AbstractBlock {
         boolean t = is.readBoolean();
         boolean n = loadVersion >= 2 && is.readBoolean();
         boolean s = loadVersion >= 3 && is.readBoolean();
+        int d = loadVersion >= 4 ? is.readInt() : 0;
         if (!arch.equals(architecture.id()) || classes != numClasses || h != hidden || l != layers || t != temporal
-            || n != instanceNorm || s != logSpectrum) {
+            || n != instanceNorm || s != logSpectrum || d != domains) {
             throw new MalformedModelException("weights are for " + arch + " with " + classes + " classes, hidden "
                 + h + ", " + l + " layer(s)" + (t ? ", temporal" : "") + (n ? ", instance norm" : "")
-                + (s ? ", log spectrum" : "") + "; the model was built as " + this);
+                + (s ? ", log spectrum" : "") + (d > 0 ? ", adversary over " + d + " corpora" : "")
+                + "; the model was built as " + this);
         }
     }
 
@@ -536,6 +592,7 @@ public final class CnnGruBlock extends AbstractBlock {
     public String toString() {
         return "CnnGru(" + architecture.id() + ", classes=" + numClasses + ", hidden=" + hidden + ", layers=" + layers
             + ", dropout=" + dropout + (temporal ? ", temporal" : "") + (instanceNorm ? ", instance norm" : "")
-            + (logSpectrum ? ", log spectrum" : "") + ")";
+            + (logSpectrum ? ", log spectrum" : "") + (domains > 0 ? ", adversary over " + domains + " corpora" : "")
+            + ")";
     }
 }

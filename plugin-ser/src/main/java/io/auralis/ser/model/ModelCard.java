@@ -35,6 +35,11 @@ public final class ModelCard {
             .append(c.logSpectrum()
                 ? "; the first layer reads the log spectrum (log power, 10 ms Hann window, 1 ms hop)" : "")
             .append('\n');
+        if (c.adversaryCorpora() > 0) {
+            md.append("- Trained against a classifier of its ").append(c.adversaryCorpora())
+                .append(" training corpora behind a gradient reversal (its weights are in the file; inference does "
+                    + "not run it)\n");
+        }
         md.append("- GRU: hidden ").append(c.hidden).append(", ").append(c.layers).append(" layer(s); dropout ")
             .append(c.dropout).append(" in training\n");
         md.append("- Classes, in output order: ").append(String.join(", ", c.classes)).append('\n');

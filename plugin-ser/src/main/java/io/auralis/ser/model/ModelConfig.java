@@ -15,7 +15,7 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"format", "name", "description", "architecture", "classes", "sampleRate", "hidden", "layers",
-    "temporal", "instanceNorm", "logSpectrum", "dropout", "normalizeDbfs", "temperature", "weights", "license", "source", "training", "metrics"})
+    "temporal", "instanceNorm", "logSpectrum", "adversaryCorpora", "dropout", "normalizeDbfs", "temperature", "weights", "license", "source", "training", "metrics"})
 public class ModelConfig extends OpenRecord {
     /** The value of {@link #format} this version writes and reads. */
     public static final String FORMAT = "auralis-ser-model/1";
@@ -52,6 +52,12 @@ public class ModelConfig extends OpenRecord {
      * out of the file) for no, as in every model written before the option existed.
      */
     public Boolean logSpectrum;
+    /**
+     * The number of training corpora of the adversary the network was trained against ({@link
+     * CnnGru.Builder#optAdversary}), whose weights the file holds and inference never runs; {@code null} (left out of
+     * the file) for none, as in every model written before the option existed.
+     */
+    public Integer adversaryCorpora;
     /** Dropout used in training (inactive at inference). */
     public double dropout;
     /**
@@ -103,6 +109,7 @@ public class ModelConfig extends OpenRecord {
         c.temporal = block.temporal();
         c.instanceNorm = block.instanceNorm() ? Boolean.TRUE : null;
         c.logSpectrum = block.logSpectrum() ? Boolean.TRUE : null;
+        c.adversaryCorpora = block.domains() > 0 ? block.domains() : null;
         c.dropout = dropout;
         return c;
     }
@@ -156,6 +163,9 @@ public class ModelConfig extends OpenRecord {
         if (temperature != null && !(temperature > 0 && temperature < 100)) {
             p.add("temperature must be in (0, 100)");
         }
+        if (adversaryCorpora != null && adversaryCorpora < 2) {
+            p.add("adversaryCorpora must be at least 2");
+        }
         if (weights == null || weights.isBlank()) {
             p.add("no weights file named");
         }
@@ -182,6 +192,7 @@ public class ModelConfig extends OpenRecord {
             .optTemporal(temporal)
             .optInstanceNorm(instanceNorm())
             .optLogSpectrum(logSpectrum())
+            .optAdversary(adversaryCorpora(), 0f)
             .build();
     }
 
@@ -201,6 +212,15 @@ public class ModelConfig extends OpenRecord {
      */
     public boolean logSpectrum() {
         return Boolean.TRUE.equals(logSpectrum);
+    }
+
+    /**
+     * The number of corpora of the adversary, reading an absent field as none.
+     *
+     * @return {@link #adversaryCorpora}, or 0 when it is not set
+     */
+    public int adversaryCorpora() {
+        return adversaryCorpora == null ? 0 : adversaryCorpora;
     }
 
     /**

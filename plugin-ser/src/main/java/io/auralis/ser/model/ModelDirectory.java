@@ -286,11 +286,14 @@ public final class ModelDirectory {
         if (Architecture.fromId(config.architecture) != block.architecture()
             || config.classes.size() != block.numClasses() || config.hidden != block.hidden()
             || config.layers != block.layers() || config.temporal != block.temporal()
-            || config.instanceNorm() != block.instanceNorm() || config.logSpectrum() != block.logSpectrum()) {
+            || config.instanceNorm() != block.instanceNorm() || config.logSpectrum() != block.logSpectrum()
+            || config.adversaryCorpora() != block.domains()) {
             throw new IllegalArgumentException("model.json describes " + config.architecture + " with "
                 + config.classes.size() + " classes, hidden " + config.hidden + ", " + config.layers
                 + " layer(s)" + (config.instanceNorm() ? ", instance norm" : "")
-                + (config.logSpectrum() ? ", log spectrum" : "") + " but the block is " + block);
+                + (config.logSpectrum() ? ", log spectrum" : "")
+                + (config.adversaryCorpora() > 0 ? ", adversary over " + config.adversaryCorpora() + " corpora" : "")
+                + " but the block is " + block);
         }
         Files.createDirectories(dir);
         Path weights = dir.resolve(config.weights);

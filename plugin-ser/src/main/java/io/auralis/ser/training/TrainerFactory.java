@@ -15,7 +15,6 @@ import ai.djl.training.listener.EpochTrainingListener;
 import ai.djl.training.listener.EvaluatorTrainingListener;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 
 import io.auralis.ser.data.SpeechEmotionDataset;
 import io.auralis.ser.model.Architecture;
@@ -34,28 +33,41 @@ public final class TrainerFactory {
     }
 
     /**
-     * The network the options describe.
+     * The network the options describe, without a corpus classifier.
      *
      * @param options the architecture, GRU size, layers, dropout and temporal flag
      * @param classes the number of classes
      * @return an uninitialised block
      */
     public static CnnGruBlock block(TrainingOptions options, int classes) {
+        return block(options, classes, 0);
+    }
+
+    /**
+     * The network the options describe.
+     *
+     * @param options the architecture, GRU size, layers, dropout, temporal flag and adversary weight
+     * @param classes the number of classes
+     * @param corpora the training corpora the adversary tells apart, or 0 for none
+     * @return an uninitialised block
+     */
+    public static CnnGruBlock block(TrainingOptions options, int classes, int corpora) {
         return CnnGru.builder().setArchitecture(options.architecture()).setNumClasses(classes)
             .optHidden(options.hidden).optLayers(options.layers).optDropout((float) options.dropout)
             .optTemporal(options.temporal).optInstanceNorm(options.instanceNorm)
-            .optLogSpectrum(options.logSpectrum).build();
+            .optLogSpectrum(options.logSpectrum).optAdversary(corpora, (float) options.adversary).build();
     }
 
     /**
      * The published loss: NLL of the true class under the network's log-probabilities. DJL's softmax cross-entropy
      * with {@code fromLogit=false} takes its input as log-probabilities already and picks the true class's entry,
-     * which is exactly {@code F.nll_loss}.
+     * which is exactly {@code F.nll_loss}. A network trained with {@code --adversary} adds the NLL of the true corpus
+     * in training steps; validation, which the kept epoch is chosen on, is the emotion's NLL alone.
      *
      * @return the loss
      */
     public static Loss loss() {
-        return new SoftmaxCrossEntropyLoss("loss", 1f, -1, true, false);
+        return new AdversarialLoss();
     }
 
     /**

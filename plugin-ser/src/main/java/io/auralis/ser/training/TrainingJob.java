@@ -215,6 +215,7 @@ public final class TrainingJob {
                 : new SeededShuffleSampler(opts.seed, state.completedEpochs), opts.batchSize, false))
             .optAugmentation(opts.augmentation, opts.seed)
             .optNormalization(opts.normalizeDbfs)
+            .optCorpusLabels(opts.adversary > 0)
             .build();
         SpeechEmotionDataset validation = part(sources, classNames, split, Usage.VALIDATION, architecture)
             .optNormalization(opts.normalizeDbfs)
@@ -225,6 +226,10 @@ public final class TrainingJob {
         test.prepare(progress);
         if (train.size() == 0) {
             throw new IllegalArgumentException(source + " at " + root + ": no training clips (" + split + ")");
+        }
+        if (opts.adversary > 0 && train.corpora().size() < 2) {
+            throw new IllegalArgumentException("--adversary needs at least 2 training corpora; " + source
+                + " trains on " + train.corpora());
         }
         int[] counts = train.classCounts();
         for (int c = 0; c < counts.length; c++) {

@@ -46,6 +46,11 @@ public class TrainingOptions {
     public boolean instanceNorm;
     /** Whether the first layer reads the clip's log power spectrum instead of its samples. */
     public boolean logSpectrum;
+    /**
+     * The weight of the reversed gradient of a classifier of the training corpora ({@code --adversary}); 0 trains
+     * without one.
+     */
+    public double adversary;
     /** Seed of the initial weights, the split, the batch order and dropout. */
     public long seed = 42;
     /** Where to train: auto, cpu, gpu or gpu:N. */
@@ -120,6 +125,9 @@ public class TrainingOptions {
         if (averageFrom < 0 || averageFrom > epochs) {
             p.add("--average-from must be an epoch from 1 to --epochs (" + epochs + "), got " + averageFrom);
         }
+        if (!(adversary >= 0 && Double.isFinite(adversary))) {
+            p.add("--adversary must be a weight of 0 or more, got " + adversary);
+        }
         if (!(dropout >= 0 && dropout < 1)) {
             p.add("--dropout must be in [0, 1), got " + dropout);
         }
@@ -154,8 +162,10 @@ public class TrainingOptions {
      */
     public String protocol() {
         return String.format(Locale.ROOT, "Adam (lr %s, weight decay %s), learning rate x%s every %d epochs, NLL loss, "
-                + "batches of %d clips zero-padded to the longest, %d epochs, %s", trim(learningRate),
-            trim(weightDecay), trim(gamma), stepEpochs, batchSize, epochs, averageFrom > 0
+                + "batches of %d clips zero-padded to the longest, %d epochs, %s%s", trim(learningRate),
+            trim(weightDecay), trim(gamma), stepEpochs, batchSize, epochs, adversary > 0
+                ? "against a classifier of the training corpora behind a gradient reversal of weight "
+                    + trim(adversary) + ", " : "", averageFrom > 0
                 ? String.format(Locale.ROOT, "the weights of epochs %d-%d averaged and batch-norm statistics "
                     + "re-estimated on the training draws", averageFrom, epochs)
                 : "the epoch with the lowest validation loss kept");

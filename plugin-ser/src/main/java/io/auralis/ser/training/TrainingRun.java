@@ -45,11 +45,12 @@ record TrainingRun(Path output, Checkpoint checkpoint, CheckpointState state, Tr
     }
 
     /**
-     * The network of this run, without weights.
+     * The network of this run, without weights; with {@code --adversary}, its corpus classifier tells the training
+     * part's corpora apart.
      *
      * @return a new block
      */
     CnnGruBlock newBlock() {
-        return TrainerFactory.block(options, classes.size());
+        return TrainerFactory.block(options, classes.size(), options.adversary > 0 ? train.corpora().size() : 0);
     }
 }

@@ -52,4 +52,15 @@ class TrainOptionsTest {
         assertTrue(!options().instanceNorm);
         assertTrue(!options().logSpectrum);
     }
+
+    @Test
+    void theAdversaryWeightIsRecordedAndANegativeOneIsNamed() throws UsageException {
+        assertEquals(0.3, options("--adversary", "0.3").adversary);
+        assertEquals(0.0, options().adversary, "off unless asked for");
+        assertTrue(options().problems().isEmpty());
+        List<String> problems = options("--adversary", "-1").problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("--adversary must be"), problems.get(0));
+        assertTrue(options("--adversary", "0.5").protocol().contains("gradient reversal of weight 0.5"));
+    }
 }

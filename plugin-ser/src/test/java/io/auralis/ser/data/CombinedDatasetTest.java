@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Dataset.Usage;
 
 import java.io.IOException;
@@ -87,6 +89,26 @@ class CombinedDatasetTest {
             train.clips().stream().map(Clip::speaker).collect(Collectors.toSet()));
         assertArrayEquals(new int[] {2, 2}, train.classCounts());
         assertEquals(Map.of("surprise", 1), train.leftOutByLabel());
+    }
+
+    @Test
+    void withCorpusLabelsEachRecordAlsoCarriesItsCorpusIndexAndWithoutThemOnlyItsClass() throws IOException {
+        CombinedDataset labelled = combined().optCorpusLabels(true).build();
+        labelled.prepare(null);
+        CombinedDataset plain = combined().build();
+        plain.prepare(null);
+
+        assertEquals(List.of("emodb", "tess"), labelled.corpora(), "sorted by name");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int i = 0; i < labelled.size(); i++) {
+                NDList labels = labelled.get(manager, i).getLabels();
+                assertEquals(2, labels.size());
+                assertEquals(labelled.label(i), labels.get(0).getLong());
+                String corpus = labelled.corpusOf(labelled.clips().get(i));
+                assertEquals(labelled.corpora().indexOf(corpus), labels.get(1).getLong(), corpus);
+                assertEquals(1, plain.get(manager, i).getLabels().size());
+            }
+        }
     }
 
     @Test

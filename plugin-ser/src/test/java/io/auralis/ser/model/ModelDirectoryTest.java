@@ -102,6 +102,28 @@ class ModelDirectoryTest {
     }
 
     @Test
+    void theCorpusClassifierANetworkWasTrainedAgainstIsRecordedAndItsWeightsLoadWithIt() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CnnGruBlock original = CnnGru.builder().setArchitecture(Architecture.CNN3).setNumClasses(4)
+                .optAdversary(3, 0.5f).build();
+            original.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 4000));
+            ModelDirectory.write(tmp.resolve("a"), ModelConfig.of("a", original, CLASSES, 0), original);
+            Path json = tmp.resolve("a").resolve("model.json");
+            assertTrue(Files.readString(json).contains("\"adversaryCorpora\" : 3"), Files.readString(json));
+            CnnGruBlock loaded = ModelDirectory.open(tmp.resolve("a")).loadBlock(manager);
+            assertEquals(3, loaded.domains());
+            assertEquals(0f, loaded.adversaryWeight(), "the weight is a training setting, not saved");
+            assertArrayEquals(run(manager, original), run(manager, loaded), 0f);
+            assertTrue(Files.readString(tmp.resolve("a").resolve(ModelDirectory.CARD)).contains("gradient reversal"));
+
+            Files.writeString(json, Files.readString(json).replace("\"adversaryCorpora\" : 3,", ""));
+            ModelException e = assertThrows(ModelException.class, () -> ModelDirectory.open(tmp.resolve("a"))
+                .loadBlock(manager));
+            assertTrue(e.getMessage().contains("adversary over 3 corpora"), e.getMessage());
+        }
+    }
+
+    @Test
     void weightsWrittenBeforeTheInstanceNormFlagStillLoad() throws IOException {
         // the shipped default's weights are a version 1 stream, written before the flag existed
         Path shipped = Path.of("..", "models", "default").toAbsolutePath().normalize();
