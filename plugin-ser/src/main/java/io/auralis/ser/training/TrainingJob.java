@@ -228,8 +228,8 @@ public final class TrainingJob {
             throw new IllegalArgumentException(source + " at " + root + ": no training clips (" + split + ")");
         }
         if (opts.adversary > 0 && train.corpora().size() < 2) {
-            throw new IllegalArgumentException("--adversary needs at least 2 training corpora; " + source
-                + " trains on " + train.corpora());
+            throw new IllegalArgumentException("--adversary needs at least 2 training corpora; the training part "
+                + "holds only " + String.join(", ", train.corpora()));
         }
         int[] counts = train.classCounts();
         for (int c = 0; c < counts.length; c++) {

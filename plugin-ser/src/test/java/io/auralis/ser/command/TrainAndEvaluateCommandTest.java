@@ -228,6 +228,29 @@ class TrainAndEvaluateCommandTest {
     }
 
     @Test
+    void aModelTrainedAgainstACorpusClassifierRecordsItResumesAndEvaluatesAndOneCorpusIsRefused() throws Exception {
+        twoCorpora();
+
+        Run trained = ser(trainBoth("--out", "adv", "--epochs", "1", "--adversary", "0.5").toArray(String[]::new));
+
+        assertEquals(Command.OK, trained.code(), trained.err());
+        String json = Files.readString(dir.resolve("adv/model.json"));
+        assertTrue(json.contains("\"adversaryCorpora\" : 2"), json);
+        assertTrue(json.contains("gradient reversal of weight 0.5"), json);
+        assertTrue(Files.readString(dir.resolve("adv/README.md")).contains("classifier of its 2 training corpora"));
+        Run resumed = ser("train", "--resume", "--out", "adv", "--epochs", "2");
+        assertEquals(Command.OK, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains("resuming after epoch 1 of 2"), resumed.err());
+        Run evaluated = ser("evaluate", "--model", "adv", "--dataset", "tess,emodb", "--data",
+            "data/multi/tess,data/multi/emodb");
+        assertEquals(Command.OK, evaluated.code(), evaluated.err());
+
+        assertUsage(ser(train("--out", "adv1", "--epochs", "1", "--adversary", "0.5").toArray(String[]::new)),
+            "auralis: ser train: --adversary needs at least 2 training corpora; the training part holds only csv");
+        assertUsage(ser(train("--out", "adv2", "--adversary", "strong").toArray(String[]::new)), null);
+    }
+
+    @Test
     void searchTrainsEveryTrialContinuesTheBestAndNamesTheWinner() throws Exception {
         Run run = ser("search", "--dataset", "csv", "--data", "data/manifest.csv", "--split", "speaker",
             "--batch-size", "4", "--device", "cpu", "--out", "search1", "--trials", "3", "--rungs", "1,2",
