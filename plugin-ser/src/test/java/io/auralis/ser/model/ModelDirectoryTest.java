@@ -124,14 +124,15 @@ class ModelDirectoryTest {
     }
 
     @Test
-    void weightsWrittenBeforeTheInstanceNormFlagStillLoad() throws IOException {
-        // the shipped default's weights are a version 1 stream, written before the flag existed
-        Path shipped = Path.of("..", "models", "default").toAbsolutePath().normalize();
+    void weightsWrittenBeforeTheFirstLayerAndAdversaryFlagsStillLoad() throws IOException {
+        // the shipped cnn18gru-emodb's weights are a version 1 stream, written before any of the flags existed
+        Path shipped = Path.of("..", "models", "cnn18gru-emodb").toAbsolutePath().normalize();
         assumeTrue(Files.isRegularFile(shipped.resolve("weights.params")));
         try (NDManager manager = NDManager.newBaseManager()) {
             CnnGruBlock block = ModelDirectory.open(shipped).loadBlock(manager);
             assertFalse(block.instanceNorm());
             assertFalse(block.logSpectrum());
+            assertEquals(0, block.domains());
         }
     }
 
