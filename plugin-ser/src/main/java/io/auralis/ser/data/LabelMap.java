@@ -137,6 +137,6 @@ public final class LabelMap {
 
     @Override
     public String toString() {
-        return spec().isEmpty() ? "no label renaming" : "labels renamed " + spec().replace("=", " -> ");
+        return spec().isEmpty() ? "no label renaming" : "labels renamed " + spec().replace("=", " -> ").replace(",", ", ");
     }
 }

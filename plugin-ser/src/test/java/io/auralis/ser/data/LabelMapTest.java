@@ -28,6 +28,8 @@ class LabelMapTest {
         assertEquals(Map.of("boredom", "neutral"), map.renames());
         assertEquals("boredom=neutral", map.spec());
         assertEquals(map, LabelMap.parse(map.spec()));
+        assertEquals("labels renamed calm -> neutral, arousal_neutral -> neutral",
+            LabelMap.withDefaults("arousal_neutral=neutral").toString());
     }
 
     @Test
