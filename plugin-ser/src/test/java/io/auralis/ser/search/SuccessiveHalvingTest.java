@@ -135,6 +135,8 @@ class SuccessiveHalvingTest {
         assertEquals(48_000, o.augmentation.cropSamples);
         assertEquals(false, o.augmentation.perturbs());
         assertEquals(true, SearchSpace.apply(base, Map.of("augment", "on"), 0).augmentation.perturbs());
+        assertEquals(0.3, SearchSpace.apply(base, Map.of("adversary", "0.3"), 0).adversary);
+        assertEquals(0.0, o.adversary, "not in the space, not changed");
         assertEquals(Augmentation.class, o.augmentation.getClass());
         assertEquals("cnn18gru", base.architecture, "the base is not changed");
     }
