@@ -426,8 +426,8 @@ public final class CnnGruBlock extends AbstractBlock {
             return new NDList(emotion);
         }
         NDArray reversed = features.scaleGradient(-adversaryWeight);
-        NDArray corpus = adv1.forward(store, new NDList(reversed), true).head();
-        corpus = adv2.forward(store, new NDList(Activation.leakyRelu(corpus, LEAKY_SLOPE)), true).head();
+        NDArray corpus = adv1.forward(store, new NDList(reversed), training).head();
+        corpus = adv2.forward(store, new NDList(Activation.leakyRelu(corpus, LEAKY_SLOPE)), training).head();
         return new NDList(emotion, corpus.logSoftmax(1));
     }
 
