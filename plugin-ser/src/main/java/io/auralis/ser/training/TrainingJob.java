@@ -201,8 +201,6 @@ public final class TrainingJob {
         List<String> classNames = catalog.classes();
         if (!resume) {
             split = newSplit(clips, opts.seed);
-            Files.createDirectories(output);
-            split.write(output.resolve(SPLIT));
             state.classes = classNames;
         }
         if (classNames.size() < 2) {
@@ -250,6 +248,11 @@ public final class TrainingJob {
 
         Device device = ComputeDevice.resolve(opts.device, Engine.getEngine("PyTorch"));
         state.updatesPerEpoch = (int) ((train.size() + opts.batchSize - 1) / opts.batchSize);
+        if (!resume) {
+            // written once every setting has proved usable: a split.json alone marks the folder as taken
+            Files.createDirectories(output);
+            split.write(output.resolve(SPLIT));
+        }
         return new TrainingRun(output, checkpoint, state, opts, classNames, source, root, split, labelMap, train,
             validation, test, device, skipped);
     }

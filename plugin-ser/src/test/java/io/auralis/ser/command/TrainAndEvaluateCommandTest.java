@@ -245,8 +245,13 @@ class TrainAndEvaluateCommandTest {
             "data/multi/tess,data/multi/emodb");
         assertEquals(Command.OK, evaluated.code(), evaluated.err());
 
-        assertUsage(ser(train("--out", "adv1", "--epochs", "1", "--adversary", "0.5").toArray(String[]::new)),
-            "auralis: ser train: --adversary needs at least 2 training corpora; the training part holds only csv");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            // nothing is written, so the same command fails the same way, not with "already holds a model"
+            assertUsage(ser(train("--out", "adv1", "--epochs", "1", "--adversary", "0.5").toArray(String[]::new)),
+                "auralis: ser train: --adversary needs at least 2 training corpora; the training part holds only "
+                    + "csv");
+            assertTrue(!Files.exists(dir.resolve("adv1/split.json")), "a run that cannot start leaves no split");
+        }
         assertUsage(ser(train("--out", "adv2", "--adversary", "strong").toArray(String[]::new)), null);
     }
 
