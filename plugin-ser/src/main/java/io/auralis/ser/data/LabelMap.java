@@ -137,6 +137,8 @@ public final class LabelMap {
 
     @Override
     public String toString() {
-        return spec().isEmpty() ? "no label renaming" : "labels renamed " + spec().replace("=", " -> ").replace(",", ", ");
+        Map<String, String> effective = renames();
+        return effective.isEmpty() ? "no label renaming" : "labels renamed " + effective.entrySet().stream()
+            .map(e -> e.getKey() + " -> " + e.getValue()).collect(Collectors.joining(", "));
     }
 }

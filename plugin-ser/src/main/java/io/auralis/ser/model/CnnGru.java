@@ -48,7 +48,7 @@ public final class CnnGru {
         private boolean temporal;
         private boolean instanceNorm;
         private boolean logSpectrum;
-        private int domains;
+        private int adversaryCorpora;
         private float adversaryWeight;
 
         Builder() {
@@ -149,15 +149,15 @@ public final class CnnGru {
 
         /**
          * Adds a corpus classifier behind a gradient reversal, trained against the network so that its features stop
-         * telling the training corpora apart; see {@link CnnGruBlock#domains()}. The classifier's weights are part
+         * telling the training corpora apart; see {@link CnnGruBlock#adversaryCorpora()}. The classifier's weights are part
          * of the block (so a checkpoint resumes exactly) but inference never runs it. Not the default.
          *
-         * @param domains the number of training corpora it tells apart, at least 2, or 0 for none
+         * @param adversaryCorpora the number of training corpora it tells apart, at least 2, or 0 for none
          * @param weight how strongly its reversed gradient pushes the network, at least 0; used in training only
          * @return this builder
          */
-        public Builder optAdversary(int domains, float weight) {
-            this.domains = domains;
+        public Builder optAdversary(int adversaryCorpora, float weight) {
+            this.adversaryCorpora = adversaryCorpora;
             this.adversaryWeight = weight;
             return this;
         }
@@ -182,15 +182,15 @@ public final class CnnGru {
             if (!(dropout >= 0f && dropout < 1f)) {
                 throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
             }
-            if (domains == 1 || domains < 0) {
-                throw new IllegalArgumentException("a corpus classifier needs at least 2 corpora, got " + domains);
+            if (adversaryCorpora == 1 || adversaryCorpora < 0) {
+                throw new IllegalArgumentException("a corpus classifier needs at least 2 corpora, got " + adversaryCorpora);
             }
             if (!(adversaryWeight >= 0f && adversaryWeight < Float.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException("adversary weight must be finite and at least 0, got "
                     + adversaryWeight);
             }
             return new CnnGruBlock(architecture, numClasses, hidden, layers, dropout, temporal, instanceNorm,
-                logSpectrum, domains, adversaryWeight);
+                logSpectrum, adversaryCorpora, adversaryWeight);
         }
     }
 }

@@ -71,7 +71,7 @@ public final class CnnGruBlock extends AbstractBlock {
     private final boolean temporal;
     private final boolean instanceNorm;
     private final boolean logSpectrum;
-    private final int domains;
+    private final int adversaryCorpora;
     private final float adversaryWeight;
 
     private final List<Conv1d> convs = new ArrayList<>();
@@ -86,9 +86,9 @@ public final class CnnGruBlock extends AbstractBlock {
     private volatile List<NDArray[]> folded;
 
     CnnGruBlock(Architecture architecture, int numClasses, int hidden, int layers, float dropout, boolean temporal,
-                boolean instanceNorm, boolean logSpectrum, int domains, float adversaryWeight) {
+                boolean instanceNorm, boolean logSpectrum, int adversaryCorpora, float adversaryWeight) {
         super(VERSION);
-        this.domains = domains;
+        this.adversaryCorpora = adversaryCorpora;
         this.adversaryWeight = adversaryWeight;
         this.instanceNorm = instanceNorm;
         this.logSpectrum = logSpectrum;
@@ -121,8 +121,8 @@ public final class CnnGruBlock extends AbstractBlock {
             .build());
         fc2 = addChildBlock("fc2", Linear.builder().setUnits(numClasses).build());
         // added last, so a stream without an adversary is a prefix of the same children's order
-        adv1 = domains == 0 ? null : addChildBlock("adv1", Linear.builder().setUnits(ADVERSARY_UNITS).build());
-        adv2 = domains == 0 ? null : addChildBlock("adv2", Linear.builder().setUnits(domains).build());
+        adv1 = adversaryCorpora == 0 ? null : addChildBlock("adv1", Linear.builder().setUnits(ADVERSARY_UNITS).build());
+        adv2 = adversaryCorpora == 0 ? null : addChildBlock("adv2", Linear.builder().setUnits(adversaryCorpora).build());
     }
 
     /**
@@ -214,8 +214,8 @@ public final class CnnGruBlock extends AbstractBlock {
      *
      * @return corpora, 0 for none
      */
-    public int domains() {
-        return domains;
+    public int adversaryCorpora() {
+        return adversaryCorpora;
     }
 
     /**
@@ -267,7 +267,7 @@ public final class CnnGruBlock extends AbstractBlock {
         }
         map.put("fc2.weight", fc2.getParameters().get("weight"));
         map.put("fc2.bias", fc2.getParameters().get("bias"));
-        if (domains > 0) {
+        if (adversaryCorpora > 0) {
             map.put("adv1.weight", adv1.getParameters().get("weight"));
             map.put("adv1.bias", adv1.getParameters().get("bias"));
             map.put("adv2.weight", adv2.getParameters().get("weight"));
@@ -422,7 +422,7 @@ public final class CnnGruBlock extends AbstractBlock {
         x = Dropout.dropout(x, dropout, training).head();
         x = fc2.forward(store, new NDList(x), training).head();
         NDArray emotion = x.logSoftmax(1);
-        if (!training || domains == 0) {
+        if (!training || adversaryCorpora == 0) {
             return new NDList(emotion);
         }
         NDArray reversed = features.scaleGradient(-adversaryWeight);
@@ -546,7 +546,7 @@ public final class CnnGruBlock extends AbstractBlock {
         seq = new Shape(batch, steps, architecture.fc1Units());
         gru.initialize(manager, dataType, seq);
         fc2.initialize(manager, dataType, new Shape(batch, hidden));
-        if (domains > 0) {
+        if (adversaryCorpora > 0) {
             adv1.initialize(manager, dataType, new Shape(batch, hidden));
             adv2.initialize(manager, dataType, new Shape(batch, ADVERSARY_UNITS));
         }
@@ -562,7 +562,7 @@ public final class CnnGruBlock extends AbstractBlock {
         os.writeBoolean(temporal);
         os.writeBoolean(instanceNorm);
         os.writeBoolean(logSpectrum);
-        os.writeInt(domains);
+        os.writeInt(adversaryCorpora);
     }
 
     @Override
@@ -580,7 +580,7 @@ public final class CnnGruBlock extends AbstractBlock {
         boolean s = loadVersion >= 3 && is.readBoolean();
         int d = loadVersion >= 4 ? is.readInt() : 0;
         if (!arch.equals(architecture.id()) || classes != numClasses || h != hidden || l != layers || t != temporal
-            || n != instanceNorm || s != logSpectrum || d != domains) {
+            || n != instanceNorm || s != logSpectrum || d != adversaryCorpora) {
             throw new MalformedModelException("weights are for " + arch + " with " + classes + " classes, hidden "
                 + h + ", " + l + " layer(s)" + (t ? ", temporal" : "") + (n ? ", instance norm" : "")
                 + (s ? ", log spectrum" : "") + (d > 0 ? ", adversary over " + d + " corpora" : "")
@@ -592,7 +592,7 @@ public final class CnnGruBlock extends AbstractBlock {
     public String toString() {
         return "CnnGru(" + architecture.id() + ", classes=" + numClasses + ", hidden=" + hidden + ", layers=" + layers
             + ", dropout=" + dropout + (temporal ? ", temporal" : "") + (instanceNorm ? ", instance norm" : "")
-            + (logSpectrum ? ", log spectrum" : "") + (domains > 0 ? ", adversary over " + domains + " corpora" : "")
+            + (logSpectrum ? ", log spectrum" : "") + (adversaryCorpora > 0 ? ", adversary over " + adversaryCorpora + " corpora" : "")
             + ")";
     }
 }

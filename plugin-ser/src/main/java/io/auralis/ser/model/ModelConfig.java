@@ -109,7 +109,7 @@ public class ModelConfig extends OpenRecord {
         c.temporal = block.temporal();
         c.instanceNorm = block.instanceNorm() ? Boolean.TRUE : null;
         c.logSpectrum = block.logSpectrum() ? Boolean.TRUE : null;
-        c.adversaryCorpora = block.domains() > 0 ? block.domains() : null;
+        c.adversaryCorpora = block.adversaryCorpora() > 0 ? block.adversaryCorpora() : null;
         c.dropout = dropout;
         return c;
     }

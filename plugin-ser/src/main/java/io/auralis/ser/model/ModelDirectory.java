@@ -287,7 +287,7 @@ public final class ModelDirectory {
             || config.classes.size() != block.numClasses() || config.hidden != block.hidden()
             || config.layers != block.layers() || config.temporal != block.temporal()
             || config.instanceNorm() != block.instanceNorm() || config.logSpectrum() != block.logSpectrum()
-            || config.adversaryCorpora() != block.domains()) {
+            || config.adversaryCorpora() != block.adversaryCorpora()) {
             throw new IllegalArgumentException("model.json describes " + config.architecture + " with "
                 + config.classes.size() + " classes, hidden " + config.hidden + ", " + config.layers
                 + " layer(s)" + (config.instanceNorm() ? ", instance norm" : "")

@@ -6,7 +6,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 
 /**
- * The NLL of the emotion and, when the network returns a second output ({@code CnnGruBlock#domains()} in a training
+ * The NLL of the emotion and, when the network returns a second output ({@code CnnGruBlock#adversaryCorpora()} in a training
  * step), the NLL of the clip's corpus under its adversary, labelled by the record's second label. The adversary's
  * gradient reaches the network reversed by the block itself, so the sum is what both minimise. An evaluation pass
  * returns the emotion alone, so the validation loss the kept epoch is chosen on stays the emotion's.

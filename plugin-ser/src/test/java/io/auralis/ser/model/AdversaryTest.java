@@ -27,10 +27,10 @@ class AdversaryTest {
     private static final int SAMPLES = 4000;
     private static final long[] CORPORA = {0, 1, 2, 0};
 
-    private static CnnGruBlock block(NDManager manager, int domains, float weight) {
+    private static CnnGruBlock block(NDManager manager, int adversaryCorpora, float weight) {
         Engine.getEngine("PyTorch").setRandomSeed(3);
         CnnGruBlock block = CnnGru.builder().setArchitecture(Architecture.CNN3).setNumClasses(4).optHidden(16)
-            .optAdversary(domains, weight).build();
+            .optAdversary(adversaryCorpora, weight).build();
         block.initialize(manager, DataType.FLOAT32, new Shape(4, 1, SAMPLES));
         return block;
     }

@@ -111,7 +111,7 @@ class ModelDirectoryTest {
             Path json = tmp.resolve("a").resolve("model.json");
             assertTrue(Files.readString(json).contains("\"adversaryCorpora\" : 3"), Files.readString(json));
             CnnGruBlock loaded = ModelDirectory.open(tmp.resolve("a")).loadBlock(manager);
-            assertEquals(3, loaded.domains());
+            assertEquals(3, loaded.adversaryCorpora());
             assertEquals(0f, loaded.adversaryWeight(), "the weight is a training setting, not saved");
             assertArrayEquals(run(manager, original), run(manager, loaded), 0f);
             assertTrue(Files.readString(tmp.resolve("a").resolve(ModelDirectory.CARD)).contains("gradient reversal"));
@@ -132,7 +132,7 @@ class ModelDirectoryTest {
             CnnGruBlock block = ModelDirectory.open(shipped).loadBlock(manager);
             assertFalse(block.instanceNorm());
             assertFalse(block.logSpectrum());
-            assertEquals(0, block.domains());
+            assertEquals(0, block.adversaryCorpora());
         }
     }
 
