@@ -102,6 +102,9 @@ final class TrainCommand implements Subcommand {
             .addOption(CommandLines.valued("adversary", "W", "train against a classifier of the training corpora "
                 + "behind a gradient reversal of weight W (about 0.1 to 1), so the features stop telling the corpora "
                 + "apart; needs two corpora or more"))
+            .addOption(CommandLines.valued("arousal", "W", "add an arousal head (low, neutral, high) whose loss "
+                + "counts W times (about 0.3 to 1); it learns from every clip whose arousal is known, including "
+                + "corpora labelled with arousal alone (baved), which then train whole"))
             .addOption(CommandLines.valued("average-from", "EPOCH", "make the model the mean of the weights of "
                 + "epochs EPOCH to --epochs, batch-norm statistics re-estimated (stochastic weight averaging), "
                 + "instead of the epoch with the lowest validation loss"))
@@ -249,6 +252,7 @@ final class TrainCommand implements Subcommand {
         o.instanceNorm = a.hasOption("instance-norm");
         o.logSpectrum = a.hasOption("log-spectrum");
         o.adversary = number(a, "adversary", o.adversary);
+        o.arousal = number(a, "arousal", o.arousal);
         String seed = a.getOptionValue("seed");
         if (seed != null) {
             try {

@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * Draws an epoch's clips with replacement so that corpora and classes weigh what they should, not what their clip
  * counts say: each corpus gets a share of the draws proportional to the square root of its clip count (a corpus of
- * 4481 clips gets 3.9 times the draws of one of 300, not 15 times), and within a corpus every class gets an equal
- * share. An epoch has as many draws as the dataset has clips, so epochs stay comparable with unbalanced training.
+ * 4481 clips gets 3.9 times the draws of one of 300, not 15 times), and within a corpus every class (or arousal
+ * level, for a corpus labelled with arousal alone) gets an equal share. An epoch has as many draws as the dataset has
+ * clips, so epochs stay comparable with unbalanced training.
  *
  * <p>The square root is the usual middle way of multilingual training (temperature sampling with T = 2): full
  * balance would repeat a small corpus's few speakers until they are learnt by heart, none lets the largest corpus
@@ -64,12 +65,15 @@ public final class BalancedSampler extends EpochSampler {
         List<Clip> clips = data.clips();
         Map<String, Integer> perCorpus = new HashMap<>();
         Map<String, Integer> perCell = new HashMap<>();
-        Map<String, Set<Integer>> classesPerCorpus = new HashMap<>();
+        Map<String, Set<String>> classesPerCorpus = new HashMap<>();
+        // cells by label name rather than class index, so a corpus labelled with arousal alone (all NO_CLASS)
+        // still balances its levels; for classes the two are one to one
         for (int i = 0; i < clips.size(); i++) {
             String corpus = data.corpusOf(clips.get(i));
+            String label = clips.get(i).label();
             perCorpus.merge(corpus, 1, Integer::sum);
-            perCell.merge(corpus + "\u0000" + data.label(i), 1, Integer::sum);
-            classesPerCorpus.computeIfAbsent(corpus, k -> new HashSet<>()).add(data.label(i));
+            perCell.merge(corpus + "\u0000" + label, 1, Integer::sum);
+            classesPerCorpus.computeIfAbsent(corpus, k -> new HashSet<>()).add(label);
         }
         double corpusMass = 0;
         for (int count : perCorpus.values()) {
@@ -80,7 +84,7 @@ public final class BalancedSampler extends EpochSampler {
             String corpus = data.corpusOf(clips.get(i));
             double share = Math.sqrt(perCorpus.get(corpus)) / corpusMass;
             int classes = classesPerCorpus.get(corpus).size();
-            w[i] = share / classes / perCell.get(corpus + "\u0000" + data.label(i));
+            w[i] = share / classes / perCell.get(corpus + "\u0000" + clips.get(i).label());
         }
         return w;
     }

@@ -11,15 +11,14 @@ import java.util.regex.Pattern;
  *
  * <p>BAVED labels arousal, not a category: level 0 low, 1 neutral, 2 high. Its labels are therefore
  * {@code arousal_low}, {@code arousal_neutral} and {@code arousal_high}, outside the shared vocabulary, so a
- * categorical model leaves them out unless the user maps them ({@code --map arousal_neutral=neutral}).
+ * categorical model leaves them out unless the user maps them ({@code --map arousal_neutral=neutral}); a model
+ * trained with an arousal head ({@code ser train --arousal}) learns from all of them.
  *
  * <p>License: none stated; the authors write that commercial use is "probably not a good idea".
  */
 public final class BavedDataset extends SpeechEmotionDataset {
 
     private static final Pattern NAME = Pattern.compile("(\\d+)-([mfMF])-(\\d+)-(\\d+)-(\\d+)-(\\d+)\\.wav");
-
-    private static final String[] LEVELS = {"arousal_low", "arousal_neutral", "arousal_high"};
 
     private BavedDataset(BaseBuilder<?> builder) {
         super(builder);
@@ -57,7 +56,7 @@ public final class BavedDataset extends SpeechEmotionDataset {
                 if (level > 2) {
                     throw new SkippedName("unknown level " + level + " (expected 0 low, 1 neutral or 2 high)");
                 }
-                return new Clip(idOf(file), file, LEVELS[level], m.group(1));
+                return new Clip(idOf(file), file, EmotionLabels.AROUSAL_LEVELS.get(level), m.group(1));
             }, problems);
     }
 }

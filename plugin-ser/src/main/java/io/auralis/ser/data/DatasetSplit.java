@@ -232,7 +232,8 @@ public final class DatasetSplit {
      * Holds whole speakers out within every corpus of a combined dataset, so the test and validation parts hold
      * speakers of every corpus that has enough of them: per corpus of {@code n} speakers, shuffled with the seed,
      * {@code max(1, round(n * 0.15))} go to test when {@code n >= 2} and as many to validation when {@code n >= 3};
-     * the rest train. This is the model-selection rule of the default model: validation on unseen speakers drawn
+     * the rest train. A corpus labelled with arousal alone ({@link EmotionLabels#AROUSAL_LEVELS}) trains whole and
+     * leaves the other corpora's choice as without it. This is the model-selection rule of the default model: validation on unseen speakers drawn
      * from several corpora and languages.
      *
      * @param clips the clips, speakers namespaced by corpus ({@code tess-OAF}, as {@link CombinedDataset} lists
@@ -284,6 +285,10 @@ public final class DatasetSplit {
             Set<String> validation = new TreeSet<>();
             if (corpus.getKey().equals(testCorpus)) {
                 test.addAll(free);
+                free.clear();
+            } else if (corpus.getValue().stream().allMatch(c -> EmotionLabels.isArousalLevel(c.label()))) {
+                // labelled with arousal alone (BAVED): nothing to validate or test an emotion on, so it all
+                // trains, and drawing no speakers keeps the other corpora's split as without it
                 free.clear();
             } else {
                 Collections.shuffle(free, random);

@@ -22,6 +22,22 @@ public final class EmotionLabels {
     public static final List<String> VOCABULARY =
         List.of("angry", "disgust", "fear", "happy", "neutral", "sad", "surprise", "boredom", "calm");
 
+    /**
+     * The labels of a corpus that names arousal alone (BAVED), in the order of an arousal head's outputs: low,
+     * neutral, high. They are outside the vocabulary, so a categorical model leaves such clips out unless they are
+     * mapped.
+     */
+    public static final List<String> AROUSAL_LEVELS = List.of("arousal_low", "arousal_neutral", "arousal_high");
+
+    /**
+     * The arousal of each emotion, as the arousal head learns it: the usual reading of the circumplex (Russell,
+     * 1980) for acted speech. Disgust is left without one: corpora act it both ways.
+     */
+    private static final Map<String, Integer> AROUSAL = Map.of(
+        "angry", 2, "fear", 2, "happy", 2, "surprise", 2,
+        "neutral", 1, "calm", 1,
+        "sad", 0, "boredom", 0);
+
     /** What a custom label may look like: a lower-case word, digits, '-' and '_' allowed after the first letter. */
     private static final Pattern CUSTOM_LABEL = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
 
@@ -76,6 +92,29 @@ public final class EmotionLabels {
                 : "label '" + label.trim() + "' is not a word (letters, digits, '-' and '_', up to 64)");
         }
         return key;
+    }
+
+    /**
+     * The arousal level of a label: an {@link #AROUSAL_LEVELS} name's own, else that of its emotion (angry, fear,
+     * happy and surprise high; neutral and calm neutral; sad and boredom low).
+     *
+     * @param label a clip's (mapped) label
+     * @return the index into {@link #AROUSAL_LEVELS}, or -1 when the label says nothing about arousal (disgust, a
+     *     custom label)
+     */
+    public static int arousal(String label) {
+        int level = AROUSAL_LEVELS.indexOf(label);
+        return level >= 0 ? level : AROUSAL.getOrDefault(label, -1);
+    }
+
+    /**
+     * Whether a label names an arousal level alone, with no emotion.
+     *
+     * @param label a clip's (mapped) label
+     * @return {@code true} for an {@link #AROUSAL_LEVELS} name
+     */
+    public static boolean isArousalLevel(String label) {
+        return AROUSAL_LEVELS.contains(label);
     }
 
     /**

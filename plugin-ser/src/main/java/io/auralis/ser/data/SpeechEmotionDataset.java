@@ -67,6 +67,9 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
     /** The rate every corpus is decoded at, which the models expect. */
     public static final int SAMPLE_RATE = 16_000;
 
+    /** The class index of a clip labelled with an arousal level alone. */
+    public static final int NO_CLASS = -1;
+
     private static final float PCM_SCALE = 32768f;
 
     /** The corpus folder, or the manifest file for {@link ManifestDataset}. */
@@ -84,6 +87,7 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
     private final Augmentation augmentation;
     private final long augmentationSeed;
     private final boolean corpusLabels;
+    private final boolean arousalLabels;
     private int epoch;
     private long draws;
 
@@ -96,6 +100,7 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
     private int[] labels = new int[0];
     private List<String> corpora = List.of();
     private int[] corpusIndices = new int[0];
+    private int[] arousal = new int[0];
     /** Threads that decode clips while preparing: one per core, as the clips are independent. */
     private static final int DECODE_THREADS = Runtime.getRuntime().availableProcessors();
 
@@ -122,6 +127,7 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         this.augmentation = builder.augmentation;
         this.augmentationSeed = builder.augmentationSeed;
         this.corpusLabels = builder.corpusLabels;
+        this.arousalLabels = builder.arousalLabels;
     }
 
     /**
@@ -356,7 +362,9 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
                 continue;
             }
             found.add(clip.id());
-            if (!index.containsKey(clip.label())) {
+            // an arousal-only clip (BAVED) has no class; with arousal labels it still teaches the arousal head
+            boolean arousalOnly = arousalLabels && EmotionLabels.isArousalLevel(clip.label());
+            if (!index.containsKey(clip.label()) && !arousalOnly) {
                 leftOutByLabel.merge(clip.label(), 1, Integer::sum);
                 continue;
             }
@@ -397,7 +405,7 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
                     Clip clip = selected.get(i);
                     kept.add(clip);
                     decoded.add(d.samples());
-                    labelIndices.add(index.get(clip.label()));
+                    labelIndices.add(index.getOrDefault(clip.label(), NO_CLASS));
                 }
                 if (progress != null) {
                     progress.increment(1);
@@ -418,6 +426,7 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         labels = labelIndices.stream().mapToInt(Integer::intValue).toArray();
         corpora = kept.stream().map(this::corpusOf).distinct().sorted().toList();
         corpusIndices = kept.stream().mapToInt(c -> corpora.indexOf(corpusOf(c))).toArray();
+        arousal = kept.stream().mapToInt(c -> EmotionLabels.arousal(c.label())).toArray();
         prepared = true;
     }
 
@@ -483,7 +492,9 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
      * Returns one clip: its waveform as {@code float32 (samples)} and its length as an {@code int64} scalar (so a
      * zero-padded batch still knows where each clip ends, see {@code CnnGruBlock}), and its class index as an
      * {@code int64} scalar, followed, for a part built with {@link BaseBuilder#optCorpusLabels}, by its corpus's
-     * index in {@link #corpora()}. A training part built with {@link BaseBuilder#optAugmentation} crops and perturbs the
+     * index in {@link #corpora()}, and then, for a part built with {@link BaseBuilder#optArousalLabels}, its arousal
+     * level (an index into {@link EmotionLabels#AROUSAL_LEVELS}). A label the clip does not have is -1: the class of
+     * an arousal-only clip, the arousal of disgust. A training part built with {@link BaseBuilder#optAugmentation} crops and perturbs the
      * clip anew on every draw; a part built with {@link BaseBuilder#optNormalization} normalises its loudness last.
      *
      * @param manager creates the arrays
@@ -510,6 +521,9 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         NDList label = new NDList(manager.create((long) labels[Math.toIntExact(index)]));
         if (corpusLabels) {
             label.add(manager.create((long) corpusIndices[Math.toIntExact(index)]));
+        }
+        if (arousalLabels) {
+            label.add(manager.create((long) arousal[Math.toIntExact(index)]));
         }
         return new Record(data, label);
     }
@@ -578,7 +592,8 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
      * A clip's class index.
      *
      * @param index the clip's position in {@link #clips()}
-     * @return an index into {@link #classes()}
+     * @return an index into {@link #classes()}, or {@link #NO_CLASS} for an arousal-only clip of a part built with
+     *     {@link BaseBuilder#optArousalLabels}
      */
     public int label(long index) {
         return labels[Math.toIntExact(index)];
@@ -664,7 +679,9 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
     public int[] classCounts() {
         int[] counts = new int[classes == null ? 0 : classes.size()];
         for (int label : labels) {
-            counts[label]++;
+            if (label != NO_CLASS) {
+                counts[label]++;
+            }
         }
         return counts;
     }
@@ -729,6 +746,7 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         Augmentation augmentation;
         long augmentationSeed;
         boolean corpusLabels;
+        boolean arousalLabels;
 
         /** Starts with in-order batches of 32, zero-padded to the longest clip. */
         protected BaseBuilder() {
@@ -874,6 +892,19 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
          */
         public T optCorpusLabels(boolean corpusLabels) {
             this.corpusLabels = corpusLabels;
+            return self();
+        }
+
+        /**
+         * Gives each record its arousal level as its last label, for training an arousal head, and keeps the clips
+         * labelled with an arousal level alone (BAVED's, unless mapped to a class) with class {@link #NO_CLASS}; off
+         * unless set. For a training part: such clips have nothing to validate or test.
+         *
+         * @param arousalLabels whether records carry their arousal
+         * @return this builder
+         */
+        public T optArousalLabels(boolean arousalLabels) {
+            this.arousalLabels = arousalLabels;
             return self();
         }
 

@@ -50,6 +50,7 @@ public final class CnnGru {
         private boolean logSpectrum;
         private int adversaryCorpora;
         private float adversaryWeight;
+        private boolean arousalHead;
 
         Builder() {
         }
@@ -163,6 +164,19 @@ public final class CnnGru {
         }
 
         /**
+         * Adds an arousal head beside the emotion's, trained on every clip whose arousal is known (corpora labelled
+         * with arousal alone included); see {@link CnnGruBlock#arousalHead()}. Its weights are part of the block but
+         * inference never runs it. Not the default.
+         *
+         * @param arousalHead whether the block has an arousal head
+         * @return this builder
+         */
+        public Builder optArousalHead(boolean arousalHead) {
+            this.arousalHead = arousalHead;
+            return this;
+        }
+
+        /**
          * Checks the settings and builds the block, uninitialised (call {@code initialize} or load parameters).
          *
          * @return the network
@@ -190,7 +204,7 @@ public final class CnnGru {
                     + adversaryWeight);
             }
             return new CnnGruBlock(architecture, numClasses, hidden, layers, dropout, temporal, instanceNorm,
-                logSpectrum, adversaryCorpora, adversaryWeight);
+                logSpectrum, adversaryCorpora, adversaryWeight, arousalHead);
         }
     }
 }

@@ -45,9 +45,11 @@ public final class CnnGruBlock extends AbstractBlock {
 
     /**
      * Version 2 adds the instance-norm flag to the metadata, version 3 the log-spectrum flag, version 4 the number of
-     * corpora of the adversary; older streams load as without them.
+     * corpora of the adversary, version 5 the arousal-head flag; older streams load as without them.
      */
-    private static final byte VERSION = 4;
+    private static final byte VERSION = 5;
+    /** Outputs of the arousal head: low, neutral, high. */
+    public static final int AROUSAL_LEVELS = 3;
     /** Units of the adversary's hidden layer. */
     static final int ADVERSARY_UNITS = 32;
     /** Slope of every LeakyReLU, PyTorch's default. */
@@ -73,6 +75,7 @@ public final class CnnGruBlock extends AbstractBlock {
     private final boolean logSpectrum;
     private final int adversaryCorpora;
     private final float adversaryWeight;
+    private final boolean arousalHead;
 
     private final List<Conv1d> convs = new ArrayList<>();
     private final List<BatchNorm> norms = new ArrayList<>();
@@ -82,12 +85,16 @@ public final class CnnGruBlock extends AbstractBlock {
     /** The adversary's two layers, null without one. */
     private final Linear adv1;
     private final Linear adv2;
+    /** The arousal head, null without one. */
+    private final Linear aro;
     /** Per convolution, its weight and bias with the following batch norm folded in; null until folded. */
     private volatile List<NDArray[]> folded;
 
     CnnGruBlock(Architecture architecture, int numClasses, int hidden, int layers, float dropout, boolean temporal,
-                boolean instanceNorm, boolean logSpectrum, int adversaryCorpora, float adversaryWeight) {
+                boolean instanceNorm, boolean logSpectrum, int adversaryCorpora, float adversaryWeight,
+                boolean arousalHead) {
         super(VERSION);
+        this.arousalHead = arousalHead;
         this.adversaryCorpora = adversaryCorpora;
         this.adversaryWeight = adversaryWeight;
         this.instanceNorm = instanceNorm;
@@ -123,6 +130,7 @@ public final class CnnGruBlock extends AbstractBlock {
         // added last, so a stream without an adversary is a prefix of the same children's order
         adv1 = adversaryCorpora == 0 ? null : addChildBlock("adv1", Linear.builder().setUnits(ADVERSARY_UNITS).build());
         adv2 = adversaryCorpora == 0 ? null : addChildBlock("adv2", Linear.builder().setUnits(adversaryCorpora).build());
+        aro = arousalHead ? addChildBlock("aro", Linear.builder().setUnits(AROUSAL_LEVELS).build()) : null;
     }
 
     /**
@@ -228,6 +236,28 @@ public final class CnnGruBlock extends AbstractBlock {
     }
 
     /**
+     * Whether the block holds an arousal head: a linear layer over the same features as fc2 that names the clip's
+     * arousal (low, neutral, high). A training forward pass returns its log-probabilities after the emotion's (and
+     * the adversary's), so corpora labelled with arousal alone, such as BAVED, teach the shared layers too.
+     * Evaluation and inference return the emotion alone and never run it.
+     *
+     * @return {@code true} with an arousal head
+     */
+    public boolean arousalHead() {
+        return arousalHead;
+    }
+
+    /**
+     * What this block's weights fit.
+     *
+     * @return the variant, classes, GRU size and optional parts
+     */
+    public Topology topology() {
+        return new Topology(architecture, numClasses, hidden, layers, temporal, instanceNorm, logSpectrum,
+            adversaryCorpora, arousalHead);
+    }
+
+    /**
      * The shortest input this block accepts.
      *
      * @return samples
@@ -272,6 +302,10 @@ public final class CnnGruBlock extends AbstractBlock {
             map.put("adv1.bias", adv1.getParameters().get("bias"));
             map.put("adv2.weight", adv2.getParameters().get("weight"));
             map.put("adv2.bias", adv2.getParameters().get("bias"));
+        }
+        if (arousalHead) {
+            map.put("aro.weight", aro.getParameters().get("weight"));
+            map.put("aro.bias", aro.getParameters().get("bias"));
         }
         return Collections.unmodifiableMap(map);
     }
@@ -420,15 +454,20 @@ public final class CnnGruBlock extends AbstractBlock {
         x = Activation.leakyRelu(x, LEAKY_SLOPE);
         NDArray features = x;
         x = Dropout.dropout(x, dropout, training).head();
-        x = fc2.forward(store, new NDList(x), training).head();
-        NDArray emotion = x.logSoftmax(1);
-        if (!training || adversaryCorpora == 0) {
-            return new NDList(emotion);
+        NDList outputs = new NDList(fc2.forward(store, new NDList(x), training).head().logSoftmax(1));
+        if (!training) {
+            return outputs;
         }
-        NDArray reversed = features.scaleGradient(-adversaryWeight);
-        NDArray corpus = adv1.forward(store, new NDList(reversed), training).head();
-        corpus = adv2.forward(store, new NDList(Activation.leakyRelu(corpus, LEAKY_SLOPE)), training).head();
-        return new NDList(emotion, corpus.logSoftmax(1));
+        if (adversaryCorpora > 0) {
+            NDArray reversed = features.scaleGradient(-adversaryWeight);
+            NDArray corpus = adv1.forward(store, new NDList(reversed), training).head();
+            corpus = adv2.forward(store, new NDList(Activation.leakyRelu(corpus, LEAKY_SLOPE)), training).head();
+            outputs.add(corpus.logSoftmax(1));
+        }
+        if (arousalHead) {
+            outputs.add(aro.forward(store, new NDList(x), training).head().logSoftmax(1));
+        }
+        return outputs;
     }
 
     /**
@@ -550,6 +589,9 @@ public final class CnnGruBlock extends AbstractBlock {
             adv1.initialize(manager, dataType, new Shape(batch, hidden));
             adv2.initialize(manager, dataType, new Shape(batch, ADVERSARY_UNITS));
         }
+        if (arousalHead) {
+            aro.initialize(manager, dataType, new Shape(batch, hidden));
+        }
     }
 
     @Override
@@ -563,6 +605,7 @@ public final class CnnGruBlock extends AbstractBlock {
         os.writeBoolean(instanceNorm);
         os.writeBoolean(logSpectrum);
         os.writeInt(adversaryCorpora);
+        os.writeBoolean(arousalHead);
     }
 
     @Override
@@ -579,20 +622,23 @@ public final class CnnGruBlock extends AbstractBlock {
         boolean n = loadVersion >= 2 && is.readBoolean();
         boolean s = loadVersion >= 3 && is.readBoolean();
         int d = loadVersion >= 4 ? is.readInt() : 0;
-        if (!arch.equals(architecture.id()) || classes != numClasses || h != hidden || l != layers || t != temporal
-            || n != instanceNorm || s != logSpectrum || d != adversaryCorpora) {
-            throw new MalformedModelException("weights are for " + arch + " with " + classes + " classes, hidden "
-                + h + ", " + l + " layer(s)" + (t ? ", temporal" : "") + (n ? ", instance norm" : "")
-                + (s ? ", log spectrum" : "") + (d > 0 ? ", adversary over " + d + " corpora" : "")
-                + "; the model was built as " + this);
+        boolean a = loadVersion >= 5 && is.readBoolean();
+        Architecture read;
+        try {
+            read = Architecture.fromId(arch);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedModelException("weights are for an unknown architecture '" + arch
+                + "'; the model was built as " + topology(), e);
+        }
+        Topology weights = new Topology(read, classes, h, l, t, n, s, d, a);
+        if (!weights.equals(topology())) {
+            throw new MalformedModelException("weights are for " + weights + "; the model was built as "
+                + topology());
         }
     }
 
     @Override
     public String toString() {
-        return "CnnGru(" + architecture.id() + ", classes=" + numClasses + ", hidden=" + hidden + ", layers=" + layers
-            + ", dropout=" + dropout + (temporal ? ", temporal" : "") + (instanceNorm ? ", instance norm" : "")
-            + (logSpectrum ? ", log spectrum" : "") + (adversaryCorpora > 0 ? ", adversary over " + adversaryCorpora + " corpora" : "")
-            + ")";
+        return "CnnGru(" + topology() + ", dropout " + dropout + ")";
     }
 }

@@ -40,6 +40,10 @@ public final class ModelCard {
                 .append(" training corpora behind a gradient reversal (its weights are in the file; inference does "
                     + "not run it)\n");
         }
+        if (c.arousalHead()) {
+            md.append("- Trained with an arousal head (low, neutral, high) beside the emotion's, on every clip whose "
+                + "arousal is known (its weights are in the file; inference does not run it)\n");
+        }
         md.append("- GRU: hidden ").append(c.hidden).append(", ").append(c.layers).append(" layer(s); dropout ")
             .append(c.dropout).append(" in training\n");
         md.append("- Classes, in output order: ").append(String.join(", ", c.classes)).append('\n');

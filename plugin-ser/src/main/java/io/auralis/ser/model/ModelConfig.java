@@ -15,7 +15,7 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"format", "name", "description", "architecture", "classes", "sampleRate", "hidden", "layers",
-    "temporal", "instanceNorm", "logSpectrum", "adversaryCorpora", "dropout", "normalizeDbfs", "temperature", "weights", "license", "source", "training", "metrics"})
+    "temporal", "instanceNorm", "logSpectrum", "adversaryCorpora", "arousalHead", "dropout", "normalizeDbfs", "temperature", "weights", "license", "source", "training", "metrics"})
 public class ModelConfig extends OpenRecord {
     /** The value of {@link #format} this version writes and reads. */
     public static final String FORMAT = "auralis-ser-model/1";
@@ -58,6 +58,12 @@ public class ModelConfig extends OpenRecord {
      * the file) for none, as in every model written before the option existed.
      */
     public Integer adversaryCorpora;
+    /**
+     * Whether the network has an arousal head ({@link CnnGru.Builder#optArousalHead}), whose weights the file holds
+     * and inference never runs; {@code null} (left out of the file) for no, as in every model written before the
+     * option existed.
+     */
+    public Boolean arousalHead;
     /** Dropout used in training (inactive at inference). */
     public double dropout;
     /**
@@ -110,6 +116,7 @@ public class ModelConfig extends OpenRecord {
         c.instanceNorm = block.instanceNorm() ? Boolean.TRUE : null;
         c.logSpectrum = block.logSpectrum() ? Boolean.TRUE : null;
         c.adversaryCorpora = block.adversaryCorpora() > 0 ? block.adversaryCorpora() : null;
+        c.arousalHead = block.arousalHead() ? Boolean.TRUE : null;
         c.dropout = dropout;
         return c;
     }
@@ -193,6 +200,7 @@ public class ModelConfig extends OpenRecord {
             .optInstanceNorm(instanceNorm())
             .optLogSpectrum(logSpectrum())
             .optAdversary(adversaryCorpora(), 0f)
+            .optArousalHead(arousalHead())
             .build();
     }
 
@@ -221,6 +229,26 @@ public class ModelConfig extends OpenRecord {
      */
     public int adversaryCorpora() {
         return adversaryCorpora == null ? 0 : adversaryCorpora;
+    }
+
+    /**
+     * Whether the network has an arousal head, reading an absent field as no.
+     *
+     * @return {@code true} when {@link #arousalHead} is set and true
+     */
+    public boolean arousalHead() {
+        return Boolean.TRUE.equals(arousalHead);
+    }
+
+    /**
+     * What the weights this file names must fit.
+     *
+     * @return the topology; {@link #problems()} must be empty
+     * @throws IllegalArgumentException for an unknown architecture
+     */
+    public Topology topology() {
+        return new Topology(Architecture.fromId(architecture), classes.size(), hidden, layers, temporal,
+            instanceNorm(), logSpectrum(), adversaryCorpora(), arousalHead());
     }
 
     /**

@@ -283,17 +283,9 @@ public final class ModelDirectory {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid model configuration: " + String.join("; ", problems));
         }
-        if (Architecture.fromId(config.architecture) != block.architecture()
-            || config.classes.size() != block.numClasses() || config.hidden != block.hidden()
-            || config.layers != block.layers() || config.temporal != block.temporal()
-            || config.instanceNorm() != block.instanceNorm() || config.logSpectrum() != block.logSpectrum()
-            || config.adversaryCorpora() != block.adversaryCorpora()) {
-            throw new IllegalArgumentException("model.json describes " + config.architecture + " with "
-                + config.classes.size() + " classes, hidden " + config.hidden + ", " + config.layers
-                + " layer(s)" + (config.instanceNorm() ? ", instance norm" : "")
-                + (config.logSpectrum() ? ", log spectrum" : "")
-                + (config.adversaryCorpora() > 0 ? ", adversary over " + config.adversaryCorpora() + " corpora" : "")
-                + " but the block is " + block);
+        if (!config.topology().equals(block.topology())) {
+            throw new IllegalArgumentException("model.json describes " + config.topology() + " but the block is "
+                + block);
         }
         Files.createDirectories(dir);
         Path weights = dir.resolve(config.weights);

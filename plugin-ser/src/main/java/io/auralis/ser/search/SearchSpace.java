@@ -17,8 +17,8 @@ import java.util.Random;
  * What a search may vary, written as {@code name=a|b|c} for a choice and {@code name=low:high} for a log-uniform
  * range, comma-separated: {@code arch=cnn3gru|cnn5gru,hidden=32|64,lr=3e-4:3e-3}. Names: {@code arch},
  * {@code hidden}, {@code layers}, {@code dropout}, {@code lr}, {@code weight-decay}, {@code augment},
- * {@code normalize}, {@code instance-norm} and {@code log-spectrum} ({@code on|off}), and {@code adversary} (the
- * weight of {@code --adversary}, 0 for none). Names not given keep the base options' value.
+ * {@code normalize}, {@code instance-norm} and {@code log-spectrum} ({@code on|off}), {@code adversary} and
+ * {@code arousal} (the weights of {@code --adversary} and {@code --arousal}, 0 for none). Names not given keep the base options' value.
  */
 public final class SearchSpace {
 
@@ -27,7 +27,7 @@ public final class SearchSpace {
         + "dropout=0|0.1|0.2|0.3,lr=3e-4:3e-3,augment=on|off,normalize=on|off";
 
     private static final List<String> NAMES = List.of("arch", "hidden", "layers", "dropout", "lr", "weight-decay",
-        "augment", "normalize", "instance-norm", "log-spectrum", "adversary");
+        "augment", "normalize", "instance-norm", "log-spectrum", "adversary", "arousal");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -127,6 +127,7 @@ public final class SearchSpace {
                 case "instance-norm" -> o.instanceNorm = on(name, value);
                 case "log-spectrum" -> o.logSpectrum = on(name, value);
                 case "adversary" -> o.adversary = parse(name, value);
+                case "arousal" -> o.arousal = parse(name, value);
                 default -> throw new IllegalArgumentException("unknown search dimension " + name);
             }
         });

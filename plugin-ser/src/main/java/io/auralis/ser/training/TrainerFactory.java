@@ -46,7 +46,7 @@ public final class TrainerFactory {
     /**
      * The network the options describe.
      *
-     * @param options the architecture, GRU size, layers, dropout, temporal flag and adversary weight
+     * @param options the architecture, GRU size, layers, dropout, temporal flag, adversary and arousal weights
      * @param classes the number of classes
      * @param corpora the training corpora the adversary tells apart, or 0 for none
      * @return an uninitialised block
@@ -55,19 +55,23 @@ public final class TrainerFactory {
         return CnnGru.builder().setArchitecture(options.architecture()).setNumClasses(classes)
             .optHidden(options.hidden).optLayers(options.layers).optDropout((float) options.dropout)
             .optTemporal(options.temporal).optInstanceNorm(options.instanceNorm)
-            .optLogSpectrum(options.logSpectrum).optAdversary(corpora, (float) options.adversary).build();
+            .optLogSpectrum(options.logSpectrum).optAdversary(corpora, (float) options.adversary)
+            .optArousalHead(options.arousal > 0).build();
     }
 
     /**
      * The published loss: NLL of the true class under the network's log-probabilities. DJL's softmax cross-entropy
      * with {@code fromLogit=false} takes its input as log-probabilities already and picks the true class's entry,
      * which is exactly {@code F.nll_loss}. A network trained with {@code --adversary} adds the NLL of the true corpus
-     * in training steps; validation, which the kept epoch is chosen on, is the emotion's NLL alone.
+     * in training steps, one with {@code --arousal} that of the arousal level times its weight (and then counts only
+     * the clips that have a class in the emotion's); validation, which the kept epoch is chosen on, is the emotion's
+     * NLL alone.
      *
+     * @param options the adversary and arousal weights
      * @return the loss
      */
-    public static Loss loss() {
-        return new AdversarialLoss();
+    public static Loss loss(TrainingOptions options) {
+        return new MultiTaskLoss(options.adversary > 0, (float) options.arousal);
     }
 
     /**
@@ -91,7 +95,7 @@ public final class TrainerFactory {
      * The training configuration: loss, optimiser, device, accuracy, initialisers, and DJL's per-step listeners
      * (epoch timing, loss and accuracy accumulation, divergence check) followed by the caller's.
      *
-     * @param options the GRU size, which its initialiser's range depends on
+     * @param options the GRU size, which its initialiser's range depends on, and the heads the loss sums
      * @param optimizer from {@link #optimizer}
      * @param device where to train
      * @param listeners the run's own listeners, called after DJL's (they read what those accumulate)
@@ -99,10 +103,10 @@ public final class TrainerFactory {
      */
     public static DefaultTrainingConfig config(TrainingOptions options, ResumableAdam optimizer, Device device,
                                                TrainingListener... listeners) {
-        return new DefaultTrainingConfig(loss())
+        return new DefaultTrainingConfig(loss(options))
             .optOptimizer(optimizer)
             .optDevices(new Device[] {device})
-            .addEvaluator(new Accuracy("accuracy", 1))
+            .addEvaluator(new KnownLabelAccuracy())
             // PyTorch's defaults, which the published protocol trained with: U(-1/sqrt(fan_in), ..) for
             // convolution and linear weights, U(-1/sqrt(hidden), ..) for every GRU parameter.
             .optInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM,

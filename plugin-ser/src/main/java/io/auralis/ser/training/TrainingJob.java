@@ -214,6 +214,7 @@ public final class TrainingJob {
             .optAugmentation(opts.augmentation, opts.seed)
             .optNormalization(opts.normalizeDbfs)
             .optCorpusLabels(opts.adversary > 0)
+            .optArousalLabels(opts.arousal > 0)
             .build();
         SpeechEmotionDataset validation = part(sources, classNames, split, Usage.VALIDATION, architecture)
             .optNormalization(opts.normalizeDbfs)

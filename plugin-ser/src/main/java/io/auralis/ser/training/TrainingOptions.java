@@ -51,6 +51,11 @@ public class TrainingOptions {
      * without one.
      */
     public double adversary;
+    /**
+     * The weight of the arousal head's NLL ({@code --arousal}), which also trains on clips labelled with arousal
+     * alone; 0 trains without one.
+     */
+    public double arousal;
     /** Seed of the initial weights, the split, the batch order and dropout. */
     public long seed = 42;
     /** Where to train: auto, cpu, gpu or gpu:N. */
@@ -128,6 +133,9 @@ public class TrainingOptions {
         if (!(adversary >= 0 && Double.isFinite(adversary))) {
             p.add("--adversary must be a weight of 0 or more, got " + adversary);
         }
+        if (!(arousal >= 0 && Double.isFinite(arousal))) {
+            p.add("--arousal must be a weight of 0 or more, got " + arousal);
+        }
         if (!(dropout >= 0 && dropout < 1)) {
             p.add("--dropout must be in [0, 1), got " + dropout);
         }
@@ -162,10 +170,12 @@ public class TrainingOptions {
      */
     public String protocol() {
         return String.format(Locale.ROOT, "Adam (lr %s, weight decay %s), learning rate x%s every %d epochs, NLL loss, "
-                + "batches of %d clips zero-padded to the longest, %d epochs, %s%s", trim(learningRate),
+                + "batches of %d clips zero-padded to the longest, %d epochs, %s%s%s", trim(learningRate),
             trim(weightDecay), trim(gamma), stepEpochs, batchSize, epochs, adversary > 0
                 ? "against a classifier of the training corpora behind a gradient reversal of weight "
-                    + trim(adversary) + ", " : "", averageFrom > 0
+                    + trim(adversary) + ", " : "", arousal > 0
+                ? "with an arousal head (low, neutral, high) of loss weight " + trim(arousal) + ", " : "",
+            averageFrom > 0
                 ? String.format(Locale.ROOT, "the weights of epochs %d-%d averaged and batch-norm statistics "
                     + "re-estimated on the training draws", averageFrom, epochs)
                 : "the epoch with the lowest validation loss kept");

@@ -256,6 +256,41 @@ class TrainAndEvaluateCommandTest {
     }
 
     @Test
+    void anArousalHeadTrainsOnBavedBesideTheEmotionCorporaResumesAndEvaluates() throws Exception {
+        twoCorpora();
+        Random random = new Random(11);
+        Path baved = dir.resolve("data/multi/baved");
+        for (int speaker = 0; speaker < 3; speaker++) {
+            for (int level = 0; level < 3; level++) {
+                SyntheticAudio.write(baved.resolve("0/" + speaker + "-m-21-0-" + level + "-" + speaker + level
+                    + ".wav"), level == 2 ? SyntheticAudio.noise(random.nextLong(), 0.3, 0.5)
+                    : SyntheticAudio.tone(200 + 50 * random.nextDouble(), 0.3, 0.5));
+            }
+        }
+        List<String> args = new ArrayList<>(trainBoth("--out", "aro", "--epochs", "1", "--arousal", "0.5"));
+        args.set(args.indexOf("tess,emodb"), "tess,emodb,baved");
+        args.set(args.indexOf("data/multi/tess,data/multi/emodb"), "data/multi/tess,data/multi/emodb,"
+            + "data/multi/baved");
+
+        Run trained = ser(args.toArray(String[]::new));
+
+        assertEquals(Command.OK, trained.code(), trained.err());
+        // 6 TESS (YAF) and 8 EmoDB (08, 10) clips of the two classes, and all 9 of BAVED
+        assertTrue(trained.err().contains(": 23 training, 4 validation, 10 test clips"), trained.err());
+        String json = Files.readString(dir.resolve("aro/model.json"));
+        assertTrue(json.contains("\"arousalHead\" : true"), json);
+        assertTrue(json.contains("arousal head (low, neutral, high) of loss weight 0.5"), json);
+        Run resumed = ser("train", "--resume", "--out", "aro", "--epochs", "2");
+        assertEquals(Command.OK, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains("resuming after epoch 1 of 2"), resumed.err());
+        Run evaluated = ser("evaluate", "--model", "aro", "--dataset", "tess,emodb", "--data",
+            "data/multi/tess,data/multi/emodb");
+        assertEquals(Command.OK, evaluated.code(), evaluated.err());
+        assertUsage(ser(train("--out", "aro2", "--arousal", "-1").toArray(String[]::new)),
+            "auralis: ser train: --arousal must be a weight of 0 or more, got -1.0");
+    }
+
+    @Test
     void searchTrainsEveryTrialContinuesTheBestAndNamesTheWinner() throws Exception {
         Run run = ser("search", "--dataset", "csv", "--data", "data/manifest.csv", "--split", "speaker",
             "--batch-size", "4", "--device", "cpu", "--out", "search1", "--trials", "3", "--rungs", "1,2",

@@ -57,6 +57,36 @@ class BalancedSamplerTest {
     }
 
     @Test
+    void aCorpusLabelledWithArousalAloneBalancesItsLevels() throws IOException {
+        Path baved = dir.resolve("baved");
+        for (int i = 0; i < 12; i++) {
+            // levels 0, 0, 0, ..., 1, 2: nine low clips, two neutral, one high
+            int level = i < 9 ? 0 : i < 11 ? 1 : 2;
+            SyntheticAudio.write(baved.resolve("0/" + i + "-m-21-0-" + level + "-1.wav"), new float[400]);
+        }
+        Path small = dir.resolve("ased");
+        for (int i = 0; i < 4; i++) {
+            SyntheticAudio.write(small.resolve(String.format("01Neutral/n1-01-%02d-01-01.wav", i + 1)), new float[400]);
+        }
+        SpeechEmotionDataset data = CombinedDataset.builder()
+            .setSources(List.of(new CorpusSource(Corpus.BAVED, baved), new CorpusSource(Corpus.ASED, small)))
+            .setDecoder(SyntheticAudio.decoder()).optClasses(List.of("neutral", "sad")).optArousalLabels(true)
+            .build();
+        data.prepare(null);
+        double[] w = BalancedSampler.weights(data);
+        Map<String, Double> mass = new HashMap<>();
+        for (int i = 0; i < w.length; i++) {
+            mass.merge(data.clips().get(i).label(), w[i], Double::sum);
+        }
+        double share = Math.sqrt(12) / (Math.sqrt(12) + Math.sqrt(4));
+
+        assertEquals(share / 3, mass.get("arousal_low"), 1e-9);
+        assertEquals(share / 3, mass.get("arousal_neutral"), 1e-9);
+        assertEquals(share / 3, mass.get("arousal_high"), 1e-9);
+        assertEquals(1 - share, mass.get("neutral"), 1e-9);
+    }
+
+    @Test
     void anEpochHasAsManyDrawsAsClipsInTheSameOrderForTheSameSeedAndEpoch() throws IOException {
         SpeechEmotionDataset data = prepared();
 

@@ -112,6 +112,42 @@ class CombinedDatasetTest {
     }
 
     @Test
+    void withArousalLabelsBavedsClipsTrainWithoutAClassAndEveryRecordEndsWithItsArousal() throws IOException {
+        Path baved = dir.resolve("baved");
+        SyntheticAudio.writeTone(baved.resolve("0/0-m-21-0-0-105.wav"));
+        SyntheticAudio.writeTone(baved.resolve("0/0-m-21-0-2-106.wav"));
+        SyntheticAudio.writeTone(baved.resolve("1/7-f-30-1-1-201.wav"));
+        List<CorpusSource> sources = List.of(new CorpusSource(Corpus.TESS, tess), new CorpusSource(Corpus.BAVED,
+            baved));
+        List<String> classes = List.of("angry", "sad");
+        CombinedDataset aroused = CombinedDataset.builder().setSources(sources).setDecoder(SyntheticAudio.decoder())
+            .optClasses(classes).optCorpusLabels(true).optArousalLabels(true).build();
+        aroused.prepare(null);
+        CombinedDataset plain = CombinedDataset.builder().setSources(sources).setDecoder(SyntheticAudio.decoder())
+            .optClasses(classes).build();
+        plain.prepare(null);
+
+        assertEquals(4, plain.size(), "TESS's angry and sad clips only");
+        assertEquals(Map.of("arousal_high", 1, "arousal_low", 1, "arousal_neutral", 1, "surprise", 2),
+            plain.leftOutByLabel());
+        assertEquals(7, aroused.size(), "BAVED's three clips join");
+        assertArrayEquals(new int[] {2, 2}, aroused.classCounts(), "arousal-only clips are of no class");
+        Map<String, Long> arousal = Map.of("angry", 2L, "sad", 0L, "arousal_low", 0L, "arousal_neutral", 1L,
+            "arousal_high", 2L);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int i = 0; i < aroused.size(); i++) {
+                Clip clip = aroused.clips().get(i);
+                NDList labels = aroused.get(manager, i).getLabels();
+                assertEquals(3, labels.size(), "class, corpus, arousal");
+                boolean bavedClip = clip.id().startsWith("baved/");
+                assertEquals(bavedClip ? SpeechEmotionDataset.NO_CLASS : classes.indexOf(clip.label()),
+                    labels.get(0).getLong(), clip.id());
+                assertEquals(arousal.get(clip.label()), labels.get(2).getLong(), clip.id());
+            }
+        }
+    }
+
+    @Test
     void aManifestCanBeCombinedWithACorpusFolder() throws IOException {
         SyntheticAudio.writeTone(dir.resolve("mine/a.wav"));
         Path manifest = Files.writeString(dir.resolve("mine/list.csv"), "path,label,speaker\na.wav,anger,me\n");

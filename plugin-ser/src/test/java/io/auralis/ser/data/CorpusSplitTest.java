@@ -81,6 +81,27 @@ class CorpusSplitTest {
     }
 
     @Test
+    void aCorpusLabelledWithArousalAloneTrainsWholeAndLeavesTheOtherCorporasSplitAsItWas() {
+        List<Clip> withBaved = new ArrayList<>(clips());
+        for (int s = 0; s < 10; s++) {
+            String id = "baved/" + s + ".wav";
+            withBaved.add(new Clip(id, Path.of(id), EmotionLabels.AROUSAL_LEVELS.get(s % 3), "baved-" + s));
+        }
+        for (String test : new String[] {null, "b"}) {
+            DatasetSplit before = test == null ? DatasetSplit.byCorpusSpeaker(clips(), 3)
+                : DatasetSplit.leaveCorpusOut(clips(), test, 3);
+            DatasetSplit after = test == null ? DatasetSplit.byCorpusSpeaker(withBaved, 3)
+                : DatasetSplit.leaveCorpusOut(withBaved, test, 3);
+            for (Usage u : Usage.values()) {
+                Set<String> others = new TreeSet<>(after.ids(u));
+                others.removeIf(id -> id.startsWith("baved/"));
+                assertEquals(before.ids(u), others, u + " with test corpus " + test);
+            }
+            assertEquals(10, after.ids(Usage.TRAIN).stream().filter(id -> id.startsWith("baved/")).count());
+        }
+    }
+
+    @Test
     void anUnknownHeldOutCorpusNamesTheCorpora() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> DatasetSplit.leaveCorpusOut(clips(), "z", 1));

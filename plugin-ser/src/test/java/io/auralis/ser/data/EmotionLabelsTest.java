@@ -36,4 +36,17 @@ class EmotionLabelsTest {
         assertEquals(List.of("angry", "neutral", "sad", "boredom", "amused", "frustrated"),
             EmotionLabels.order(Set.of("sad", "frustrated", "boredom", "neutral", "amused", "angry")));
     }
+
+    @Test
+    void arousalLevelsAreTheirOwnAndEmotionsMapOntoThemExceptDisgust() {
+        assertEquals(List.of(0, 1, 2), EmotionLabels.AROUSAL_LEVELS.stream().map(EmotionLabels::arousal).toList());
+        assertEquals(2, EmotionLabels.arousal("angry"));
+        assertEquals(2, EmotionLabels.arousal("happy"));
+        assertEquals(1, EmotionLabels.arousal("neutral"));
+        assertEquals(0, EmotionLabels.arousal("sad"));
+        assertEquals(-1, EmotionLabels.arousal("disgust"));
+        assertEquals(-1, EmotionLabels.arousal("sarcastic"));
+        assertTrue(EmotionLabels.isArousalLevel("arousal_high"));
+        assertTrue(!EmotionLabels.isArousalLevel("angry"));
+    }
 }

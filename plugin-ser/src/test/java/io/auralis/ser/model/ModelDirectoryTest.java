@@ -124,6 +124,30 @@ class ModelDirectoryTest {
     }
 
     @Test
+    void anArousalHeadIsRecordedItsWeightsLoadWithItAndAFileWithoutTheFlagIsAnotherNetwork() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CnnGruBlock original = CnnGru.builder().setArchitecture(Architecture.CNN3).setNumClasses(4)
+                .optArousalHead(true).build();
+            original.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 4000));
+            ModelDirectory.write(tmp.resolve("h"), ModelConfig.of("h", original, CLASSES, 0), original);
+            Path json = tmp.resolve("h").resolve("model.json");
+            assertTrue(Files.readString(json).contains("\"arousalHead\" : true"), Files.readString(json));
+            CnnGruBlock loaded = ModelDirectory.open(tmp.resolve("h")).loadBlock(manager);
+            assertTrue(loaded.arousalHead());
+            assertTrue(original.stateDict().containsKey("aro.weight"));
+            assertArrayEquals(run(manager, original), run(manager, loaded), 0f);
+            assertTrue(Files.readString(tmp.resolve("h").resolve(ModelDirectory.CARD)).contains("arousal head"));
+
+            Files.writeString(json, Files.readString(json).replace("\"arousalHead\" : true,", ""));
+            ModelException e = assertThrows(ModelException.class, () -> ModelDirectory.open(tmp.resolve("h"))
+                .loadBlock(manager));
+            assertTrue(e.getMessage().contains("weights are for cnn3gru with 4 classes, hidden 64, 1 layer(s), "
+                + "arousal head; the model was built as cnn3gru with 4 classes, hidden 64, 1 layer(s)"),
+                e.getMessage());
+        }
+    }
+
+    @Test
     void weightsWrittenBeforeTheFirstLayerAndAdversaryFlagsStillLoad() throws IOException {
         // the shipped cnn18gru-emodb's weights are a version 1 stream, written before any of the flags existed
         Path shipped = Path.of("..", "models", "cnn18gru-emodb").toAbsolutePath().normalize();

@@ -32,11 +32,11 @@ class OptimisationTest {
                 .log();
             NDArray labels = m.create(new long[] {0, 2});
 
-            float loss = TrainerFactory.loss().evaluate(new NDList(labels), new NDList(logProbabilities)).getFloat();
+            float loss = TrainerFactory.loss(new TrainingOptions()).evaluate(new NDList(labels), new NDList(logProbabilities)).getFloat();
 
             assertEquals(-(Math.log(0.7) + Math.log(0.8)) / 2, loss, 1e-6);
             NDArray uniform = m.full(new Shape(4, 7), (float) Math.log(1.0 / 7));
-            assertEquals(Math.log(7), TrainerFactory.loss().evaluate(new NDList(m.create(new long[] {0, 1, 2, 6})),
+            assertEquals(Math.log(7), TrainerFactory.loss(new TrainingOptions()).evaluate(new NDList(m.create(new long[] {0, 1, 2, 6})),
                 new NDList(uniform)).getFloat(), 1e-6);
         }
     }
