@@ -63,4 +63,14 @@ class TrainOptionsTest {
         assertTrue(problems.get(0).startsWith("--adversary must be"), problems.get(0));
         assertTrue(options("--adversary", "0.5").protocol().contains("gradient reversal of weight 0.5"));
     }
+
+    @Test
+    void theArousalWeightIsRecordedInTheProtocolAndANegativeOneIsNamed() throws UsageException {
+        assertEquals(0.0, options().arousal, "off unless asked for");
+        assertTrue(!options().protocol().contains("arousal"), options().protocol());
+        assertTrue(options("--arousal", "0.5").protocol().contains("arousal head (low, neutral, high) of loss weight "
+            + "0.5"), options("--arousal", "0.5").protocol());
+        List<String> problems = options("--arousal", "-1").problems();
+        assertEquals(List.of("--arousal must be a weight of 0 or more, got -1.0"), problems);
+    }
 }

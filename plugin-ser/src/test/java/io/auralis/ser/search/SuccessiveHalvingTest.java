@@ -136,6 +136,7 @@ class SuccessiveHalvingTest {
         assertEquals(false, o.augmentation.perturbs());
         assertEquals(true, SearchSpace.apply(base, Map.of("augment", "on"), 0).augmentation.perturbs());
         assertEquals(0.3, SearchSpace.apply(base, Map.of("adversary", "0.3"), 0).adversary);
+        assertEquals(0.5, SearchSpace.apply(base, Map.of("arousal", "0.5"), 0).arousal);
         assertEquals(0.0, o.adversary, "not in the space, not changed");
         assertEquals(Augmentation.class, o.augmentation.getClass());
         assertEquals("cnn18gru", base.architecture, "the base is not changed");
