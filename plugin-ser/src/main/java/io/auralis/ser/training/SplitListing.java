@@ -4,6 +4,7 @@ import ai.djl.training.dataset.Dataset.Usage;
 
 import io.auralis.ser.data.Clip;
 import io.auralis.ser.data.DatasetSplit;
+import io.auralis.ser.data.EmotionLabels;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
 /**
  * A split written as CSV for {@code ser train --dry-run}: a header, then one line {@code part,speaker,label,file} per
  * clip, parts in the order train, validation, test and clips in the catalogue's order (by id) within each. Clips of
- * labels outside the classes are counted, not listed.
+ * labels outside the classes are counted, not listed, except that a run with an arousal head lists the training
+ * clips labelled with an arousal level alone, which it trains on.
  */
 final class SplitListing {
 
@@ -33,9 +35,11 @@ final class SplitListing {
      * @param clips the catalogue
      * @param classes the classes trained on
      * @param split assigns each clip a part
+     * @param arousalLabels whether the run trains an arousal head, and so on arousal-only clips
      * @return the counts of what was listed and left out
      */
-    static SplitListing write(PrintStream out, List<Clip> clips, Set<String> classes, DatasetSplit split) {
+    static SplitListing write(PrintStream out, List<Clip> clips, Set<String> classes, DatasetSplit split,
+                              boolean arousalLabels) {
         SplitListing listing = new SplitListing();
         out.println("part,speaker,label,file");
         for (Usage usage : List.of(Usage.TRAIN, Usage.VALIDATION, Usage.TEST)) {
@@ -45,7 +49,9 @@ final class SplitListing {
                 if (!ids.contains(clip.id())) {
                     continue;
                 }
-                if (!classes.contains(clip.label())) {
+                boolean arousalOnly = arousalLabels && usage == Usage.TRAIN
+                    && EmotionLabels.isArousalLevel(clip.label());
+                if (!classes.contains(clip.label()) && !arousalOnly) {
                     listing.leftOut.merge(clip.label(), 1, Integer::sum);
                     continue;
                 }

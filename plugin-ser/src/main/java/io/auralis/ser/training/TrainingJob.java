@@ -321,7 +321,7 @@ public final class TrainingJob {
         List<Clip> clips = catalog.catalog();
         Set<String> classNames = Set.copyOf(catalog.classes());
         DatasetSplit split = newSplit(clips, opts.seed);
-        SplitListing listing = SplitListing.write(out, clips, classNames, split);
+        SplitListing listing = SplitListing.write(out, clips, classNames, split, opts.arousal > 0);
         log.printf(Locale.ROOT, "%s: %d training, %d validation, %d test clips, classes %s; %s%n",
             CorpusSource.datasetIds(sources), listing.listed(Usage.TRAIN), listing.listed(Usage.VALIDATION),
             listing.listed(Usage.TEST), String.join(", ", catalog.classes()), split.description());

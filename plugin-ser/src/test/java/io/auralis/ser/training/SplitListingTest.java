@@ -29,7 +29,7 @@ class SplitListingTest {
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
 
         SplitListing listing = SplitListing.write(new PrintStream(csv, true, StandardCharsets.UTF_8), clips,
-            Set.of("angry", "sad"), DatasetSplit.all(clips));
+            Set.of("angry", "sad"), DatasetSplit.all(clips), false);
 
         assertEquals(List.of("part,speaker,label,file", "train,s1,angry,/data/a.wav",
             "train,s2,sad,\"/data/b, take \"\"2\"\".wav\""), csv.toString(StandardCharsets.UTF_8).lines().toList());
@@ -37,5 +37,25 @@ class SplitListingTest {
         assertEquals(0, listing.listed(Usage.TEST));
         assertEquals(2, listing.total());
         assertEquals(Map.of("calm", 2), listing.leftOut());
+    }
+
+    @Test
+    void aRunWithAnArousalHeadListsTheArousalOnlyClipsItTrainsOn() {
+        List<Clip> clips = List.of(
+            new Clip("a", Path.of("/data/a.wav"), "angry", "s1"),
+            new Clip("b", Path.of("/data/b.wav"), "arousal_low", "s2"));
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ByteArrayOutputStream aroused = new ByteArrayOutputStream();
+
+        SplitListing without = SplitListing.write(new PrintStream(plain, true, StandardCharsets.UTF_8), clips,
+            Set.of("angry", "sad"), DatasetSplit.all(clips), false);
+        SplitListing with = SplitListing.write(new PrintStream(aroused, true, StandardCharsets.UTF_8), clips,
+            Set.of("angry", "sad"), DatasetSplit.all(clips), true);
+
+        assertEquals(Map.of("arousal_low", 1), without.leftOut());
+        assertEquals(1, without.total());
+        assertEquals(List.of("part,speaker,label,file", "train,s1,angry,/data/a.wav", "train,s2,arousal_low,/data/b.wav"),
+            aroused.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals(Map.of(), with.leftOut());
     }
 }
