@@ -233,8 +233,8 @@ public final class DatasetSplit {
      * speakers of every corpus that has enough of them: per corpus of {@code n} speakers, shuffled with the seed,
      * {@code max(1, round(n * 0.15))} go to test when {@code n >= 2} and as many to validation when {@code n >= 3};
      * the rest train. A corpus labelled with arousal alone ({@link EmotionLabels#AROUSAL_LEVELS}) trains whole and
-     * leaves the other corpora's choice as without it. This is the model-selection rule of the default model: validation on unseen speakers drawn
-     * from several corpora and languages.
+     * leaves the other corpora's choice as without it. This is the model-selection rule of the default model:
+     * validation on unseen speakers drawn from several corpora and languages.
      *
      * @param clips the clips, speakers namespaced by corpus ({@code tess-OAF}, as {@link CombinedDataset} lists
      *     them)

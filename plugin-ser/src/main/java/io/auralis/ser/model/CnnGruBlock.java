@@ -21,6 +21,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -623,13 +624,10 @@ public final class CnnGruBlock extends AbstractBlock {
         boolean s = loadVersion >= 3 && is.readBoolean();
         int d = loadVersion >= 4 ? is.readInt() : 0;
         boolean a = loadVersion >= 5 && is.readBoolean();
-        Architecture read;
-        try {
-            read = Architecture.fromId(arch);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedModelException("weights are for an unknown architecture '" + arch
-                + "'; the model was built as " + topology(), e);
-        }
+        // the stream holds the exact id it was saved with; fromId's looser spellings are for people, not files
+        Architecture read = Arrays.stream(Architecture.values()).filter(v -> v.id().equals(arch)).findFirst()
+            .orElseThrow(() -> new MalformedModelException("weights are for an unknown architecture '" + arch
+                + "'; the model was built as " + topology()));
         Topology weights = new Topology(read, classes, h, l, t, n, s, d, a);
         if (!weights.equals(topology())) {
             throw new MalformedModelException("weights are for " + weights + "; the model was built as "

@@ -238,12 +238,7 @@ class TrainAndEvaluateCommandTest {
         assertTrue(json.contains("\"adversaryCorpora\" : 2"), json);
         assertTrue(json.contains("gradient reversal of weight 0.5"), json);
         assertTrue(Files.readString(dir.resolve("adv/README.md")).contains("classifier of its 2 training corpora"));
-        Run resumed = ser("train", "--resume", "--out", "adv", "--epochs", "2");
-        assertEquals(Command.OK, resumed.code(), resumed.err());
-        assertTrue(resumed.err().contains("resuming after epoch 1 of 2"), resumed.err());
-        Run evaluated = ser("evaluate", "--model", "adv", "--dataset", "tess,emodb", "--data",
-            "data/multi/tess,data/multi/emodb");
-        assertEquals(Command.OK, evaluated.code(), evaluated.err());
+        resumesToTwoEpochsAndEvaluatesOnBoth("adv");
 
         for (int attempt = 0; attempt < 2; attempt++) {
             // nothing is written, so the same command fails the same way, not with "already holds a model"
@@ -280,12 +275,7 @@ class TrainAndEvaluateCommandTest {
         String json = Files.readString(dir.resolve("aro/model.json"));
         assertTrue(json.contains("\"arousalHead\" : true"), json);
         assertTrue(json.contains("arousal head (low, neutral, high) of loss weight 0.5"), json);
-        Run resumed = ser("train", "--resume", "--out", "aro", "--epochs", "2");
-        assertEquals(Command.OK, resumed.code(), resumed.err());
-        assertTrue(resumed.err().contains("resuming after epoch 1 of 2"), resumed.err());
-        Run evaluated = ser("evaluate", "--model", "aro", "--dataset", "tess,emodb", "--data",
-            "data/multi/tess,data/multi/emodb");
-        assertEquals(Command.OK, evaluated.code(), evaluated.err());
+        resumesToTwoEpochsAndEvaluatesOnBoth("aro");
         assertUsage(ser(train("--out", "aro2", "--arousal", "-1").toArray(String[]::new)),
             "auralis: ser train: --arousal must be a weight of 0 or more, got -1.0");
     }
@@ -310,6 +300,16 @@ class TrainAndEvaluateCommandTest {
         assertEquals(Command.OK, again.code(), again.err());
         assertTrue(again.err().contains("continuing the search"), again.err());
         assertTrue(!again.err().contains("epoch 1/"), "nothing is trained twice: " + again.err());
+    }
+
+    /** A one-epoch model of {@link #trainBoth} trains on to epoch 2 and evaluates on TESS and EmoDB. */
+    private static void resumesToTwoEpochsAndEvaluatesOnBoth(String model) throws Exception {
+        Run resumed = ser("train", "--resume", "--out", model, "--epochs", "2");
+        assertEquals(Command.OK, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains("resuming after epoch 1 of 2"), resumed.err());
+        Run evaluated = ser("evaluate", "--model", model, "--dataset", "tess,emodb", "--data",
+            "data/multi/tess,data/multi/emodb");
+        assertEquals(Command.OK, evaluated.code(), evaluated.err());
     }
 
     private static void assertUsage(Run run, String line) {
