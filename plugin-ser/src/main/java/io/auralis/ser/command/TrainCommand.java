@@ -117,6 +117,8 @@ final class TrainCommand implements Subcommand {
                 + "network sees it, in training and at inference (recorded in model.json); e.g. -25"))
             .addOption(CommandLines.flag("augment", "perturb every training draw: speed 0.9-1.1, white, pink or "
                 + "babble noise on half the clips at 5-30 dB SNR, gain +-6 dB (seeded, so resumable)"))
+            .addOption(CommandLines.valued("speed", "MIN:MAX", "the speed perturbation's range, which changes tempo "
+                + "and pitch together (default with --augment 0.9:1.1; 1 for none, keeping the rest of --augment)"))
             .addOption(CommandLines.valued("reverb", "P", "pass this share of training draws (0-1) through a simulated "
                 + "room, RT60 0.2-1.0 s, before any noise (seeded, so resumable)"))
             .addOption(CommandLines.valued("channel", "P", "pass this share of training draws (0-1) through a random "
@@ -279,6 +281,12 @@ final class TrainCommand implements Subcommand {
         } else if (crop > 0) {
             o.augmentation = Augmentation.cropOnly(crop);
         }
+        if (a.hasOption("speed")) {
+            Augmentation augmentation = augmentationOf(o, crop);
+            double[] range = speedRange(a.getOptionValue("speed"));
+            augmentation.speedMin = range[0];
+            augmentation.speedMax = range[1];
+        }
         if (a.hasOption("reverb")) {
             augmentationOf(o, crop).reverbProbability = share(a, "reverb");
         }
@@ -295,6 +303,25 @@ final class TrainCommand implements Subcommand {
             o.augmentation = Augmentation.cropOnly(crop);
         }
         return o.augmentation;
+    }
+
+    /** {@code MIN:MAX} or one factor for both; the range itself is checked with the rest of the augmentation. */
+    private static double[] speedRange(String value) throws UsageException {
+        String[] parts = value.split(":", -1);
+        try {
+            if (parts.length > 2) {
+                throw new NumberFormatException();
+            }
+            double min = Double.parseDouble(parts[0].trim());
+            double max = parts.length == 2 ? Double.parseDouble(parts[1].trim()) : min;
+            if (!(min > 0.5 && min <= max && max < 2)) {
+                throw new UsageException("--speed must satisfy 0.5 < MIN <= MAX < 2, got '" + value + "'");
+            }
+            return new double[] {min, max};
+        } catch (NumberFormatException e) {
+            throw new UsageException("--speed must be MIN:MAX or one factor, such as 0.95:1.05 or 1, got '" + value
+                + "'");
+        }
     }
 
     /** A share of training draws, in [0, 1]. */

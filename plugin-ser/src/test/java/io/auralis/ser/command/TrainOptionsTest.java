@@ -35,6 +35,39 @@ class TrainOptionsTest {
     }
 
     @Test
+    void speedNarrowsOrSwitchesOffTheSpeedPerturbationAndKeepsTheRestOfTheRecipe() throws UsageException {
+        TrainingOptions standard = options("--augment", "--crop", "3");
+        assertEquals(0.9, standard.augmentation.speedMin);
+        assertEquals(1.1, standard.augmentation.speedMax);
+
+        TrainingOptions none = options("--augment", "--crop", "3", "--speed", "1");
+        assertEquals(1.0, none.augmentation.speedMin);
+        assertEquals(1.0, none.augmentation.speedMax);
+        assertEquals(0.5, none.augmentation.noiseProbability, "noise stays");
+        assertTrue(none.augmentation.describe(16_000).contains("noise"), none.augmentation.describe(16_000));
+        assertTrue(!none.augmentation.describe(16_000).contains("speed"), none.augmentation.describe(16_000));
+
+        TrainingOptions narrow = options("--augment", "--speed", "0.95:1.05");
+        assertEquals(0.95, narrow.augmentation.speedMin);
+        assertEquals(1.05, narrow.augmentation.speedMax);
+
+        TrainingOptions alone = options("--speed", "0.8:1.2");
+        assertEquals(0.8, alone.augmentation.speedMin);
+        assertEquals(0.0, alone.augmentation.noiseProbability, "without --augment only the speed is perturbed");
+        assertTrue(alone.problems().isEmpty(), alone.problems().toString());
+    }
+
+    @Test
+    void aSpeedRangeThatIsReversedOutOfBoundsOrNotNumbersIsAOneLineUsageError() {
+        for (String bad : List.of("1.1:0.9", "0.3", "fast", "0.9:1.0:1.1", "0.9:")) {
+            UsageException e = assertThrows(UsageException.class, () -> options("--speed", bad));
+            assertTrue(e.getMessage().startsWith("--speed must"), e.getMessage());
+            assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+            assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
+
+    @Test
     void aShareOutsideZeroToOneOrNotANumberIsAOneLineUsageError() {
         for (String[] bad : List.of(new String[] {"--channel", "1.5"}, new String[] {"--reverb", "-0.1"},
             new String[] {"--channel", "half"})) {
