@@ -2,6 +2,7 @@ package io.auralis.ser.model;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -395,20 +396,20 @@ public final class CnnGruBlock extends AbstractBlock {
             if (spectral) {
                 x = logPowerSpectrum(x, architecture.layers().get(0).poolAfter() ? Architecture.POOL : 1);
             }
-            if (foldedNow == null) {
-                x = convs.get(i).forward(store, new NDList(x), training).head();
-                x = norms.get(layer.norm() - 1).forward(store, new NDList(x), training).head();
+            int tile = foldedNow != null && i == 0 && !spectral ? firstLayerTile(x.getShape()) : 0;
+            if (tile > 0) {
+                x = firstLayerInTiles(x, foldedNow.get(0), layer, tile);
             } else {
-                NDArray[] wb = foldedNow.get(i);
-                x = Conv1d.conv1d(x, wb[0], wb[1], new Shape(spectral ? 1 : layer.stride()),
-                    new Shape(spectral ? 0 : layer.padding())).head();
+                if (foldedNow == null) {
+                    x = convs.get(i).forward(store, new NDList(x), training).head();
+                    x = norms.get(layer.norm() - 1).forward(store, new NDList(x), training).head();
+                } else {
+                    NDArray[] wb = foldedNow.get(i);
+                    x = Conv1d.conv1d(x, wb[0], wb[1], new Shape(spectral ? 1 : layer.stride()),
+                        new Shape(spectral ? 0 : layer.padding())).head();
+                }
+                x = poolAndActivate(x, layer, spectral);
             }
-            // the published order is activation then pool; a leaky ReLU is increasing, so it commutes with the max
-            // and costs a quarter on the pooled frames (layer 1 of cnn18gru: 25 -> 10 ms a batch of 32 3 s clips)
-            if (layer.poolAfter() && !spectral) {
-                x = Pool.maxPool1d(x, POOL, POOL, NO_PADDING, false);
-            }
-            x = Activation.leakyRelu(x, LEAKY_SLOPE);
             if (lengths != null) {
                 for (int b = 0; b < lengths.length; b++) {
                     lengths[b] = i == 0 ? Architecture.firstLayerFrames(lengths[b]) : lengths[b];
@@ -504,6 +505,55 @@ public final class CnnGruBlock extends AbstractBlock {
             }
         }
         return full(lengths, input.get(2)) ? null : lengths;
+    }
+
+    /**
+     * The published order is activation then pool; a leaky ReLU is increasing, so it commutes with the max and costs
+     * a quarter on the pooled frames (layer 1 of cnn18gru: 25 -> 10 ms a batch of 32 3 s clips).
+     */
+    private static NDArray poolAndActivate(NDArray x, Architecture.ConvLayer layer, boolean spectral) {
+        if (layer.poolAfter() && !spectral) {
+            x = Pool.maxPool1d(x, POOL, POOL, NO_PADDING, false);
+        }
+        return Activation.leakyRelu(x, LEAKY_SLOPE);
+    }
+
+    /**
+     * Bytes of first-layer output one tile may write, about a core's L2 cache. The network's best batch on cnn18gru,
+     * alternating runs of {@code ser bench} on an idle 2-core machine (2026-12-04): untiled 1155-1864x (mean 1614x over
+     * six), tiles of 1, 2 or 4 MB 1650-2037x (mean 1882x over eight). MaskedBatchTest's five cnn18gru clips of up to
+     * 24,000 samples take two tiles, so it checks the tiled path too.
+     */
+    private static final long FIRST_LAYER_TILE_BYTES = 2L << 20;
+
+    /**
+     * Clips per tile of the first layer, or 0 to run it on the whole batch at once: its output is the largest tensor
+     * of the network (18 channels at a quarter of the sample rate for cnn18gru, 55 MB for 64 three-second clips), so
+     * a batch written whole leaves the caches before its pool reads it.
+     */
+    private int firstLayerTile(Shape input) {
+        long perClip = 4L * architecture.layers().get(0).outChannels() * Architecture.firstLayerFrames(input.get(2));
+        long tile = Math.max(1, FIRST_LAYER_TILE_BYTES / perClip);
+        return tile < input.get(0) ? (int) tile : 0;
+    }
+
+    /** The folded first convolution, its pool and activation, a few clips at a time: each clip's result is its own. */
+    private static NDArray firstLayerInTiles(NDArray x, NDArray[] wb, Architecture.ConvLayer layer, int tile) {
+        long batch = x.getShape().get(0);
+        NDList pooled = new NDList();
+        for (long start = 0; start < batch; start += tile) {
+            NDArray clips = x.get(start + ":" + Math.min(batch, start + tile));
+            NDArray conv = Conv1d.conv1d(clips, wb[0], wb[1], new Shape(layer.stride()), new Shape(layer.padding()))
+                .head();
+            // freed at once, so the next tile's output lands in the same, still cached, block
+            NDArray out = poolAndActivate(conv, layer, false);
+            conv.close();
+            clips.close();
+            pooled.add(out);
+        }
+        NDArray joined = NDArrays.concat(pooled, 0);
+        pooled.close();
+        return joined;
     }
 
     private static boolean full(long[] lengths, long frames) {
