@@ -102,6 +102,9 @@ final class TrainCommand implements Subcommand {
             .addOption(CommandLines.valued("adversary", "W", "train against a classifier of the training corpora "
                 + "behind a gradient reversal of weight W (about 0.1 to 1), so the features stop telling the corpora "
                 + "apart; needs two corpora or more"))
+            .addOption(CommandLines.valued("adversary-of", "WHAT", "what the --adversary tells apart: corpus "
+                + "(default) or speaker (every training speaker of every corpus, so the features stop telling the "
+                + "voices apart)"))
             .addOption(CommandLines.valued("arousal", "W", "add an arousal head (low, neutral, high) whose loss "
                 + "counts W times (about 0.3 to 1); it learns from every clip whose arousal is known, including "
                 + "corpora labelled with arousal alone (baved), which then train whole"))
@@ -254,6 +257,7 @@ final class TrainCommand implements Subcommand {
         o.instanceNorm = a.hasOption("instance-norm");
         o.logSpectrum = a.hasOption("log-spectrum");
         o.adversary = number(a, "adversary", o.adversary);
+        o.adversaryOf = a.getOptionValue("adversary-of", o.adversaryOf).trim();
         o.arousal = number(a, "arousal", o.arousal);
         String seed = a.getOptionValue("seed");
         if (seed != null) {

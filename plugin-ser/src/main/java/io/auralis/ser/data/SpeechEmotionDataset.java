@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +88,7 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
     private final Augmentation augmentation;
     private final long augmentationSeed;
     private final boolean corpusLabels;
+    private final boolean speakerLabels;
     private final boolean arousalLabels;
     private int epoch;
     private long draws;
@@ -100,6 +102,8 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
     private int[] labels = new int[0];
     private List<String> corpora = List.of();
     private int[] corpusIndices = new int[0];
+    private List<String> speakers = List.of();
+    private int[] speakerIndices = new int[0];
     private int[] arousal = new int[0];
     /** Threads that decode clips while preparing: one per core, as the clips are independent. */
     private static final int DECODE_THREADS = Runtime.getRuntime().availableProcessors();
@@ -127,6 +131,10 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         this.augmentation = builder.augmentation;
         this.augmentationSeed = builder.augmentationSeed;
         this.corpusLabels = builder.corpusLabels;
+        this.speakerLabels = builder.speakerLabels;
+        if (corpusLabels && speakerLabels) {
+            throw new IllegalStateException("a record carries its corpus or its speaker as the second label, not both");
+        }
         this.arousalLabels = builder.arousalLabels;
     }
 
@@ -426,6 +434,10 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         labels = labelIndices.stream().mapToInt(Integer::intValue).toArray();
         corpora = kept.stream().map(this::corpusOf).distinct().sorted().toList();
         corpusIndices = kept.stream().mapToInt(c -> corpora.indexOf(corpusOf(c))).toArray();
+        speakers = kept.stream().map(Clip::speaker).distinct().sorted().toList();
+        Map<String, Integer> speakerIndex = new HashMap<>();
+        speakers.forEach(s -> speakerIndex.put(s, speakerIndex.size()));
+        speakerIndices = kept.stream().mapToInt(c -> speakerIndex.get(c.speaker())).toArray();
         arousal = kept.stream().mapToInt(c -> EmotionLabels.arousal(c.label())).toArray();
         prepared = true;
     }
@@ -492,7 +504,8 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
      * Returns one clip: its waveform as {@code float32 (samples)} and its length as an {@code int64} scalar (so a
      * zero-padded batch still knows where each clip ends, see {@code CnnGruBlock}), and its class index as an
      * {@code int64} scalar, followed, for a part built with {@link BaseBuilder#optCorpusLabels}, by its corpus's
-     * index in {@link #corpora()}, and then, for a part built with {@link BaseBuilder#optArousalLabels}, its arousal
+     * index in {@link #corpora()} (or, built with {@link BaseBuilder#optSpeakerLabels}, its speaker's index in {@link
+     * #speakers()}), and then, for a part built with {@link BaseBuilder#optArousalLabels}, its arousal
      * level (an index into {@link EmotionLabels#AROUSAL_LEVELS}). A label the clip does not have is -1: the class of
      * an arousal-only clip, the arousal of disgust. A training part built with {@link BaseBuilder#optAugmentation} crops and perturbs the
      * clip anew on every draw; a part built with {@link BaseBuilder#optNormalization} normalises its loudness last.
@@ -521,6 +534,8 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         NDList label = new NDList(manager.create((long) labels[Math.toIntExact(index)]));
         if (corpusLabels) {
             label.add(manager.create((long) corpusIndices[Math.toIntExact(index)]));
+        } else if (speakerLabels) {
+            label.add(manager.create((long) speakerIndices[Math.toIntExact(index)]));
         }
         if (arousalLabels) {
             label.add(manager.create((long) arousal[Math.toIntExact(index)]));
@@ -562,6 +577,16 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
      */
     public List<String> corpora() {
         return corpora;
+    }
+
+    /**
+     * The speakers of the decoded clips, sorted by name (namespaced by corpus in a combined dataset): what the indices
+     * of {@link BaseBuilder#optSpeakerLabels} count. Empty before {@link #prepare(Progress)}.
+     *
+     * @return speaker names, unmodifiable
+     */
+    public List<String> speakers() {
+        return speakers;
     }
 
     /**
@@ -746,6 +771,7 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
         Augmentation augmentation;
         long augmentationSeed;
         boolean corpusLabels;
+        boolean speakerLabels;
         boolean arousalLabels;
 
         /** Starts with in-order batches of 32, zero-padded to the longest clip. */
@@ -892,6 +918,18 @@ public abstract class SpeechEmotionDataset extends RandomAccessDataset {
          */
         public T optCorpusLabels(boolean corpusLabels) {
             this.corpusLabels = corpusLabels;
+            return self();
+        }
+
+        /**
+         * Gives each record a second label, its speaker's index in {@link #speakers()}, for training against a
+         * speaker classifier; off unless set, and not with {@link #optCorpusLabels}.
+         *
+         * @param speakerLabels whether records carry their speaker
+         * @return this builder
+         */
+        public T optSpeakerLabels(boolean speakerLabels) {
+            this.speakerLabels = speakerLabels;
             return self();
         }
 

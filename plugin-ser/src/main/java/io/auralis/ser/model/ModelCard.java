@@ -37,7 +37,7 @@ public final class ModelCard {
             .append('\n');
         if (c.adversaryCorpora() > 0) {
             md.append("- Trained against a classifier of its ").append(c.adversaryCorpora())
-                .append(" training corpora behind a gradient reversal (its weights are in the file; inference does "
+                .append("speaker".equals(c.adversaryOf) ? " training speakers" : " training corpora").append(" behind a gradient reversal (its weights are in the file; inference does "
                     + "not run it)\n");
         }
         if (c.arousalHead()) {

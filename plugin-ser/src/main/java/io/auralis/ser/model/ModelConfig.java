@@ -15,7 +15,7 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"format", "name", "description", "architecture", "classes", "sampleRate", "hidden", "layers",
-    "temporal", "instanceNorm", "logSpectrum", "adversaryCorpora", "arousalHead", "dropout", "normalizeDbfs", "temperature", "weights", "license", "source", "training", "metrics"})
+    "temporal", "instanceNorm", "logSpectrum", "adversaryCorpora", "adversaryOf", "arousalHead", "dropout", "normalizeDbfs", "temperature", "weights", "license", "source", "training", "metrics"})
 public class ModelConfig extends OpenRecord {
     /** The value of {@link #format} this version writes and reads. */
     public static final String FORMAT = "auralis-ser-model/1";
@@ -58,6 +58,12 @@ public class ModelConfig extends OpenRecord {
      * the file) for none, as in every model written before the option existed.
      */
     public Integer adversaryCorpora;
+    /**
+     * What the adversary told apart: {@code "speaker"} when its {@link #adversaryCorpora} outputs are the training
+     * speakers; {@code null} (left out of the file) for the training corpora, as in every model written before the
+     * option existed. Only the card reads it: the network's shape is the same either way.
+     */
+    public String adversaryOf;
     /**
      * Whether the network has an arousal head ({@link CnnGru.Builder#optArousalHead}), whose weights the file holds
      * and inference never runs; {@code null} (left out of the file) for no, as in every model written before the
@@ -172,6 +178,9 @@ public class ModelConfig extends OpenRecord {
         }
         if (adversaryCorpora != null && adversaryCorpora < 2) {
             p.add("adversaryCorpora must be at least 2");
+        }
+        if (adversaryOf != null && !"speaker".equals(adversaryOf)) {
+            p.add("adversaryOf must be \"speaker\" or absent, got \"" + adversaryOf + "\"");
         }
         if (weights == null || weights.isBlank()) {
             p.add("no weights file named");

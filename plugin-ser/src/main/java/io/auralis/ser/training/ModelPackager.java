@@ -106,6 +106,7 @@ final class ModelPackager {
         CheckpointState state = run.state();
         ModelConfig config = ModelConfig.of(run.output().getFileName().toString(), best, run.classes(),
             opts.dropout);
+        config.adversaryOf = opts.adversary > 0 && opts.adversarySpeakers() ? TrainingOptions.ADVERSARY_SPEAKERS : null;
         config.description = run.architecture().id() + " trained on " + run.source() + " with auralis ser train";
         config.license = run.train().license();
         config.source = "auralis ser train";

@@ -48,7 +48,7 @@ public final class TrainerFactory {
      *
      * @param options the architecture, GRU size, layers, dropout, temporal flag, adversary and arousal weights
      * @param classes the number of classes
-     * @param corpora the training corpora the adversary tells apart, or 0 for none
+     * @param corpora the training corpora (or speakers) the adversary tells apart, or 0 for none
      * @return an uninitialised block
      */
     public static CnnGruBlock block(TrainingOptions options, int classes, int corpora) {

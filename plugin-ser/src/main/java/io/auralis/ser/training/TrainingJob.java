@@ -213,7 +213,8 @@ public final class TrainingJob {
                 : new SeededShuffleSampler(opts.seed, state.completedEpochs), opts.batchSize, false))
             .optAugmentation(opts.augmentation, opts.seed)
             .optNormalization(opts.normalizeDbfs)
-            .optCorpusLabels(opts.adversary > 0)
+            .optCorpusLabels(opts.adversary > 0 && !opts.adversarySpeakers())
+            .optSpeakerLabels(opts.adversary > 0 && opts.adversarySpeakers())
             .optArousalLabels(opts.arousal > 0)
             .build();
         SpeechEmotionDataset validation = part(sources, classNames, split, Usage.VALIDATION, architecture)
@@ -226,7 +227,11 @@ public final class TrainingJob {
         if (train.size() == 0) {
             throw new IllegalArgumentException(source + " at " + root + ": no training clips (" + split + ")");
         }
-        if (opts.adversary > 0 && train.corpora().size() < 2) {
+        if (opts.adversary > 0 && opts.adversarySpeakers() && train.speakers().size() < 2) {
+            throw new IllegalArgumentException("--adversary-of speaker needs at least 2 training speakers; the "
+                + "training part holds only " + String.join(", ", train.speakers()));
+        }
+        if (opts.adversary > 0 && !opts.adversarySpeakers() && train.corpora().size() < 2) {
             throw new IllegalArgumentException("--adversary needs at least 2 training corpora; the training part "
                 + "holds only " + String.join(", ", train.corpora()));
         }

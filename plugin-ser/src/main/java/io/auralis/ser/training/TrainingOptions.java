@@ -52,6 +52,11 @@ public class TrainingOptions {
      */
     public double adversary;
     /**
+     * What the adversary of {@link #adversary} tells apart: {@link #ADVERSARY_CORPORA} (the default) or {@link
+     * #ADVERSARY_SPEAKERS}, the training part's speakers, each corpus's own.
+     */
+    public String adversaryOf = ADVERSARY_CORPORA;
+    /**
      * The weight of the arousal head's NLL ({@code --arousal}), which also trains on clips labelled with arousal
      * alone; 0 trains without one.
      */
@@ -73,6 +78,11 @@ public class TrainingOptions {
      * {@code averageFrom..epochs}); 0 keeps the epoch with the lowest validation loss instead.
      */
     public int averageFrom;
+
+    /** {@link #adversaryOf} for a classifier of the training corpora. */
+    public static final String ADVERSARY_CORPORA = "corpus";
+    /** {@link #adversaryOf} for a classifier of the training speakers. */
+    public static final String ADVERSARY_SPEAKERS = "speaker";
 
     /** Creates the published protocol's options, with no architecture chosen. */
     public TrainingOptions() {
@@ -133,6 +143,9 @@ public class TrainingOptions {
         if (!(adversary >= 0 && Double.isFinite(adversary))) {
             p.add("--adversary must be a weight of 0 or more, got " + adversary);
         }
+        if (!ADVERSARY_CORPORA.equals(adversaryOf) && !ADVERSARY_SPEAKERS.equals(adversaryOf)) {
+            p.add("--adversary-of must be " + ADVERSARY_CORPORA + " or " + ADVERSARY_SPEAKERS + ", got " + adversaryOf);
+        }
         if (!(arousal >= 0 && Double.isFinite(arousal))) {
             p.add("--arousal must be a weight of 0 or more, got " + arousal);
         }
@@ -164,6 +177,15 @@ public class TrainingOptions {
     }
 
     /**
+     * Whether the adversary, if any, tells the training speakers apart rather than the corpora.
+     *
+     * @return true for {@code --adversary-of speaker}
+     */
+    public boolean adversarySpeakers() {
+        return ADVERSARY_SPEAKERS.equals(adversaryOf);
+    }
+
+    /**
      * The optimisation protocol in one line, for {@code model.json} and the model card.
      *
      * @return a description such as {@code Adam lr 0.001, weight decay 1e-05, ...}
@@ -172,7 +194,8 @@ public class TrainingOptions {
         return String.format(Locale.ROOT, "Adam (lr %s, weight decay %s), learning rate x%s every %d epochs, NLL loss, "
                 + "batches of %d clips zero-padded to the longest, %d epochs, %s%s%s", trim(learningRate),
             trim(weightDecay), trim(gamma), stepEpochs, batchSize, epochs, adversary > 0
-                ? "against a classifier of the training corpora behind a gradient reversal of weight "
+                ? "against a classifier of the training " + (adversarySpeakers() ? "speakers" : "corpora")
+                    + " behind a gradient reversal of weight "
                     + trim(adversary) + ", " : "", arousal > 0
                 ? "with an arousal head (low, neutral, high) of loss weight " + trim(arousal) + ", " : "",
             averageFrom > 0

@@ -45,12 +45,13 @@ record TrainingRun(Path output, Checkpoint checkpoint, CheckpointState state, Tr
     }
 
     /**
-     * The network of this run, without weights; with {@code --adversary}, its corpus classifier tells the training
-     * part's corpora apart.
+     * The network of this run, without weights; with {@code --adversary}, its classifier tells the training part's
+     * corpora apart, or its speakers with {@code --adversary-of speaker}.
      *
      * @return a new block
      */
     CnnGruBlock newBlock() {
-        return TrainerFactory.block(options, classes.size(), options.adversary > 0 ? train.corpora().size() : 0);
+        int domains = options.adversarySpeakers() ? train.speakers().size() : train.corpora().size();
+        return TrainerFactory.block(options, classes.size(), options.adversary > 0 ? domains : 0);
     }
 }

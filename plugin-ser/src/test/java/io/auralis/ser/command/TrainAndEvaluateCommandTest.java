@@ -251,6 +251,26 @@ class TrainAndEvaluateCommandTest {
     }
 
     @Test
+    void aModelTrainedAgainstASpeakerClassifierHasOneAdversaryOutputPerTrainingSpeakerAndSaysSo() throws Exception {
+        twoCorpora();
+
+        Run trained = ser(trainBoth("--out", "spk", "--epochs", "1", "--adversary", "0.5", "--adversary-of",
+            "speaker").toArray(String[]::new));
+
+        assertEquals(Command.OK, trained.code(), trained.err());
+        String json = Files.readString(dir.resolve("spk/model.json"));
+        // tess-YAF, emodb-08 and emodb-10: the test and validation speakers are not the adversary's to learn
+        assertTrue(json.contains("\"adversaryCorpora\" : 3"), json);
+        assertTrue(json.contains("\"adversaryOf\" : \"speaker\""), json);
+        assertTrue(json.contains("classifier of the training speakers behind a gradient reversal of weight 0.5"), json);
+        assertTrue(Files.readString(dir.resolve("spk/README.md")).contains("classifier of its 3 training speakers"));
+        resumesToTwoEpochsAndEvaluatesOnBoth("spk");
+
+        assertUsage(ser(trainBoth("--out", "spk2", "--adversary", "0.5", "--adversary-of", "microphone")
+            .toArray(String[]::new)), "auralis: ser train: --adversary-of must be corpus or speaker, got microphone");
+    }
+
+    @Test
     void anArousalHeadTrainsOnBavedBesideTheEmotionCorporaResumesAndEvaluates() throws Exception {
         twoCorpora();
         Random random = new Random(11);

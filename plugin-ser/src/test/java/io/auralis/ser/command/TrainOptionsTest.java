@@ -98,6 +98,17 @@ class TrainOptionsTest {
     }
 
     @Test
+    void theAdversaryTellsCorporaApartUnlessAskedToTellSpeakersApart() throws UsageException {
+        assertTrue(!options("--adversary", "0.3").adversarySpeakers(), "corpora by default");
+        TrainingOptions speakers = options("--adversary", "0.3", "--adversary-of", "speaker");
+        assertTrue(speakers.adversarySpeakers());
+        assertTrue(speakers.problems().isEmpty(), speakers.problems().toString());
+        assertTrue(speakers.protocol().contains("classifier of the training speakers"), speakers.protocol());
+        assertEquals(List.of("--adversary-of must be corpus or speaker, got voices"),
+            options("--adversary-of", "voices").problems());
+    }
+
+    @Test
     void theArousalWeightIsRecordedInTheProtocolAndANegativeOneIsNamed() throws UsageException {
         assertEquals(0.0, options().arousal, "off unless asked for");
         assertTrue(!options().protocol().contains("arousal"), options().protocol());

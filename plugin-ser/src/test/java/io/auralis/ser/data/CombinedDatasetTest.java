@@ -112,6 +112,28 @@ class CombinedDatasetTest {
     }
 
     @Test
+    void withSpeakerLabelsEachRecordCarriesItsNamespacedSpeakersIndexAndCorpusLabelsCannotJoinThem()
+            throws IOException {
+        CombinedDataset labelled = combined().optSpeakerLabels(true).build();
+        labelled.prepare(null);
+
+        assertEquals(labelled.clips().stream().map(Clip::speaker).distinct().sorted().toList(), labelled.speakers());
+        assertTrue(labelled.speakers().size() > labelled.corpora().size(), labelled.speakers().toString());
+        assertTrue(labelled.speakers().stream().allMatch(s -> s.startsWith("emodb-") || s.startsWith("tess-")),
+            labelled.speakers().toString());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int i = 0; i < labelled.size(); i++) {
+                NDList labels = labelled.get(manager, i).getLabels();
+                assertEquals(2, labels.size());
+                String speaker = labelled.clips().get(i).speaker();
+                assertEquals(labelled.speakers().indexOf(speaker), labels.get(1).getLong(), speaker);
+            }
+        }
+        assertThrows(IllegalStateException.class, () -> combined().optCorpusLabels(true).optSpeakerLabels(true)
+            .build());
+    }
+
+    @Test
     void withArousalLabelsBavedsClipsTrainWithoutAClassAndEveryRecordEndsWithItsArousal() throws IOException {
         Path baved = dir.resolve("baved");
         SyntheticAudio.writeTone(baved.resolve("0/0-m-21-0-0-105.wav"));
